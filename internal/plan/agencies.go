@@ -1,0 +1,113 @@
+package plan
+
+// Registry holds the agencies, groups of agencies and overseeing roles a
+// plan names.
+type Registry struct {
+	Agencies []*Agency `toml:"agencies"`
+	Groups   []*Group  `toml:"groups"`
+	Roles    []*Role   `toml:"roles"`
+
+	agencies map[string]*Agency
+	groups   map[string]*Group
+	roles    map[string]*Role
+}
+
+// Agency is one organisation: a department, an office, a district
+// committee.
+type Agency struct {
+	ID     string `toml:"id"`
+	Name   string `toml:"name"`
+	NameEn string `toml:"name_en"`
+	Short  string `toml:"short"`
+	// Head is the title of the person who leads it ("Giám đốc").
+	Head string `toml:"head"`
+	Kind string `toml:"kind"`
+	// Reports says whether the agency must send a report every regular
+	// period.
+	Reports bool `toml:"reports"`
+
+	Pos Pos `toml:"-"`
+}
+
+// Group is a set of agencies that a milestone can name as one owner, each
+// member of which must do the work and report on it.
+type Group struct {
+	ID      string   `toml:"id"`
+	Name    string   `toml:"name"`
+	NameEn  string   `toml:"name_en"`
+	Head    string   `toml:"head"`
+	Members []string `toml:"members"`
+
+	Pos Pos `toml:"-"`
+}
+
+// Role is an overseeing office (not a person), such as the chairman of the
+// provincial committee.
+type Role struct {
+	ID      string `toml:"id"`
+	Title   string `toml:"title"`
+	TitleEn string `toml:"title_en"`
+
+	Pos Pos `toml:"-"`
+}
+
+// AgencyKinds are the values Agency.Kind may take.
+var AgencyKinds = []string{"so", "van-phong", "huyen", "tinh", "dang", "doan-the", "khac"}
+
+// Agency returns the agency with id, or nil.
+func (r *Registry) Agency(id string) *Agency { return r.agencies[id] }
+
+// Group returns the group with id, or nil.
+func (r *Registry) Group(id string) *Group { return r.groups[id] }
+
+// Role returns the role with id, or nil.
+func (r *Registry) Role(id string) *Role { return r.roles[id] }
+
+// Members returns the agencies an owner id stands for: the agency itself,
+// or every member of a group.
+func (r *Registry) Members(owner string) []*Agency {
+	if a := r.agencies[owner]; a != nil {
+		return []*Agency{a}
+	}
+	var out []*Agency
+	if g := r.groups[owner]; g != nil {
+		for _, m := range g.Members {
+			if a := r.agencies[m]; a != nil {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// OwnerName returns the name of the agency or group id, or the id itself.
+func (r *Registry) OwnerName(id string) string {
+	if a := r.agencies[id]; a != nil {
+		return a.Name
+	}
+	if g := r.groups[id]; g != nil {
+		return g.Name
+	}
+	return id
+}
+
+func (r *Registry) index() {
+	r.agencies = map[string]*Agency{}
+	r.groups = map[string]*Group{}
+	r.roles = map[string]*Role{}
+	for _, a := range r.Agencies {
+		if _, dup := r.agencies[a.ID]; !dup {
+			r.agencies[a.ID] = a
+		}
+	}
+	for _, g := range r.Groups {
+		if _, dup := r.groups[g.ID]; !dup {
+			r.groups[g.ID] = g
+		}
+	}
+	for _, x := range r.Roles {
+		if _, dup := r.roles[x.ID]; !dup {
+			r.roles[x.ID] = x
+		}
+	}
+}

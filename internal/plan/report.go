@@ -1,0 +1,83 @@
+package plan
+
+// Report is one progress report an agency sends for one period.
+type Report struct {
+	Agency string `toml:"agency"`
+	Period string `toml:"period"`
+	// Number is the report's official number, such as "45/BC-SNV".
+	Number   string    `toml:"number"`
+	Date     Date      `toml:"date"`
+	Sample   bool      `toml:"sample"`
+	Approval Approval  `toml:"approval"`
+	Updates  []*Update `toml:"updates"`
+
+	// Body is the narrative, in Markdown.
+	Body string `toml:"-"`
+	// File is the report's path from the source root, with slashes.
+	File string `toml:"-"`
+	// PeriodInfo is Period parsed.
+	PeriodInfo Period `toml:"-"`
+	Pos        Pos    `toml:"-"`
+}
+
+// The approval states of a report. Only an approved report is published.
+const (
+	Draft     = "draft"
+	Submitted = "submitted"
+	Approved  = "approved"
+	Rejected  = "rejected"
+)
+
+// ApprovalStates are the values Approval.State may take.
+var ApprovalStates = []string{Draft, Submitted, Approved, Rejected}
+
+// Approval records who approved a report for publication, and when.
+type Approval struct {
+	State      string `toml:"state"`
+	ApprovedBy string `toml:"approved_by"`
+	ApprovedOn Date   `toml:"approved_on"`
+	// Note is the reviewer's note, such as why a report was rejected. It is
+	// never published.
+	Note string `toml:"note"`
+}
+
+// Update is what a report says about one milestone (for one member of a
+// group milestone).
+type Update struct {
+	Milestone string `toml:"milestone"`
+	// Member is the agency the update is for when the milestone's owner is a
+	// group; it defaults to the reporting agency.
+	Member   string   `toml:"member"`
+	State    string   `toml:"state"`
+	DoneOn   Date     `toml:"done_on"`
+	Progress *int     `toml:"progress"`
+	Evidence []string `toml:"evidence"`
+	Note     string   `toml:"note"`
+
+	Pos Pos `toml:"-"`
+}
+
+// The states an update reports.
+const (
+	StateNotStarted = "not-started"
+	StateInProgress = "in-progress"
+	StateWaiting    = "waiting"
+	StateDone       = "done"
+)
+
+// UpdateStates are the values Update.State may take.
+var UpdateStates = []string{StateNotStarted, StateInProgress, StateWaiting, StateDone}
+
+// IsPublished reports whether r may appear on the public site.
+func (r *Report) IsPublished() bool { return r.Approval.State == Approved }
+
+// Published returns the reports the public may see.
+func (p *Project) Published() []*Report {
+	var out []*Report
+	for _, r := range p.Reports {
+		if r.IsPublished() {
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -1,0 +1,222 @@
+package plan
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/spf13/afero"
+)
+
+// loadReports reads every Markdown file under ReportsDir. A report file is
+// TOML front matter between two "+++" lines, then the narrative.
+func (l *loader) loadReports(p *Project) []*Report {
+	var files []string
+	dir := l.abs(ReportsDir)
+	if ok, _ := afero.DirExists(l.fs, dir); !ok {
+		return nil
+	}
+	err := afero.Walk(l.fs, dir, func(name string, info fs.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		if !info.IsDir() && strings.EqualFold(path.Ext(name), ".md") {
+			rel := strings.TrimPrefix(filepathToSlash(name), filepathToSlash(l.root))
+			files = append(files, strings.TrimPrefix(rel, "/"))
+		}
+		return nil
+	})
+	if err != nil {
+		l.ps.add(Pos{File: ReportsDir, Line: 1, Col: 1}, "file.unreadable", err.Error())
+	}
+	sort.Strings(files)
+	var out []*Report
+	for _, f := range files {
+		if r := l.loadReport(f, p); r != nil {
+			out = append(out, r)
+		}
+	}
+	l.checkReportSet(out)
+	return out
+}
+
+// splitFrontMatter returns the TOML between the "+++" lines, the body, and
+// the line the TOML starts on.
+func splitFrontMatter(src []byte) (front, body []byte, ok bool) {
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	if !bytes.HasPrefix(src, []byte("+++\n")) {
+		return nil, nil, false
+	}
+	rest := src[4:]
+	end := bytes.Index(rest, []byte("\n+++"))
+	if end < 0 {
+		return nil, nil, false
+	}
+	after := rest[end+4:]
+	if len(after) > 0 && after[0] != '\n' {
+		return nil, nil, false
+	}
+	return rest[:end+1], bytes.TrimPrefix(after, []byte("\n")), true
+}
+
+func (l *loader) loadReport(file string, p *Project) *Report {
+	src, ok := l.read(file, l.opt.maxReport)
+	if !ok {
+		return nil
+	}
+	top := Pos{File: file, Line: 1, Col: 1}
+	front, body, ok := splitFrontMatter(src)
+	if !ok {
+		l.ps.add(top, "report.frontMatter")
+		return nil
+	}
+	r := &Report{File: file, Body: string(body), Pos: top}
+	kp, ok := l.decode(file, front, 1, r)
+	if !ok {
+		return nil
+	}
+	before := len(l.ps.list)
+	reg := p.Agencies
+	switch {
+	case r.Agency == "":
+		l.ps.add(top, "field.required", "agency")
+	case reg.Agency(r.Agency) == nil:
+		key := "ref.agency"
+		if reg.Group(r.Agency) != nil {
+			key = "report.groupAgency"
+		}
+		l.ps.add(kp.value(file, "agency"), key, r.Agency, suggest(r.Agency, ids(reg.Agencies)))
+	}
+	if r.Period == "" {
+		l.ps.add(top, "field.required", "period")
+	} else if per, err := ParsePeriod(r.Period); err != nil {
+		l.ps.add(kp.value(file, "period"), "period.form", r.Period)
+	} else {
+		r.PeriodInfo = per
+		if dir := path.Base(path.Dir(file)); dir != r.Period {
+			l.ps.add(kp.value(file, "period"), "report.folder", r.Period, dir)
+		}
+		if !r.Date.IsZero() && r.Date.Before(per.Start) {
+			l.ps.add(kp.value(file, "date"), "report.dateBeforePeriod", r.Date.Vietnamese(), r.Period, per.Start.Vietnamese())
+		}
+	}
+	if r.Date.IsZero() {
+		l.ps.add(top, "field.required", "date")
+	}
+	l.checkText(kp, file, "number", r.Number, r.Approval.State == Approved)
+	a := r.Approval
+	switch {
+	case a.State == "":
+		l.ps.add(kp.at(file, "approval"), "field.required", "approval.state")
+	case !slices.Contains(ApprovalStates, a.State):
+		l.ps.add(kp.value(file, "approval.state"), "value.oneOf", "approval.state", a.State, strings.Join(ApprovalStates, ", "))
+	case a.State == Approved:
+		if strings.TrimSpace(a.ApprovedBy) == "" {
+			l.ps.add(kp.at(file, "approval"), "approval.by")
+		}
+		if a.ApprovedOn.IsZero() {
+			l.ps.add(kp.at(file, "approval"), "approval.on")
+		} else if !r.Date.IsZero() && a.ApprovedOn.Before(r.Date) {
+			l.ps.add(kp.value(file, "approval.approved_on"), "approval.beforeDate", a.ApprovedOn.Vietnamese(), r.Date.Vietnamese())
+		}
+	}
+	l.checkUpdates(r, p, kp)
+	if len(l.ps.list) > before {
+		return nil
+	}
+	return r
+}
+
+func (l *loader) checkUpdates(r *Report, p *Project, kp keyPositions) {
+	file := r.File
+	reg := p.Agencies
+	ms := map[string]*Milestone{}
+	for _, t := range p.Plan.Tasks {
+		for _, m := range t.Milestones {
+			ms[m.ID] = m
+		}
+	}
+	var msIDs []string
+	for id := range ms {
+		msIDs = append(msIDs, id)
+	}
+	sort.Strings(msIDs)
+	seen := map[string]string{}
+	for i, u := range r.Updates {
+		up := fmt.Sprintf("updates.%d", i)
+		u.Pos = kp.at(file, up)
+		m := ms[u.Milestone]
+		switch {
+		case u.Milestone == "":
+			l.ps.add(u.Pos, "field.required", "milestone")
+		case m == nil:
+			l.ps.add(kp.value(file, up+".milestone"), "ref.milestone", u.Milestone, suggest(u.Milestone, msIDs))
+		}
+		if u.Member == "" {
+			u.Member = r.Agency
+		}
+		if m != nil && reg.Agency(r.Agency) != nil {
+			g := reg.Group(m.Owner)
+			switch {
+			case g == nil && u.Member != m.Owner:
+				l.ps.add(kp.value(file, up+".milestone"), "update.notOwner", r.Agency, u.Milestone, reg.OwnerName(m.Owner))
+			case g != nil && !slices.Contains(g.Members, u.Member):
+				l.ps.add(kp.value(file, up+".milestone"), "update.notMember", u.Member, u.Milestone, g.Name)
+			case u.Member != r.Agency && r.Agency != p.Plan.Reporting.Compiler:
+				l.ps.add(kp.value(file, up+".member"), "update.otherMember", r.Agency, u.Member)
+			}
+		}
+		key := u.Milestone + "/" + u.Member
+		if prev, dup := seen[key]; dup {
+			l.ps.add(u.Pos, "update.duplicate", u.Milestone, prev)
+		}
+		seen[key] = fmt.Sprintf("%s:%d", file, u.Pos.Line)
+		switch {
+		case u.State == "":
+			l.ps.add(u.Pos, "field.required", "state")
+		case !slices.Contains(UpdateStates, u.State):
+			l.ps.add(kp.value(file, up+".state"), "value.oneOf", "state", u.State, strings.Join(UpdateStates, ", "))
+		case u.State == StateWaiting && m != nil && m.Condition == "":
+			l.ps.add(kp.value(file, up+".state"), "update.waitingNoCondition", u.Milestone)
+		case u.State == StateDone && u.DoneOn.IsZero():
+			l.ps.add(u.Pos, "update.doneOnMissing")
+		case u.State != StateDone && !u.DoneOn.IsZero():
+			l.ps.add(kp.value(file, up+".done_on"), "update.doneOnNotDone", u.State)
+		}
+		if !u.DoneOn.IsZero() && !r.Date.IsZero() && u.DoneOn.After(r.Date) {
+			l.ps.add(kp.value(file, up+".done_on"), "update.doneAfterReport", u.DoneOn.Vietnamese(), r.Date.Vietnamese())
+		}
+		if u.Progress != nil && (*u.Progress < 0 || *u.Progress > 100) {
+			l.ps.add(kp.value(file, up+".progress"), "update.progress", *u.Progress)
+		}
+		if u.State == StateDone && u.Progress == nil {
+			hundred := 100
+			u.Progress = &hundred
+		}
+		l.checkText(kp, file, up+".note", u.Note, false)
+		for _, e := range u.Evidence {
+			l.checkText(kp, file, up+".evidence", e, true)
+		}
+	}
+}
+
+// checkReportSet reports two approved reports from one agency for one
+// period.
+func (l *loader) checkReportSet(rs []*Report) {
+	first := map[string]*Report{}
+	for _, r := range rs {
+		if !r.IsPublished() {
+			continue
+		}
+		k := r.Period + "/" + r.Agency
+		if prev, dup := first[k]; dup {
+			l.ps.add(r.Pos, "report.duplicateApproved", r.Agency, r.Period, prev.File)
+			continue
+		}
+		first[k] = r
+	}
+}

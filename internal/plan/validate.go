@@ -1,0 +1,263 @@
+package plan
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/minhbach/minhbach/internal/fold"
+)
+
+// idRE is the form of every id and slug: lowercase ASCII letters and digits
+// in words joined by single hyphens. It keeps ids safe in URLs and file
+// names: no dots, slashes, backslashes or look-alike letters.
+var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+const maxIDLen = 80
+
+// ValidID reports whether s may be used as an id or slug.
+func ValidID(s string) bool { return len(s) <= maxIDLen && idRE.MatchString(s) }
+
+// checkID reports an id that is missing or not of the safe form.
+func (l *loader) checkID(kp keyPositions, file, path, id string) bool {
+	switch {
+	case id == "":
+		l.ps.add(kp.at(file, path), "field.required", lastKey(path))
+		return false
+	case !ValidID(id):
+		l.ps.add(kp.value(file, path), "id.form", lastKey(path), id, suggestID(id))
+		return false
+	}
+	return true
+}
+
+// checkText reports a required text that is empty, or any text too long or
+// not valid UTF-8.
+func (l *loader) checkText(kp keyPositions, file, path, s string, required bool) {
+	switch {
+	case required && strings.TrimSpace(s) == "":
+		l.ps.add(kp.at(file, path), "field.required", lastKey(path))
+	case !utf8.ValidString(s):
+		l.ps.add(kp.value(file, path), "text.utf8", lastKey(path))
+	case len(s) > maxTextLen:
+		l.ps.add(kp.value(file, path), "text.tooLong", lastKey(path), maxTextLen)
+	}
+}
+
+func lastKey(path string) string {
+	parts := strings.Split(path, ".")
+	for i := len(parts) - 1; i >= 0; i-- {
+		if _, err := fmt.Sscanf(parts[i], "%d", new(int)); err != nil {
+			return parts[i]
+		}
+	}
+	return path
+}
+
+// suggestID turns a name into the id form, for hints.
+func suggestID(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range fold.String(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	out := strings.TrimSuffix(b.String(), "-")
+	if len(out) > maxIDLen {
+		out = strings.TrimSuffix(out[:maxIDLen], "-")
+	}
+	if out == "" {
+		return "vi-du-1"
+	}
+	return out
+}
+
+func (l *loader) checkRegistry(r *Registry, kp keyPositions) {
+	const f = AgenciesFile
+	seen := map[string]string{}
+	for i, a := range r.Agencies {
+		p := fmt.Sprintf("agencies.%d", i)
+		a.Pos = kp.at(f, p)
+		if l.checkID(kp, f, p+".id", a.ID) {
+			if prev, dup := seen[a.ID]; dup {
+				l.ps.add(kp.value(f, p+".id"), "id.duplicate", a.ID, prev)
+			}
+			seen[a.ID] = fmt.Sprintf("%s:%d", f, a.Pos.Line)
+		}
+		l.checkText(kp, f, p+".name", a.Name, true)
+		l.checkText(kp, f, p+".name_en", a.NameEn, false)
+		l.checkText(kp, f, p+".short", a.Short, false)
+		l.checkText(kp, f, p+".head", a.Head, false)
+		if a.Kind != "" && !slices.Contains(AgencyKinds, a.Kind) {
+			l.ps.add(kp.value(f, p+".kind"), "value.oneOf", "kind", a.Kind, strings.Join(AgencyKinds, ", "))
+		}
+	}
+	for i, g := range r.Groups {
+		p := fmt.Sprintf("groups.%d", i)
+		g.Pos = kp.at(f, p)
+		if l.checkID(kp, f, p+".id", g.ID) {
+			if prev, dup := seen[g.ID]; dup {
+				l.ps.add(kp.value(f, p+".id"), "id.duplicate", g.ID, prev)
+			}
+			seen[g.ID] = fmt.Sprintf("%s:%d", f, g.Pos.Line)
+		}
+		l.checkText(kp, f, p+".name", g.Name, true)
+		l.checkText(kp, f, p+".head", g.Head, false)
+		if len(g.Members) == 0 {
+			l.ps.add(kp.at(f, p+".members"), "group.empty", g.ID)
+		}
+		agencyIDs := map[string]bool{}
+		for _, a := range r.Agencies {
+			agencyIDs[a.ID] = true
+		}
+		members := map[string]bool{}
+		for _, m := range g.Members {
+			switch {
+			case !agencyIDs[m]:
+				l.ps.add(kp.value(f, p+".members"), "group.unknownMember", g.ID, m, suggest(m, ids(r.Agencies)))
+			case members[m]:
+				l.ps.add(kp.value(f, p+".members"), "group.duplicateMember", g.ID, m)
+			}
+			members[m] = true
+		}
+	}
+	roles := map[string]string{}
+	for i, x := range r.Roles {
+		p := fmt.Sprintf("roles.%d", i)
+		x.Pos = kp.at(f, p)
+		if l.checkID(kp, f, p+".id", x.ID) {
+			if prev, dup := roles[x.ID]; dup {
+				l.ps.add(kp.value(f, p+".id"), "id.duplicate", x.ID, prev)
+			}
+			roles[x.ID] = fmt.Sprintf("%s:%d", f, x.Pos.Line)
+		}
+		l.checkText(kp, f, p+".title", x.Title, true)
+	}
+}
+
+func ids(as []*Agency) []string {
+	out := make([]string, len(as))
+	for i, a := range as {
+		out[i] = a.ID
+	}
+	return out
+}
+
+func (r *Registry) ownerIDs() []string {
+	out := ids(r.Agencies)
+	for _, g := range r.Groups {
+		out = append(out, g.ID)
+	}
+	return out
+}
+
+func (r *Registry) roleIDs() []string {
+	var out []string
+	for _, x := range r.Roles {
+		out = append(out, x.ID)
+	}
+	return out
+}
+
+func (l *loader) checkPlan(p *Plan, r *Registry, kp keyPositions) {
+	const f = PlanFile
+	l.checkText(kp, f, "title", p.Title, true)
+	l.checkText(kp, f, "preamble", p.Preamble, false)
+	if p.Issuer != "" && r.Agency(p.Issuer) == nil {
+		l.ps.add(kp.value(f, "issuer"), "ref.agency", p.Issuer, suggest(p.Issuer, ids(r.Agencies)))
+	}
+	if c := p.Reporting.Compiler; c != "" && r.Agency(c) == nil {
+		l.ps.add(kp.value(f, "reporting.compiler"), "ref.agency", c, suggest(c, ids(r.Agencies)))
+	}
+	if c := p.Reporting.Recipient; c != "" && r.Agency(c) == nil {
+		l.ps.add(kp.value(f, "reporting.recipient"), "ref.agency", c, suggest(c, ids(r.Agencies)))
+	}
+	for i, b := range p.Basis {
+		bp := fmt.Sprintf("basis.%d", i)
+		l.checkText(kp, f, bp+".number", b.Number, true)
+		l.checkText(kp, f, bp+".title", b.Title, true)
+	}
+	if len(p.Tasks) == 0 {
+		l.ps.add(Pos{File: f, Line: 1, Col: 1}, "plan.noTasks")
+	}
+	numbers := map[int]string{}
+	slugs := map[string]string{}
+	milestones := map[string]string{}
+	for i, t := range p.Tasks {
+		tp := fmt.Sprintf("tasks.%d", i)
+		t.Pos = kp.at(f, tp)
+		here := fmt.Sprintf("%s:%d", f, t.Pos.Line)
+		if t.Number <= 0 {
+			l.ps.add(kp.at(f, tp+".number"), "task.number", t.Number)
+		} else if prev, dup := numbers[t.Number]; dup {
+			l.ps.add(kp.value(f, tp+".number"), "task.duplicateNumber", t.Number, prev)
+		} else {
+			numbers[t.Number] = here
+		}
+		if l.checkID(kp, f, tp+".slug", t.Slug) {
+			if prev, dup := slugs[t.Slug]; dup {
+				l.ps.add(kp.value(f, tp+".slug"), "id.duplicate", t.Slug, prev)
+			}
+			slugs[t.Slug] = here
+		}
+		for _, a := range t.Aliases {
+			switch {
+			case !ValidID(a):
+				l.ps.add(kp.value(f, tp+".aliases"), "id.form", "aliases", a, suggestID(a))
+			case slugs[a] != "":
+				l.ps.add(kp.value(f, tp+".aliases"), "id.duplicate", a, slugs[a])
+			default:
+				slugs[a] = here
+			}
+		}
+		l.checkText(kp, f, tp+".title", t.Title, true)
+		l.checkText(kp, f, tp+".title_en", t.TitleEn, false)
+		switch {
+		case t.Overseer == "":
+			l.ps.add(kp.at(f, tp), "field.required", "overseer")
+		case r.Role(t.Overseer) == nil:
+			l.ps.add(kp.value(f, tp+".overseer"), "ref.role", t.Overseer, suggest(t.Overseer, r.roleIDs()))
+		}
+		if len(t.Milestones) == 0 {
+			l.ps.add(t.Pos, "task.noMilestones", t.Number)
+		}
+		for j, m := range t.Milestones {
+			mp := fmt.Sprintf("%s.milestones.%d", tp, j)
+			m.Task = t
+			m.Pos = kp.at(f, mp)
+			if l.checkID(kp, f, mp+".id", m.ID) {
+				if prev, dup := milestones[m.ID]; dup {
+					l.ps.add(kp.value(f, mp+".id"), "id.duplicate", m.ID, prev)
+				}
+				milestones[m.ID] = fmt.Sprintf("%s:%d", f, m.Pos.Line)
+			}
+			switch {
+			case m.Owner == "":
+				l.ps.add(m.Pos, "field.required", "owner")
+			case r.Agency(m.Owner) == nil && r.Group(m.Owner) == nil:
+				l.ps.add(kp.value(f, mp+".owner"), "ref.owner", m.Owner, suggest(m.Owner, r.ownerIDs()))
+			}
+			for _, pa := range m.Partners {
+				if r.Agency(pa) == nil && r.Group(pa) == nil {
+					l.ps.add(kp.value(f, mp+".partners"), "ref.owner", pa, suggest(pa, r.ownerIDs()))
+				}
+			}
+			l.checkText(kp, f, mp+".action", m.Action, true)
+			l.checkText(kp, f, mp+".deliverable", m.Deliverable, false)
+			l.checkText(kp, f, mp+".condition", m.Condition, false)
+			d, err := ParseDue(m.DueText)
+			if err != nil {
+				l.ps.add(kp.value(f, mp+".due"), "due.form", m.DueText)
+			}
+			m.Due = d
+		}
+	}
+}
