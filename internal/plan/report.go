@@ -17,7 +17,10 @@ type Report struct {
 	File string `toml:"-"`
 	// PeriodInfo is Period parsed.
 	PeriodInfo Period `toml:"-"`
-	Pos        Pos    `toml:"-"`
+	// Problems are what is wrong with a report that is not approved; such a
+	// report is left out of everything, whatever its problems.
+	Problems Problems `toml:"-"`
+	Pos      Pos      `toml:"-"`
 }
 
 // The approval states of a report. Only an approved report is published.
@@ -69,7 +72,7 @@ const (
 var UpdateStates = []string{StateNotStarted, StateInProgress, StateWaiting, StateDone}
 
 // IsPublished reports whether r may appear on the public site.
-func (r *Report) IsPublished() bool { return r.Approval.State == Approved }
+func (r *Report) IsPublished() bool { return r.Approval.State == Approved && len(r.Problems) == 0 }
 
 // Published returns the reports the public may see.
 func (p *Project) Published() []*Report {

@@ -126,6 +126,14 @@ func (l *loader) loadReport(file string, p *Project) *Report {
 	}
 	l.checkUpdates(r, p, kp)
 	if len(l.ps.list) > before {
+		if r.Approval.State == Draft || r.Approval.State == Submitted || r.Approval.State == Rejected {
+			// A report that is not approved is never published, so what is
+			// wrong with it does not stop a build: it is told as a warning
+			// and the report is left out until it is fixed.
+			r.Problems = append(r.Problems, l.ps.list[before:]...)
+			l.ps.list = l.ps.list[:before]
+			return r
+		}
 		return nil
 	}
 	return r

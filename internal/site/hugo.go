@@ -1,0 +1,102 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/bep/logg"
+	"github.com/bep/overlayfs"
+	"github.com/gohugoio/hugo/common/loggers"
+	"github.com/gohugoio/hugo/config"
+	"github.com/gohugoio/hugo/config/allconfig"
+	"github.com/gohugoio/hugo/deps"
+	"github.com/gohugoio/hugo/hugofs"
+	"github.com/gohugoio/hugo/hugolib"
+	"github.com/spf13/afero"
+)
+
+// genDir is where the generated pages and data live, inside the in-memory
+// layer laid over the source folder. Nothing is ever written to the source
+// folder itself.
+const genDir = "_minhbach"
+
+// ConfigFile is the Hugo configuration file of a portal.
+const ConfigFile = "site.toml"
+
+// hugoRun is one Hugo build of generated files over a source folder.
+type hugoRun struct {
+	srcFs      afero.Fs // the portal's source, read only
+	workingDir string   // absolute path of the source folder in srcFs
+	destFs     afero.Fs
+	publishDir string // absolute path in destFs
+	baseURL    string
+	relative   bool
+	files      map[string][]byte // generated, relative to genDir
+	log        io.Writer
+}
+
+// run builds the site with Hugo and returns Hugo's error, if any.
+func (h *hugoRun) run() (err error) {
+	mem := afero.NewMemMapFs()
+	for name, data := range h.files {
+		p := filepath.Join(h.workingDir, genDir, filepath.FromSlash(name))
+		if err := mem.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := afero.WriteFile(mem, p, data, 0o644); err != nil {
+			return err
+		}
+	}
+	src := overlayfs.New(overlayfs.Options{Fss: []afero.Fs{mem, afero.NewReadOnlyFs(h.srcFs)}, FirstWritable: true})
+
+	flags := config.New()
+	flags.Set("workingDir", h.workingDir)
+	flags.Set("publishDir", h.publishDir)
+	flags.Set("contentDir", genDir+"/content")
+	flags.Set("dataDir", genDir+"/data")
+	flags.Set("cacheDir", filepath.Join(h.workingDir, genDir, "cache"))
+	flags.Set("resourceDir", genDir+"/resources")
+	flags.Set("noBuildLock", true)
+	if h.baseURL != "" {
+		flags.Set("baseURL", h.baseURL)
+	}
+	if h.relative {
+		flags.Set("relativeURLs", true)
+	}
+	var logBuf bytes.Buffer
+	var w io.Writer = &logBuf
+	if h.log != nil {
+		w = io.MultiWriter(&logBuf, h.log)
+	}
+	logger := loggers.New(loggers.Options{StdOut: w, StdErr: w, Level: logg.LevelWarn, DistinctLevel: logg.LevelWarn})
+	cfgFile := filepath.Join(h.workingDir, ConfigFile)
+	if ok, _ := afero.Exists(src, cfgFile); !ok {
+		return fmt.Errorf("%s:1:1: missing Hugo configuration", ConfigFile)
+	}
+	configs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
+		Fs:       src,
+		Logger:   logger,
+		Flags:    flags,
+		Filename: cfgFile,
+		Environ:  []string{"HUGO_ENV=production"},
+	})
+	if err != nil {
+		return fmt.Errorf("%s: %w", ConfigFile, err)
+	}
+	fs := hugofs.NewFromSourceAndDestination(src, h.destFs, configs.LoadingInfo.Cfg)
+	sites, err := hugolib.NewHugoSites(deps.DepsCfg{Configs: configs, Fs: fs, LogLevel: logg.LevelWarn, StdErr: w, StdOut: w, TestLogger: logger})
+	if err != nil {
+		return err
+	}
+	defer sites.Close()
+	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
+		return err
+	}
+	if n := logger.LoggCount(logg.LevelError); n > 0 {
+		return fmt.Errorf("hugo reported %d errors:\n%s", n, strings.TrimSpace(logBuf.String()))
+	}
+	return nil
+}

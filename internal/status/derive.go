@@ -1,0 +1,136 @@
+package status
+
+import (
+	"sort"
+
+	"github.com/minhbach/minhbach/internal/plan"
+)
+
+// Derive computes the status of every task, milestone and member of p as of
+// asOf, from the approved reports of periods that ended on or before asOf.
+// Reports that are not approved are never read.
+func Derive(p *plan.Project, asOf plan.Date) *Snapshot {
+	s := &Snapshot{
+		AsOf:            asOf,
+		Window:          currentWindow(asOf),
+		TaskCounts:      map[Status]int{},
+		MilestoneCounts: map[Status]int{},
+		MemberCounts:    map[Status]int{},
+		byMilestone:     map[string]*Milestone{},
+	}
+	hist := updatesByShare(p, asOf)
+	s.NoData = true
+	for _, per := range Periods(p) {
+		if per.End.Compare(asOf) <= 0 {
+			s.Period = per
+			s.NoData = false
+		}
+	}
+	for _, t := range p.Plan.Tasks {
+		ts := &Task{Task: t}
+		for _, m := range t.Milestones {
+			ms := &Milestone{Milestone: m}
+			for _, a := range p.Agencies.Members(m.Owner) {
+				mem := &Member{Agency: a}
+				if !s.NoData {
+					mem.Status, mem.Source = memberStatus(m, hist[share{m.ID, a.ID}], asOf, s.Window)
+					s.MemberCounts[mem.Status]++
+				}
+				if mem.Status.Done() {
+					ms.Done++
+				}
+				ms.Total++
+				ms.Members = append(ms.Members, mem)
+				ms.Status = Worst(ms.Status, mem.Status)
+			}
+			if !s.NoData {
+				s.MilestoneCounts[ms.Status]++
+			}
+			s.byMilestone[m.ID] = ms
+			ts.Milestones = append(ts.Milestones, ms)
+			ts.Status = Worst(ts.Status, ms.Status)
+		}
+		if !s.NoData {
+			s.TaskCounts[ts.Status]++
+		}
+		s.Tasks = append(s.Tasks, ts)
+	}
+	return s
+}
+
+// share is one member's part of one milestone.
+type share struct{ milestone, agency string }
+
+// updatesByShare returns, for each share, the approved updates about it from
+// periods that ended on or before asOf, oldest first (by the end of the
+// period, then by the report's date).
+func updatesByShare(p *plan.Project, asOf plan.Date) map[share][]Source {
+	out := map[share][]Source{}
+	for _, r := range p.Published() {
+		if r.PeriodInfo.End.After(asOf) {
+			continue
+		}
+		for _, u := range r.Updates {
+			k := share{u.Milestone, u.Member}
+			out[k] = append(out[k], Source{Report: r, Update: u})
+		}
+	}
+	for _, list := range out {
+		sort.SliceStable(list, func(i, j int) bool {
+			a, b := list[i].Report, list[j].Report
+			if c := a.PeriodInfo.Compare(b.PeriodInfo); c != 0 {
+				return c < 0
+			}
+			return a.Date.Before(b.Date)
+		})
+	}
+	return out
+}
+
+// memberStatus is the rule book. Given the updates about one member's share
+// of milestone m (oldest first), the status as of asOf is the first of
+// these that holds:
+//
+//  1. done-on-time: the latest update says done, on a day on or before asOf,
+//     and on or before the deadline's last day (or there is no last day);
+//  2. done-late: the same, done after the deadline's last day;
+//  3. waiting: the milestone has a condition in the plan and the latest
+//     update, sent in the latest reporting window, says it is waiting for
+//     it (the deadline clock is paused);
+//  4. overdue: the deadline has a last day and it is before asOf;
+//  5. not-reported: no update was sent in the latest reporting window;
+//  6. ongoing: the deadline is "ongoing" or "from" a year (and an update
+//     was sent in the latest reporting window);
+//  7. in-progress: otherwise.
+//
+// The latest reporting window is the reports whose period ends after
+// window and on or before asOf (see currentWindow).
+func memberStatus(m *plan.Milestone, ups []Source, asOf, window plan.Date) (Status, *Source) {
+	var last, recent *Source
+	if n := len(ups); n > 0 {
+		last = &ups[n-1]
+		if last.Report.PeriodInfo.End.After(window) {
+			recent = last
+		}
+	}
+	lastDay, hasLastDay := m.Due.LastDay()
+	if last != nil && last.Update.State == plan.StateDone && !last.Update.DoneOn.After(asOf) {
+		if !hasLastDay || !last.Update.DoneOn.After(lastDay) {
+			return DoneOnTime, last
+		}
+		return DoneLate, last
+	}
+	if recent != nil && recent.Update.State == plan.StateWaiting && m.Condition != "" {
+		return Waiting, recent
+	}
+	if hasLastDay && lastDay.Before(asOf) {
+		return Overdue, last
+	}
+	if recent == nil {
+		return NotReported, last
+	}
+	if m.Due.Kind == plan.DueOngoing || m.Due.Kind == plan.DueFrom {
+		return Ongoing, recent
+	}
+	return InProgress, recent
+}

@@ -1,0 +1,82 @@
+package status
+
+import (
+	"github.com/minhbach/minhbach/internal/plan"
+)
+
+// Change is a share of a milestone whose status differs between two
+// periods.
+type Change struct {
+	Milestone *plan.Milestone
+	Agency    *plan.Agency
+	From, To  Status
+	// Source is what the new status rests on, if anything.
+	Source *Source
+}
+
+// Period is one reporting period with an approved report: the status of
+// everything as of its end, what changed since the previous such period,
+// and who reported.
+type Period struct {
+	Period   plan.Period
+	Snapshot *Snapshot
+	// Previous is the period before, or nil for the first.
+	Previous *Period
+	Changes  []Change
+	// Reports are the approved reports of the period, in file order.
+	Reports []*plan.Report
+	// Missing are the agencies that must report every regular period and
+	// sent no approved report for this one (none for an ad hoc period).
+	Missing []*plan.Agency
+}
+
+// History returns every period that has an approved report, oldest first,
+// each with its snapshot and the changes since the one before.
+func History(p *plan.Project) []*Period {
+	var out []*Period
+	var prev *Period
+	for _, per := range Periods(p) {
+		h := &Period{Period: per, Snapshot: Derive(p, per.End), Previous: prev}
+		reported := map[string]bool{}
+		for _, r := range p.Published() {
+			if r.Period == per.ID {
+				h.Reports = append(h.Reports, r)
+				reported[r.Agency] = true
+			}
+		}
+		if per.Regular() {
+			for _, a := range p.Agencies.Agencies {
+				if a.Reports && !reported[a.ID] {
+					h.Missing = append(h.Missing, a)
+				}
+			}
+		}
+		if prev != nil {
+			h.Changes = Changes(prev.Snapshot, h.Snapshot)
+		}
+		out = append(out, h)
+		prev = h
+	}
+	return out
+}
+
+// Changes lists the shares whose status differs from before to after, in
+// plan order.
+func Changes(before, after *Snapshot) []Change {
+	var out []Change
+	for _, t := range after.Tasks {
+		for _, ms := range t.Milestones {
+			old := before.Milestone(ms.Milestone.ID)
+			for i, mem := range ms.Members {
+				from := NoData
+				if old != nil && i < len(old.Members) && old.Members[i].Agency == mem.Agency {
+					from = old.Members[i].Status
+				}
+				if from != mem.Status {
+					out = append(out, Change{Milestone: ms.Milestone, Agency: mem.Agency, From: from, To: mem.Status, Source: mem.Source})
+				}
+			}
+		}
+	}
+	return out
+}
