@@ -18,7 +18,16 @@ import (
 type keyPositions map[string]Pos
 
 func indexKeys(file string, src []byte, lineOffset int) keyPositions {
+	kp, _ := scanKeys(file, src, lineOffset)
+	return kp
+}
+
+// scanKeys returns the positions of every key and table, and the index
+// (from 0, without lineOffset) of every line that is a table header, in
+// order.
+func scanKeys(file string, src []byte, lineOffset int) (keyPositions, []int) {
 	kp := keyPositions{}
+	var headers []int
 	counts := map[string]int{} // array-of-tables path -> elements seen
 	current := ""              // path of the table being filled
 	lines := strings.Split(string(src), "\n")
@@ -47,6 +56,7 @@ func indexKeys(file string, src []byte, lineOffset int) keyPositions {
 			if end < 0 {
 				continue
 			}
+			headers = append(headers, i)
 			arr := resolve(splitKey(trimmed[2:end]), counts)
 			idx := counts[arr]
 			counts[arr] = idx + 1
@@ -60,6 +70,7 @@ func indexKeys(file string, src []byte, lineOffset int) keyPositions {
 			if end < 0 {
 				continue
 			}
+			headers = append(headers, i)
 			current = resolve(splitKey(trimmed[1:end]), counts)
 			kp[current] = Pos{file, n, col}
 		default:
@@ -82,7 +93,7 @@ func indexKeys(file string, src []byte, lineOffset int) keyPositions {
 			}
 		}
 	}
-	return kp
+	return kp, headers
 }
 
 // splitKey splits a dotted key, honouring quotes.

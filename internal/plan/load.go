@@ -57,6 +57,7 @@ func Load(fsys afero.Fs, root string, opts ...Option) (*Project, error) {
 	p := &Project{Agencies: &Registry{}, Plan: &Plan{}}
 	if src, ok := l.read(AgenciesFile, o.maxData); ok {
 		if kp, ok := l.decode(AgenciesFile, src, 0, p.Agencies); ok {
+			l.refs = true
 			l.checkRegistry(p.Agencies, kp)
 		}
 	}
@@ -64,6 +65,7 @@ func Load(fsys afero.Fs, root string, opts ...Option) (*Project, error) {
 	if src, ok := l.read(PlanFile, o.maxData); ok {
 		if kp, ok := l.decode(PlanFile, src, 0, p.Plan); ok {
 			p.Plan.File = PlanFile
+			l.planOK = true
 			l.checkPlan(p.Plan, p.Agencies, kp)
 		}
 	}
@@ -80,6 +82,11 @@ type loader struct {
 	root string
 	opt  options
 	ps   problems
+	// refs is whether the agencies file was read: when it was not, a
+	// reference to an agency, group or role is not checked, so that one
+	// mistake there does not bury its message under a reference error for
+	// every use of every id. planOK is the same for the plan's milestones.
+	refs, planOK bool
 }
 
 func (l *loader) abs(rel string) string { return path.Join(filepathToSlash(l.root), rel) }
@@ -116,34 +123,41 @@ func (l *loader) read(rel string, limit int64) ([]byte, bool) {
 	return bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), true
 }
 
-var typeErrRE = regexp.MustCompile(`line (\d+) \(last key "([^"]*)"\): (.*)`)
+var typeErrRE = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
 
 // decode decodes TOML into v and reports syntax errors, wrong types and
 // unknown keys. lineOffset is added to every line (for front matter).
 func (l *loader) decode(file string, src []byte, lineOffset int, v any) (keyPositions, bool) {
 	md, err := toml.Decode(string(src), v)
 	if err != nil {
-		var pe toml.ParseError
-		switch {
-		case errors.As(err, &pe):
-			pos := Pos{File: file, Line: pe.Position.Line + lineOffset, Col: max(pe.Position.Col, 1)}
-			if pe.LastKey != "" && pe.Position.Line == 0 {
-				pos.Line = 1 + lineOffset
+		if len(md.Keys()) == 0 {
+			// The parser failed: Decode returns no metadata at all. Its
+			// errors carry a last key too, but they are syntax errors, not
+			// values of the wrong type.
+			pos := Pos{File: file, Line: 1 + lineOffset, Col: 1}
+			text := strings.TrimPrefix(err.Error(), "toml: ")
+			var pe toml.ParseError
+			if errors.As(err, &pe) {
+				line, col := pe.Position.Line, pe.Position.Col
+				if pe.Position.Start > 0 || line <= 1 {
+					// The parser's line and column disagree at times (the
+					// line after a newline it stopped on; a column past
+					// the end of the line): the byte offset is exact.
+					line, col = offsetPos(src, pe.Position.Start)
+				}
+				pos = Pos{File: file, Line: max(line, 1) + lineOffset, Col: max(col, 1)}
+				text = pe.Message
 			}
-			key := "toml.syntax"
-			if pe.LastKey != "" {
-				key = "toml.value"
-				l.ps.add(pos, key, pe.LastKey, pe.Message)
-				return nil, false
-			}
-			l.ps.add(pos, key, pe.Message)
-		default:
-			if m := typeErrRE.FindStringSubmatch(err.Error()); m != nil {
-				n, _ := strconv.Atoi(m[1])
-				l.ps.add(Pos{File: file, Line: n + lineOffset, Col: 1}, "toml.value", m[2], m[3])
-			} else {
-				l.ps.add(Pos{File: file, Line: 1 + lineOffset, Col: 1}, "toml.value", "", strings.TrimPrefix(err.Error(), "toml: "))
-			}
+			l.ps.add(pos, "toml.syntax", text)
+		} else {
+			pos, key, text := locateDecodeError(file, src, lineOffset, v, err)
+			l.ps.add(pos, "toml.value", key, text)
+		}
+		// Leave nothing half decoded behind (such as a nil element of
+		// a slice of pointers) for the checks and the caller.
+		rv := reflect.ValueOf(v)
+		if rv.Kind() == reflect.Pointer && !rv.IsNil() {
+			rv.Elem().Set(reflect.Zero(rv.Elem().Type()))
 		}
 		return nil, false
 	}
@@ -166,6 +180,87 @@ func (l *loader) decode(file string, src []byte, lineOffset int, v any) (keyPosi
 		}
 	}
 	return kp, true
+}
+
+// offsetPos returns the line and the byte column, both from 1, of the byte
+// at offset off of src.
+func offsetPos(src []byte, off int) (line, col int) {
+	off = min(max(off, 0), len(src))
+	line = bytes.Count(src[:off], []byte("\n")) + 1
+	col = off - (bytes.LastIndexByte(src[:off], '\n') + 1) + 1
+	return line, col
+}
+
+// decodeErrorInfo returns the line (0 when unknown), the key and the
+// message of an error from decoding a document that parsed.
+func decodeErrorInfo(err error) (line int, key, text string) {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return pe.Position.Line, pe.LastKey, pe.Message
+	}
+	if m := typeErrRE.FindStringSubmatch(err.Error()); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n, m[2], m[3]
+	}
+	return 0, "", strings.TrimPrefix(err.Error(), "toml: ")
+}
+
+// locateDecodeError finds where a value of the wrong type is written.
+//
+// BurntSushi/toml reports such an error at the last place its key was
+// written, which is the wrong element when the key is in an array of tables
+// ("tasks.number" of the second of three tasks is reported on the third).
+// So the document is cut at table headers and decoded again: the shortest
+// prefix that fails ends with the table that holds the bad value.
+func locateDecodeError(file string, src []byte, lineOffset int, v any, err error) (Pos, string, string) {
+	line, key, text := decodeErrorInfo(err)
+	fallback := Pos{File: file, Line: max(line, 1) + lineOffset, Col: 1}
+	t := reflect.TypeOf(v)
+	if t.Kind() != reflect.Pointer {
+		return fallback, key, text
+	}
+	kp, headers := scanKeys(file, src, lineOffset)
+	lines := strings.SplitAfter(string(src), "\n")
+	cuts := append(append([]int{}, headers...), len(lines))
+	prefixErr := func(j int) error {
+		_, err := toml.Decode(strings.Join(lines[:cuts[j]], ""), reflect.New(t.Elem()).Interface())
+		return err
+	}
+	j := sort.Search(len(cuts), func(j int) bool { return prefixErr(j) != nil })
+	if j == len(cuts) {
+		return fallback, key, text
+	}
+	md, err := toml.Decode(strings.Join(lines[:cuts[j]], ""), reflect.New(t.Elem()).Interface())
+	if err == nil || len(md.Keys()) == 0 {
+		return fallback, key, text // the cut broke the syntax: keep what toml said
+	}
+	_, key, text = decodeErrorInfo(err)
+	lo, hi := 0, cuts[j] // the lines of the last table of the prefix
+	if j > 0 {
+		lo = cuts[j-1]
+	}
+	var best *Pos
+	for p, pos := range kp {
+		if strings.HasSuffix(p, "=") || stripIndexes(p) != key {
+			continue
+		}
+		if pos.Line-lineOffset-1 < lo || pos.Line-lineOffset-1 >= hi {
+			continue
+		}
+		if vp, ok := kp[p+"="]; ok {
+			pos = vp
+		}
+		if best == nil || pos.Line < best.Line {
+			best = &pos
+		}
+	}
+	if best != nil {
+		return *best, key, text
+	}
+	if j > 0 {
+		return Pos{File: file, Line: lo + 1 + lineOffset, Col: 1}, key, text
+	}
+	return fallback, key, text
 }
 
 // matching returns the positions of every written key whose path, without

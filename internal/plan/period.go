@@ -76,10 +76,17 @@ func (p Period) Previous() Period {
 	return q
 }
 
-// Compare orders periods by their last day, then regular after ad hoc.
+// Compare orders periods by their last day, then regular after ad hoc (an
+// ad hoc report asked for on 30 June comes before the first-half report).
 func (p Period) Compare(q Period) int {
 	if c := p.End.Compare(q.End); c != 0 {
 		return c
+	}
+	if p.Regular() != q.Regular() {
+		if p.Regular() {
+			return 1
+		}
+		return -1
 	}
 	return cmp(int(p.Kind), int(q.Kind))
 }

@@ -20,7 +20,10 @@ type Report struct {
 	// Problems are what is wrong with a report that is not approved; such a
 	// report is left out of everything, whatever its problems.
 	Problems Problems `toml:"-"`
-	Pos      Pos      `toml:"-"`
+	// Preview marks a draft or submitted report shown in a drafts preview
+	// (minhbach serve --drafts) as if it were approved.
+	Preview bool `toml:"-"`
+	Pos     Pos  `toml:"-"`
 }
 
 // The approval states of a report. Only an approved report is published.
@@ -72,7 +75,13 @@ const (
 var UpdateStates = []string{StateNotStarted, StateInProgress, StateWaiting, StateDone}
 
 // IsPublished reports whether r may appear on the public site.
-func (r *Report) IsPublished() bool { return r.Approval.State == Approved && len(r.Problems) == 0 }
+func (r *Report) IsPublished() bool {
+	return (r.Approval.State == Approved || r.Preview) && len(r.Problems) == 0
+}
+
+// IsApproved reports whether r is approved (and not only shown in a
+// preview).
+func (r *Report) IsApproved() bool { return r.Approval.State == Approved && len(r.Problems) == 0 }
 
 // Published returns the reports the public may see.
 func (p *Project) Published() []*Report {

@@ -75,16 +75,18 @@ func (l *loader) loadReport(file string, p *Project) *Report {
 		return nil
 	}
 	r := &Report{File: file, Body: string(body), Pos: top}
+	// Problems from here on belong to this report: an unknown key as much
+	// as a wrong milestone id (see the end of the function).
+	before := len(l.ps.list)
 	kp, ok := l.decode(file, front, 1, r)
 	if !ok {
 		return nil
 	}
-	before := len(l.ps.list)
 	reg := p.Agencies
 	switch {
 	case r.Agency == "":
 		l.ps.add(top, "field.required", "agency")
-	case reg.Agency(r.Agency) == nil:
+	case l.refs && reg.Agency(r.Agency) == nil:
 		key := "ref.agency"
 		if reg.Group(r.Agency) != nil {
 			key = "report.groupAgency"
@@ -131,6 +133,7 @@ func (l *loader) loadReport(file string, p *Project) *Report {
 			// wrong with it does not stop a build: it is told as a warning
 			// and the report is left out until it is fixed.
 			r.Problems = append(r.Problems, l.ps.list[before:]...)
+			r.Problems.sort()
 			l.ps.list = l.ps.list[:before]
 			return r
 		}
@@ -161,7 +164,7 @@ func (l *loader) checkUpdates(r *Report, p *Project, kp keyPositions) {
 		switch {
 		case u.Milestone == "":
 			l.ps.add(u.Pos, "field.required", "milestone")
-		case m == nil:
+		case m == nil && l.planOK:
 			l.ps.add(kp.value(file, up+".milestone"), "ref.milestone", u.Milestone, suggest(u.Milestone, msIDs))
 		}
 		if u.Member == "" {

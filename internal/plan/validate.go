@@ -171,13 +171,13 @@ func (l *loader) checkPlan(p *Plan, r *Registry, kp keyPositions) {
 	const f = PlanFile
 	l.checkText(kp, f, "title", p.Title, true)
 	l.checkText(kp, f, "preamble", p.Preamble, false)
-	if p.Issuer != "" && r.Agency(p.Issuer) == nil {
+	if l.refs && p.Issuer != "" && r.Agency(p.Issuer) == nil {
 		l.ps.add(kp.value(f, "issuer"), "ref.agency", p.Issuer, suggest(p.Issuer, ids(r.Agencies)))
 	}
-	if c := p.Reporting.Compiler; c != "" && r.Agency(c) == nil {
+	if c := p.Reporting.Compiler; l.refs && c != "" && r.Agency(c) == nil {
 		l.ps.add(kp.value(f, "reporting.compiler"), "ref.agency", c, suggest(c, ids(r.Agencies)))
 	}
-	if c := p.Reporting.Recipient; c != "" && r.Agency(c) == nil {
+	if c := p.Reporting.Recipient; l.refs && c != "" && r.Agency(c) == nil {
 		l.ps.add(kp.value(f, "reporting.recipient"), "ref.agency", c, suggest(c, ids(r.Agencies)))
 	}
 	for i, b := range p.Basis {
@@ -223,7 +223,7 @@ func (l *loader) checkPlan(p *Plan, r *Registry, kp keyPositions) {
 		switch {
 		case t.Overseer == "":
 			l.ps.add(kp.at(f, tp), "field.required", "overseer")
-		case r.Role(t.Overseer) == nil:
+		case l.refs && r.Role(t.Overseer) == nil:
 			l.ps.add(kp.value(f, tp+".overseer"), "ref.role", t.Overseer, suggest(t.Overseer, r.roleIDs()))
 		}
 		if len(t.Milestones) == 0 {
@@ -242,11 +242,11 @@ func (l *loader) checkPlan(p *Plan, r *Registry, kp keyPositions) {
 			switch {
 			case m.Owner == "":
 				l.ps.add(m.Pos, "field.required", "owner")
-			case r.Agency(m.Owner) == nil && r.Group(m.Owner) == nil:
+			case l.refs && r.Agency(m.Owner) == nil && r.Group(m.Owner) == nil:
 				l.ps.add(kp.value(f, mp+".owner"), "ref.owner", m.Owner, suggest(m.Owner, r.ownerIDs()))
 			}
 			for _, pa := range m.Partners {
-				if r.Agency(pa) == nil && r.Group(pa) == nil {
+				if l.refs && r.Agency(pa) == nil && r.Group(pa) == nil {
 					l.ps.add(kp.value(f, mp+".partners"), "ref.owner", pa, suggest(pa, r.ownerIDs()))
 				}
 			}

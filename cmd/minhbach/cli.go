@@ -1,0 +1,285 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/afero"
+	"github.com/spf13/cobra"
+
+	"github.com/minhbach/minhbach/internal/msg"
+	"github.com/minhbach/minhbach/internal/plan"
+	"github.com/minhbach/minhbach/internal/site"
+	"github.com/minhbach/minhbach/internal/status"
+)
+
+// exitError carries an exit code through cobra.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+// app is one run of the command.
+type app struct {
+	lang           msg.Lang
+	out, err       io.Writer
+	fs             afero.Fs
+	source, dest   string
+	baseURL, asOf  string
+	relative       bool
+	agency, period string
+}
+
+func (a *app) say(w io.Writer, key string, args ...any) {
+	fmt.Fprintln(w, msg.Get(a.lang, key, args...))
+}
+
+// langFromArgs finds --lang before cobra parses, so that help texts are in
+// the chosen language too.
+func langFromArgs(args []string) string {
+	for i, s := range args {
+		if s == "--lang" && i+1 < len(args) {
+			return args[i+1]
+		}
+		if v, ok := strings.CutPrefix(s, "--lang="); ok {
+			return v
+		}
+	}
+	return ""
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	a := &app{lang: msg.FromEnv(langFromArgs(args)), out: stdout, err: stderr, fs: afero.NewOsFs()}
+	root := a.root()
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	if err := root.Execute(); err != nil {
+		var ee exitError
+		if errors.As(err, &ee) {
+			return ee.code
+		}
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	return 0
+}
+
+func (a *app) t(key string) string { return msg.Get(a.lang, key) }
+
+func (a *app) root() *cobra.Command {
+	var lang string
+	root := &cobra.Command{
+		Use:           "minhbach",
+		Short:         a.t("cli.short"),
+		Long:          a.t("cli.long"),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.PersistentFlags().StringVar(&lang, "lang", "", a.t("cli.flag.lang"))
+	root.AddCommand(a.buildCmd(), a.checkCmd(), a.newCmd())
+	return root
+}
+
+func (a *app) sourceFlag(c *cobra.Command) {
+	c.Flags().StringVar(&a.source, "source", ".", a.t("cli.flag.source"))
+	c.Flags().StringVar(&a.asOf, "as-of", "", a.t("cli.flag.asOf"))
+}
+
+func (a *app) options() (site.Options, error) {
+	o := site.Options{Source: a.source, Dest: a.dest, BaseURL: a.baseURL, Relative: a.relative, Fs: a.fs}
+	if a.asOf != "" {
+		d, err := plan.ParseDate(a.asOf)
+		if err != nil {
+			a.say(a.err, "cli.badAsOf", a.asOf)
+			return o, exitError{2}
+		}
+		o.AsOf = d
+	}
+	if o.Dest != "" && !filepath.IsAbs(o.Dest) {
+		o.Dest = filepath.Clean(o.Dest)
+	}
+	return o, nil
+}
+
+// problems prints load problems and returns the exit error, or nil.
+func (a *app) problems(err error) error {
+	var ps plan.Problems
+	if errors.As(err, &ps) {
+		for _, p := range ps {
+			fmt.Fprintln(a.err, p.Text(a.lang))
+		}
+		fmt.Fprintln(a.err)
+		a.say(a.err, "cli.problems", len(ps))
+		return exitError{1}
+	}
+	return err
+}
+
+func (a *app) warnings(p *plan.Project) {
+	var bad []*plan.Report
+	for _, r := range p.Reports {
+		if len(r.Problems) > 0 {
+			bad = append(bad, r)
+		}
+	}
+	if len(bad) == 0 {
+		return
+	}
+	a.say(a.err, "cli.warnings", len(bad))
+	for _, r := range bad {
+		for _, pr := range r.Problems {
+			fmt.Fprintln(a.err, "  "+pr.Text(a.lang))
+		}
+	}
+}
+
+func (a *app) buildCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "build",
+		Short: a.t("cli.build.short"),
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			o, err := a.options()
+			if err != nil {
+				return err
+			}
+			o.Charts = defaultCharts()
+			res, err := site.Build(o)
+			if err != nil {
+				if perr := a.problems(err); perr != err {
+					return perr
+				}
+				var be *site.BuildError
+				if errors.As(err, &be) {
+					a.say(a.err, "cli.buildFailed", be.Stage, be.Err)
+					return exitError{1}
+				}
+				return err
+			}
+			a.warnings(res.Project)
+			a.asOfLine(res.Snapshot)
+			dest := o.Dest
+			if dest == "" {
+				dest = "public"
+			}
+			a.say(a.out, "cli.built", dest, len(res.Project.Plan.Tasks), len(res.Published), len(res.Excluded), res.Pages, res.Files,
+				humanBytes(res.Bytes), res.Duration.Round(1e7))
+			return nil
+		},
+	}
+	a.sourceFlag(c)
+	c.Flags().StringVar(&a.dest, "dest", "public", a.t("cli.flag.dest"))
+	c.Flags().StringVar(&a.baseURL, "base-url", "", a.t("cli.flag.baseURL"))
+	c.Flags().BoolVar(&a.relative, "relative", false, a.t("cli.flag.relative"))
+	return c
+}
+
+func (a *app) asOfLine(s *status.Snapshot) {
+	if s.NoData {
+		a.say(a.out, "cli.noReports")
+		return
+	}
+	a.say(a.out, "cli.asOf", s.AsOf.Vietnamese(), s.Period.Words(string(a.lang)))
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+func (a *app) checkCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "check",
+		Short: a.t("cli.check.short"),
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			o, err := a.options()
+			if err != nil {
+				return err
+			}
+			p, err := site.Load(o)
+			if err != nil {
+				return a.problems(err)
+			}
+			a.warnings(p)
+			a.say(a.out, "cli.ok")
+			a.summary(p, o)
+			return nil
+		},
+	}
+	a.sourceFlag(c)
+	return c
+}
+
+// summary tells what a build would publish.
+func (a *app) summary(p *plan.Project, o site.Options) {
+	var published, excluded []*plan.Report
+	for _, r := range p.Reports {
+		if r.IsApproved() {
+			published = append(published, r)
+		} else {
+			excluded = append(excluded, r)
+		}
+	}
+	a.say(a.out, "cli.published", len(published))
+	a.say(a.out, "cli.excluded", len(excluded))
+	for _, r := range excluded {
+		reason := "cli.reason." + r.Approval.State
+		if len(r.Problems) > 0 {
+			reason = "cli.reason.problems"
+		}
+		a.say(a.out, "cli.excludedOne", r.File, r.Agency, r.Period, a.t(reason))
+	}
+	asOf := o.AsOf
+	if asOf.IsZero() {
+		asOf, _ = status.LatestAsOf(p)
+	}
+	snap := status.Derive(p, asOf)
+	a.asOfLine(snap)
+	hist := status.History(p)
+	var last *status.Period
+	for _, h := range hist {
+		if h.Period.Regular() && !h.Period.End.After(asOf) {
+			last = h
+		}
+	}
+	if last == nil {
+		return
+	}
+	var names []string
+	for _, ag := range last.Missing {
+		names = append(names, ag.Name)
+	}
+	if len(names) > 0 {
+		a.say(a.out, "cli.missing", last.Period.ID, strings.Join(names, ", "))
+	} else {
+		a.say(a.out, "cli.missingNone", last.Period.ID)
+	}
+	var overdue []string
+	for _, c := range last.Changes {
+		if c.To == status.Overdue {
+			overdue = append(overdue, fmt.Sprintf("%s (%s)", c.Milestone.ID, c.Agency.Name))
+		}
+	}
+	if len(overdue) > 0 {
+		a.say(a.out, "cli.newOverdue", strings.Join(overdue, ", "))
+	} else {
+		a.say(a.out, "cli.newOverdueNone")
+	}
+}
+
+func (a *app) newCmd() *cobra.Command {
+	c := &cobra.Command{Use: "new", Short: a.t("cli.new.short")}
+	return c
+}
+
+var _ = os.Stdout

@@ -1,0 +1,477 @@
+// Package feed writes the portal's Atom 1.0 feeds (RFC 4287): one for the
+// whole site (a new entry each reporting period), one per task and one per
+// agency, so that journalists and citizens can follow what changes.
+//
+// Feeds are built from the status history alone (status.History), so only
+// approved reports reach them, and are deterministic: every date is a date
+// of the data (a report's approval day at 00:00:00Z, or the plan's latest
+// basis document), never the time of the build.
+package feed
+
+import (
+	"fmt"
+	"html"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/minhbach/minhbach/internal/plan"
+	"github.com/minhbach/minhbach/internal/status"
+)
+
+// The paths of the feeds, relative to the language root.
+const (
+	SiteFeed = "atom.xml"
+	// FeedFile is the file name of the task and agency feeds, in the
+	// folder of their page.
+	FeedFile = "atom.xml"
+)
+
+// TaskFeed returns the path of a task's feed.
+func TaskFeed(t *plan.Task) string { return taskPath(t) + FeedFile }
+
+// AgencyFeed returns the path of an agency's feed.
+func AgencyFeed(id string) string { return agencyPath(id) + FeedFile }
+
+// fallbackUpdated is a feed's updated date when neither an entry nor a
+// basis document gives one.
+var fallbackUpdated = plan.NewDate(1970, 1, 1)
+
+// Files returns the feeds keyed by path relative to the site root.
+//
+// Paths are relative to the root of the language's site: "atom.xml",
+// "nhiem-vu/<slug>/atom.xml", "co-quan/<id>/atom.xml"; for a language other
+// than Vietnamese the caller puts them under its prefix ("en/").
+//
+// baseURL is the absolute URL of the site's root, the same for every
+// language, such as "https://example.gov.vn/minhbach/". Links of the "vi"
+// feeds start with it; those of any other lang start with baseURL + lang +
+// "/" (for "en": "https://example.gov.vn/minhbach/en/"). Feeds need absolute
+// links, so a baseURL that is not an absolute http(s) URL is an error.
+//
+// lang "vi" writes the texts in Vietnamese, anything else in English. hist
+// is the portal's history, as status.History returns it.
+func Files(p *plan.Project, hist []*status.Period, baseURL string, lang string) (map[string][]byte, error) {
+	if p == nil || p.Plan == nil || p.Agencies == nil {
+		return nil, fmt.Errorf("feed: no plan")
+	}
+	root, err := langRoot(baseURL, lang)
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{p: p, hist: hist, root: root, lang: lang, w: newWords(lang, p.Agencies), updated: map[*status.Period]plan.Date{}}
+	for _, h := range hist {
+		b.updated[h] = periodUpdated(h)
+	}
+	out := map[string][]byte{}
+	add := func(path string, f *atomFeed) error {
+		data, err := encode(f)
+		if err != nil {
+			return err
+		}
+		out[path] = data
+		return nil
+	}
+	if err := add(SiteFeed, b.siteFeed()); err != nil {
+		return nil, err
+	}
+	for _, t := range p.Plan.Tasks {
+		if err := add(TaskFeed(t), b.taskFeed(t)); err != nil {
+			return nil, err
+		}
+	}
+	for _, a := range p.Agencies.Agencies {
+		if err := add(AgencyFeed(a.ID), b.agencyFeed(a)); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// langRoot returns the absolute URL of the language's root, with a
+// trailing slash.
+func langRoot(baseURL, lang string) (string, error) {
+	u, err := url.Parse(baseURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("feed: the site's base URL %q is not an absolute URL such as https://example.gov.vn/minhbach/: feeds need absolute links; set baseURL in site.toml", baseURL)
+	}
+	root := baseURL
+	if !strings.HasSuffix(root, "/") {
+		root += "/"
+	}
+	if lang != "vi" && lang != "" {
+		root += lang + "/"
+	}
+	return root, nil
+}
+
+func taskPath(t *plan.Task) string     { return "nhiem-vu/" + t.Slug + "/" }
+func agencyPath(id string) string      { return "co-quan/" + id + "/" }
+func periodPath(id string) string      { return "ky-bao-cao/" + id + "/" }
+func reportPath(r *plan.Report) string { return periodPath(r.Period) + r.Agency + "/" }
+
+// periodUpdated is when a period's news appeared: the latest approval day
+// of its reports (the end of the period if none has one).
+func periodUpdated(h *status.Period) plan.Date {
+	var d plan.Date
+	for _, r := range h.Reports {
+		if r.Approval.ApprovedOn.After(d) {
+			d = r.Approval.ApprovedOn
+		}
+	}
+	if d.IsZero() {
+		return h.Period.End
+	}
+	return d
+}
+
+func stamp(d plan.Date) string { return d.Time().Format("2006-01-02T15:04:05Z") }
+
+type builder struct {
+	p       *plan.Project
+	hist    []*status.Period
+	root    string
+	lang    string
+	w       words
+	updated map[*status.Period]plan.Date
+}
+
+func (b *builder) url(path string) string { return b.root + path }
+
+// entry is an Atom entry with what it is sorted by.
+type entry struct {
+	atomEntry
+	when   plan.Date
+	period plan.Period
+}
+
+// feed assembles a feed: entries newest first (by updated, then period,
+// then id), updated the newest entry's or the plan's latest basis date.
+func (b *builder) feed(path, page, title, subtitle string, entries []entry) *atomFeed {
+	sort.SliceStable(entries, func(i, j int) bool {
+		x, y := entries[i], entries[j]
+		if c := x.when.Compare(y.when); c != 0 {
+			return c > 0
+		}
+		if c := x.period.Compare(y.period); c != 0 {
+			return c > 0
+		}
+		return x.ID < y.ID
+	})
+	f := &atomFeed{
+		Lang:     b.w.pick("vi", b.lang),
+		ID:       b.url(path),
+		Title:    atomText{Type: "text", Body: title},
+		Subtitle: atomText{Type: "text", Body: subtitle},
+		Links: []atomLink{
+			{Rel: "self", Type: "application/atom+xml", Href: b.url(path)},
+			{Rel: "alternate", Type: "text/html", Href: b.url(page)},
+		},
+		Author:    atomPerson{Name: b.author()},
+		Generator: atomGenerator{Name: "minhbach"},
+	}
+	updated := b.basisDate()
+	if len(entries) > 0 {
+		updated = entries[0].when
+	}
+	f.Updated = stamp(updated)
+	for _, e := range entries {
+		f.Entries = append(f.Entries, e.atomEntry)
+	}
+	return f
+}
+
+func (b *builder) author() string {
+	if id := b.p.Plan.Issuer; id != "" {
+		return b.w.agency(id)
+	}
+	return b.w.planTitle(b.p.Plan)
+}
+
+// basisDate is the latest date of the plan's basis documents.
+func (b *builder) basisDate() plan.Date {
+	d := fallbackUpdated
+	for _, x := range b.p.Plan.Basis {
+		if x.Date.After(d) {
+			d = x.Date
+		}
+	}
+	return d
+}
+
+func textT(s string) atomText { return atomText{Type: "text", Body: s} }
+func htmlT(s string) atomText { return atomText{Type: "html", Body: s} }
+
+func alternate(href string) atomLink {
+	return atomLink{Rel: "alternate", Type: "text/html", Href: href}
+}
+
+// ---- the site feed ----
+
+func (b *builder) siteFeed() *atomFeed {
+	w := b.w
+	var entries []entry
+	for _, h := range b.hist {
+		href := b.url(periodPath(h.Period.ID))
+		e := entry{when: b.updated[h], period: h.Period}
+		e.ID = href
+		e.Title = textT(w.periodTitle(h.Period))
+		e.Updated = stamp(e.when)
+		e.Links = []atomLink{alternate(href)}
+		e.Summary = textT(w.pick(
+			fmt.Sprintf("%d báo cáo mới được phê duyệt; %d thay đổi trạng thái.", len(h.Reports), len(h.Changes)),
+			fmt.Sprintf("%s newly approved; %s.", w.count(len(h.Reports), "", "report", "reports"), w.count(len(h.Changes), "", "status change", "status changes"))))
+		e.Content = htmlT(b.periodHTML(h))
+		entries = append(entries, e)
+	}
+	return b.feed(SiteFeed, "", w.planTitle(b.p.Plan),
+		w.pick("Các kỳ báo cáo: báo cáo mới được phê duyệt và thay đổi trạng thái các nhiệm vụ",
+			"Reporting periods: newly approved reports and changes in the status of the tasks"), entries)
+}
+
+// periodHTML tells what a period brought: the counts by status as of its
+// end, its approved reports, the changes since the period before and who
+// did not report.
+func (b *builder) periodHTML(h *status.Period) string {
+	w := b.w
+	var s strings.Builder
+	s.WriteString("<p>" + esc(fmt.Sprintf(w.pick("Tình hình thực hiện tính đến ngày %s:", "Status as of %s:"), w.date(h.Period.End))) + "</p>\n<ul>\n")
+	if snap := h.Snapshot; snap != nil {
+		for _, st := range status.Order {
+			if n := snap.MilestoneCounts[st]; n > 0 {
+				s.WriteString("<li>" + esc(w.status(st)+": "+w.count(snap.TaskCounts[st], "nhiệm vụ", "task", "tasks")+", "+w.count(n, "mốc", "milestone", "milestones")) + "</li>\n")
+			}
+		}
+	}
+	s.WriteString("</ul>\n")
+	s.WriteString("<h3>" + esc(w.pick("Báo cáo mới được phê duyệt", "Newly approved reports")) + "</h3>\n<ul>\n")
+	for _, r := range h.Reports {
+		s.WriteString("<li>" + link(b.url(reportPath(r)), w.agency(r.Agency)) + esc(", "+w.report(r)) + "</li>\n")
+	}
+	s.WriteString("</ul>\n")
+	switch {
+	case h.Previous == nil:
+		s.WriteString("<p>" + esc(w.pick("Đây là kỳ báo cáo đầu tiên có báo cáo được phê duyệt.", "This is the first period with an approved report.")) + "</p>\n")
+	case len(h.Changes) == 0:
+		s.WriteString("<p>" + esc(fmt.Sprintf(w.pick("Không có thay đổi trạng thái so với %s.", "No status changed since %s."), w.periodName(h.Previous.Period))) + "</p>\n")
+	default:
+		s.WriteString("<h3>" + esc(fmt.Sprintf(w.pick("Thay đổi trạng thái so với %s", "Status changes since %s"), w.periodName(h.Previous.Period))) + "</h3>\n")
+		b.changesHTML(&s, h.Changes)
+	}
+	if len(h.Missing) > 0 {
+		names := make([]string, len(h.Missing))
+		for i, a := range h.Missing {
+			names[i] = w.agencyName(a)
+		}
+		s.WriteString("<p>" + esc(w.pick("Chưa gửi báo cáo: ", "Did not report: ")+strings.Join(names, ", ")+".") + "</p>\n")
+	}
+	return s.String()
+}
+
+// changesHTML lists status changes with their sources.
+func (b *builder) changesHTML(s *strings.Builder, changes []status.Change) {
+	w := b.w
+	s.WriteString("<ul>\n")
+	for _, c := range changes {
+		s.WriteString("<li>")
+		if c.Milestone.Task != nil {
+			s.WriteString(link(b.url(taskPath(c.Milestone.Task)), w.milestone(c.Milestone)))
+		} else {
+			s.WriteString(esc(w.milestone(c.Milestone)))
+		}
+		s.WriteString(esc(" — " + w.agencyName(c.Agency) + ": " + w.status(c.From) + " → " + w.status(c.To)))
+		if c.Source != nil && c.Source.Report != nil {
+			r := c.Source.Report
+			s.WriteString(esc(w.pick(" (căn cứ: ", " (source: ")))
+			s.WriteString(link(b.url(reportPath(r)), w.agency(r.Agency)+", "+w.report(r)))
+			s.WriteString(")")
+		}
+		s.WriteString("</li>\n")
+	}
+	s.WriteString("</ul>\n")
+}
+
+// updatesHTML lists what reports said, each update with its report.
+func (b *builder) updatesHTML(s *strings.Builder, items []reportUpdate, cite bool) {
+	w := b.w
+	s.WriteString("<ul>\n")
+	for _, it := range items {
+		r, u := it.report, it.update
+		s.WriteString("<li>")
+		s.WriteString(esc(w.milestone(it.milestone)))
+		if g := b.p.Agencies.Group(it.milestone.Owner); g != nil || u.Member != r.Agency {
+			s.WriteString(esc(" — " + w.agency(u.Member)))
+		}
+		s.WriteString(esc(": " + w.updateState(u.State)))
+		if !u.DoneOn.IsZero() {
+			s.WriteString(esc(fmt.Sprintf(w.pick(" ngày %s", " on %s"), w.date(u.DoneOn))))
+		}
+		if u.Progress != nil {
+			s.WriteString(esc(fmt.Sprintf(", %d%%", *u.Progress)))
+		}
+		if cite {
+			s.WriteString(esc(w.pick(" (theo ", " (per ")))
+			s.WriteString(link(b.url(reportPath(r)), w.agency(r.Agency)+", "+w.report(r)))
+			s.WriteString(")")
+		}
+		s.WriteString(".")
+		if len(u.Evidence) > 0 {
+			s.WriteString("<br>" + esc(w.pick("Văn bản: ", "Documents: ")+strings.Join(u.Evidence, "; ")))
+		}
+		if u.Note != "" {
+			s.WriteString("<br>" + esc(u.Note))
+		}
+		s.WriteString("</li>\n")
+	}
+	s.WriteString("</ul>\n")
+}
+
+// reportUpdate is one update of one approved report, with its milestone.
+type reportUpdate struct {
+	report    *plan.Report
+	update    *plan.Update
+	milestone *plan.Milestone
+}
+
+// milestones indexes the plan's milestones by id.
+func (b *builder) milestones() map[string]*plan.Milestone {
+	out := map[string]*plan.Milestone{}
+	for _, t := range b.p.Plan.Tasks {
+		for _, m := range t.Milestones {
+			out[m.ID] = m
+		}
+	}
+	return out
+}
+
+// ---- task feeds ----
+
+func (b *builder) taskFeed(t *plan.Task) *atomFeed {
+	w := b.w
+	ms := b.milestones()
+	var entries []entry
+	for _, h := range b.hist {
+		var changes []status.Change
+		for _, c := range h.Changes {
+			if c.Milestone.Task == t {
+				changes = append(changes, c)
+			}
+		}
+		var ups []reportUpdate
+		for _, r := range h.Reports {
+			for _, u := range r.Updates {
+				if m := ms[u.Milestone]; m != nil && m.Task == t {
+					ups = append(ups, reportUpdate{r, u, m})
+				}
+			}
+		}
+		if len(changes) == 0 && len(ups) == 0 {
+			continue
+		}
+		page := b.url(taskPath(t))
+		e := entry{when: b.updated[h], period: h.Period}
+		e.ID = page + "#" + h.Period.ID
+		e.Title = textT(w.task(t) + " — " + w.periodName(h.Period))
+		e.Updated = stamp(e.when)
+		e.Links = []atomLink{alternate(page), {Rel: "related", Type: "text/html", Href: b.url(periodPath(h.Period.ID))}}
+		e.Summary = textT(w.pick(
+			fmt.Sprintf("%d thay đổi trạng thái; %d cập nhật từ báo cáo.", len(changes), len(ups)),
+			fmt.Sprintf("%s; %s from reports.", w.count(len(changes), "", "status change", "status changes"), w.count(len(ups), "", "update", "updates"))))
+		var s strings.Builder
+		if h.Snapshot != nil {
+			for _, ts := range h.Snapshot.Tasks {
+				if ts.Task == t {
+					s.WriteString("<p>" + esc(fmt.Sprintf(w.pick("Trạng thái của nhiệm vụ tính đến ngày %s: ", "Status of the task as of %s: "), w.date(h.Period.End))))
+					s.WriteString("<strong>" + esc(w.status(ts.Status)) + "</strong>.</p>\n")
+				}
+			}
+		}
+		if len(changes) > 0 {
+			s.WriteString("<h3>" + esc(w.pick("Thay đổi trạng thái", "Status changes")) + "</h3>\n")
+			b.changesHTML(&s, changes)
+		}
+		if len(ups) > 0 {
+			s.WriteString("<h3>" + esc(w.pick("Báo cáo cập nhật", "What the reports say")) + "</h3>\n")
+			b.updatesHTML(&s, ups, true)
+		}
+		e.Content = htmlT(s.String())
+		entries = append(entries, e)
+	}
+	return b.feed(TaskFeed(t), taskPath(t), w.task(t)+": "+w.taskTitle(t),
+		w.pick("Thay đổi trạng thái và báo cáo về nhiệm vụ, theo từng kỳ báo cáo",
+			"Status changes and reports about the task, period by period"), entries)
+}
+
+// ---- agency feeds ----
+
+func (b *builder) agencyFeed(a *plan.Agency) *atomFeed {
+	w := b.w
+	ms := b.milestones()
+	var entries []entry
+	for _, h := range b.hist {
+		for _, r := range h.Reports {
+			if r.Agency != a.ID {
+				continue
+			}
+			href := b.url(reportPath(r))
+			e := entry{when: r.Approval.ApprovedOn, period: h.Period}
+			if e.when.IsZero() {
+				e.when = b.updated[h]
+			}
+			e.ID = href
+			e.Title = textT(fmt.Sprintf(w.pick("Báo cáo số %s — %s", "Report No. %s — %s"), r.Number, w.periodName(h.Period)))
+			e.Updated = stamp(e.when)
+			e.Links = []atomLink{alternate(href)}
+			e.Summary = textT(fmt.Sprintf(w.pick("%s, %s; %d cập nhật tiến độ.", "%s, %s; %d progress updates."), w.agency(r.Agency), w.report(r), len(r.Updates)))
+			var s strings.Builder
+			s.WriteString("<p>" + link(href, w.agency(r.Agency)+", "+w.report(r)) + esc(", "+w.periodName(h.Period)+". "))
+			s.WriteString(esc(fmt.Sprintf(w.pick("Phê duyệt công bố ngày %s.", "Approved for publication on %s."), w.date(r.Approval.ApprovedOn))) + "</p>\n")
+			var ups []reportUpdate
+			for _, u := range r.Updates {
+				if m := ms[u.Milestone]; m != nil {
+					ups = append(ups, reportUpdate{r, u, m})
+				}
+			}
+			if len(ups) > 0 {
+				b.updatesHTML(&s, ups, false)
+			}
+			e.Content = htmlT(s.String())
+			entries = append(entries, e)
+		}
+		for _, c := range h.Changes {
+			if c.Agency == nil || c.Agency.ID != a.ID {
+				continue
+			}
+			m := c.Milestone
+			e := entry{when: b.updated[h], period: h.Period}
+			e.ID = b.url(agencyPath(a.ID)) + "#" + h.Period.ID + "-" + m.ID
+			e.Title = textT(w.milestone(m) + ": " + w.status(c.From) + " → " + w.status(c.To))
+			e.Updated = stamp(e.when)
+			page := b.url(periodPath(h.Period.ID))
+			if m.Task != nil {
+				page = b.url(taskPath(m.Task))
+			}
+			e.Links = []atomLink{alternate(page)}
+			e.Summary = textT(fmt.Sprintf(w.pick("%s, %s: %s → %s.", "%s, %s: %s → %s."), w.periodTitle(h.Period), w.agencyName(a), w.status(c.From), w.status(c.To)))
+			var s strings.Builder
+			s.WriteString("<p>" + esc(w.periodTitle(h.Period)+".") + "</p>\n")
+			if m.Task != nil {
+				s.WriteString("<p>" + link(page, w.task(m.Task)+": "+w.taskTitle(m.Task)) + "</p>\n")
+			}
+			s.WriteString("<p>" + esc(w.milestone(m)+": "+w.action(m)) + "</p>\n")
+			b.changesHTML(&s, []status.Change{c})
+			e.Content = htmlT(s.String())
+			entries = append(entries, e)
+		}
+	}
+	return b.feed(AgencyFeed(a.ID), agencyPath(a.ID), w.agencyName(a),
+		w.pick("Báo cáo đã được phê duyệt và thay đổi trạng thái các phần việc của cơ quan",
+			"Approved reports and changes in the status of the agency's work"), entries)
+}
+
+func esc(s string) string { return html.EscapeString(s) }
+
+// link writes an HTML link with escaped text and address.
+func link(href, text string) string {
+	return `<a href="` + esc(href) + `">` + esc(text) + `</a>`
+}

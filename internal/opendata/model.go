@@ -1,0 +1,444 @@
+package opendata
+
+import (
+	"github.com/minhbach/minhbach/internal/plan"
+	"github.com/minhbach/minhbach/internal/status"
+)
+
+// Format names the layout of minhbach.json; it changes when a field is
+// removed or changes meaning.
+const Format = "minhbach/1"
+
+// The JSON document: structs, not maps, so that keys keep their order.
+// Dates are "YYYY-MM-DD" strings, "" for none; a status is its id, "" when
+// no approved report exists yet.
+
+type document struct {
+	Format string `json:"format"`
+	// Sample is true when any published report is sample data.
+	Sample bool   `json:"sample"`
+	AsOf   string `json:"as_of"`
+	// Period is the id of the latest period with an approved report on or
+	// before as_of, "" for none.
+	Period   string      `json:"period"`
+	Statuses []statusDoc `json:"statuses"`
+	Counts   []countDoc  `json:"counts"`
+	Plan     planDoc     `json:"plan"`
+	Agencies []agencyDoc `json:"agencies"`
+	Groups   []groupDoc  `json:"groups"`
+	Roles    []roleDoc   `json:"roles"`
+	Tasks    []taskDoc   `json:"tasks"`
+	Periods  []periodDoc `json:"periods"`
+	Reports  []reportDoc `json:"reports"`
+}
+
+type statusDoc struct {
+	ID      string `json:"id"`
+	LabelVi string `json:"label_vi"`
+	LabelEn string `json:"label_en"`
+	// Rank orders statuses worst first; a roll-up takes the lowest.
+	Rank int `json:"rank"`
+}
+
+type countDoc struct {
+	Status     string `json:"status"`
+	Tasks      int    `json:"tasks"`
+	Milestones int    `json:"milestones"`
+	Members    int    `json:"members"`
+}
+
+type planDoc struct {
+	Title          string     `json:"title"`
+	TitleEn        string     `json:"title_en"`
+	ShortTitle     string     `json:"short_title"`
+	ShortTitleEn   string     `json:"short_title_en"`
+	Number         string     `json:"number"`
+	Issuer         string     `json:"issuer"`
+	IssuerName     string     `json:"issuer_name"`
+	Preamble       string     `json:"preamble"`
+	Basis          []basisDoc `json:"basis"`
+	Purpose        []string   `json:"purpose"`
+	Requirements   []string   `json:"requirements"`
+	Implementation []string   `json:"implementation"`
+	Reporting      reportDuty `json:"reporting"`
+	URL            string     `json:"url"`
+}
+
+type basisDoc struct {
+	Number string `json:"number"`
+	Date   string `json:"date"`
+	Issuer string `json:"issuer"`
+	Title  string `json:"title"`
+}
+
+type reportDuty struct {
+	Text      string   `json:"text"`
+	Compiler  string   `json:"compiler"`
+	Recipient string   `json:"recipient"`
+	Every     []string `json:"every"`
+}
+
+type agencyDoc struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	NameEn  string `json:"name_en"`
+	Short   string `json:"short"`
+	Head    string `json:"head"`
+	Kind    string `json:"kind"`
+	Reports bool   `json:"reports"`
+	URL     string `json:"url"`
+}
+
+type groupDoc struct {
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	NameEn  string   `json:"name_en"`
+	Head    string   `json:"head"`
+	Members []string `json:"members"`
+}
+
+type roleDoc struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	TitleEn string `json:"title_en"`
+}
+
+type taskDoc struct {
+	Number        int            `json:"number"`
+	Slug          string         `json:"slug"`
+	Aliases       []string       `json:"aliases"`
+	Title         string         `json:"title"`
+	TitleEn       string         `json:"title_en"`
+	Overseer      string         `json:"overseer"`
+	OverseerTitle string         `json:"overseer_title"`
+	Leads         []string       `json:"leads"`
+	Status        string         `json:"status"`
+	URL           string         `json:"url"`
+	Milestones    []milestoneDoc `json:"milestones"`
+}
+
+type milestoneDoc struct {
+	ID            string      `json:"id"`
+	Owner         string      `json:"owner"`
+	OwnerName     string      `json:"owner_name"`
+	OwnerIsGroup  bool        `json:"owner_is_group"`
+	Partners      []string    `json:"partners"`
+	OtherPartners []string    `json:"other_partners"`
+	Action        string      `json:"action"`
+	ActionEn      string      `json:"action_en"`
+	Deliverable   string      `json:"deliverable"`
+	Due           dueDoc      `json:"due"`
+	Condition     string      `json:"condition"`
+	Status        string      `json:"status"`
+	Done          int         `json:"done"`
+	Total         int         `json:"total"`
+	Members       []memberDoc `json:"members"`
+}
+
+type dueDoc struct {
+	// Text is the deadline in the data grammar ("2018-Q2", "ongoing"…).
+	Text    string `json:"text"`
+	WordsVi string `json:"words_vi"`
+	WordsEn string `json:"words_en"`
+	// LastDay is the last day on time, "" when the deadline has none.
+	LastDay string `json:"last_day"`
+}
+
+type memberDoc struct {
+	Agency string     `json:"agency"`
+	Name   string     `json:"name"`
+	Status string     `json:"status"`
+	Source *sourceDoc `json:"source"`
+}
+
+// sourceDoc cites the report, and its update, that a status rests on.
+type sourceDoc struct {
+	Agency string `json:"agency"`
+	Period string `json:"period"`
+	Number string `json:"number"`
+	Date   string `json:"date"`
+	URL    string `json:"url"`
+	State  string `json:"state"`
+	DoneOn string `json:"done_on"`
+}
+
+type periodDoc struct {
+	ID       string      `json:"id"`
+	Kind     string      `json:"kind"`
+	WordsVi  string      `json:"words_vi"`
+	WordsEn  string      `json:"words_en"`
+	Start    string      `json:"start"`
+	End      string      `json:"end"`
+	Previous string      `json:"previous"`
+	URL      string      `json:"url"`
+	Reports  []string    `json:"reports"`
+	Missing  []string    `json:"missing"`
+	Counts   []countDoc  `json:"counts"`
+	Changes  []changeDoc `json:"changes"`
+}
+
+type changeDoc struct {
+	Task      string     `json:"task"`
+	Milestone string     `json:"milestone"`
+	Agency    string     `json:"agency"`
+	From      string     `json:"from"`
+	To        string     `json:"to"`
+	Source    *sourceDoc `json:"source"`
+}
+
+type reportDoc struct {
+	Period     string      `json:"period"`
+	Agency     string      `json:"agency"`
+	AgencyName string      `json:"agency_name"`
+	Number     string      `json:"number"`
+	Date       string      `json:"date"`
+	ApprovedBy string      `json:"approved_by"`
+	ApprovedOn string      `json:"approved_on"`
+	Sample     bool        `json:"sample"`
+	URL        string      `json:"url"`
+	Updates    []updateDoc `json:"updates"`
+	// Body is the narrative, in Markdown, as written.
+	Body string `json:"body"`
+}
+
+type updateDoc struct {
+	Milestone string   `json:"milestone"`
+	Member    string   `json:"member"`
+	State     string   `json:"state"`
+	DoneOn    string   `json:"done_on"`
+	Progress  *int     `json:"progress"`
+	Evidence  []string `json:"evidence"`
+	Note      string   `json:"note"`
+}
+
+// list returns s, or an empty slice for nil, so that JSON shows [] rather
+// than null.
+func list[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func (d *data) document() document {
+	p := d.p
+	doc := document{
+		Format:   Format,
+		Sample:   d.sample(),
+		AsOf:     d.asOf(),
+		Statuses: []statusDoc{},
+		Agencies: []agencyDoc{},
+		Groups:   []groupDoc{},
+		Roles:    []roleDoc{},
+		Tasks:    []taskDoc{},
+		Periods:  []periodDoc{},
+		Reports:  []reportDoc{},
+	}
+	if !d.snap.NoData {
+		doc.Period = d.snap.Period.ID
+	}
+	for i, s := range status.Order {
+		doc.Statuses = append(doc.Statuses, statusDoc{ID: string(s), LabelVi: s.Label("vi"), LabelEn: s.Label("en"), Rank: i})
+	}
+	doc.Counts = counts(d.snap)
+	doc.Plan = d.planDoc()
+	for _, a := range p.Agencies.Agencies {
+		doc.Agencies = append(doc.Agencies, agencyDoc{ID: a.ID, Name: a.Name, NameEn: a.NameEn, Short: a.Short, Head: a.Head, Kind: a.Kind, Reports: a.Reports, URL: d.url(agencyPath(a.ID))})
+	}
+	for _, g := range p.Agencies.Groups {
+		doc.Groups = append(doc.Groups, groupDoc{ID: g.ID, Name: g.Name, NameEn: g.NameEn, Head: g.Head, Members: list(g.Members)})
+	}
+	for _, x := range p.Agencies.Roles {
+		doc.Roles = append(doc.Roles, roleDoc{ID: x.ID, Title: x.Title, TitleEn: x.TitleEn})
+	}
+	for _, t := range p.Plan.Tasks {
+		doc.Tasks = append(doc.Tasks, d.taskDoc(t))
+	}
+	for _, h := range d.hist {
+		doc.Periods = append(doc.Periods, d.periodDoc(h))
+	}
+	for _, r := range d.reports {
+		doc.Reports = append(doc.Reports, d.reportDoc(r))
+	}
+	return doc
+}
+
+// counts lists, for each status worst first, how many tasks, milestones and
+// members' shares have it; empty when there are no statuses.
+func counts(s *status.Snapshot) []countDoc {
+	out := []countDoc{}
+	if s == nil || s.NoData {
+		return out
+	}
+	for _, st := range status.Order {
+		out = append(out, countDoc{Status: string(st), Tasks: s.TaskCounts[st], Milestones: s.MilestoneCounts[st], Members: s.MemberCounts[st]})
+	}
+	return out
+}
+
+func (d *data) planDoc() planDoc {
+	pl := d.p.Plan
+	out := planDoc{
+		Title:          pl.Title,
+		TitleEn:        pl.TitleEn,
+		ShortTitle:     pl.Short,
+		ShortTitleEn:   pl.ShortEn,
+		Number:         pl.Number,
+		Issuer:         pl.Issuer,
+		IssuerName:     d.p.Agencies.OwnerName(pl.Issuer),
+		Preamble:       pl.Preamble,
+		Basis:          []basisDoc{},
+		Purpose:        list(pl.Purpose),
+		Requirements:   list(pl.Requirements),
+		Implementation: list(pl.Implementation),
+		Reporting: reportDuty{
+			Text:      pl.Reporting.Text,
+			Compiler:  pl.Reporting.Compiler,
+			Recipient: pl.Reporting.Recipient,
+			Every:     list(pl.Reporting.Every),
+		},
+		URL: d.url("ke-hoach/"),
+	}
+	for _, b := range pl.Basis {
+		out.Basis = append(out.Basis, basisDoc{Number: b.Number, Date: b.Date.String(), Issuer: b.Issuer, Title: b.Title})
+	}
+	return out
+}
+
+func (d *data) taskDoc(t *plan.Task) taskDoc {
+	reg := d.p.Agencies
+	out := taskDoc{
+		Number:        t.Number,
+		Slug:          t.Slug,
+		Aliases:       list(t.Aliases),
+		Title:         t.Title,
+		TitleEn:       t.TitleEn,
+		Overseer:      t.Overseer,
+		OverseerTitle: roleTitle(reg, t.Overseer),
+		Leads:         list(leads(t)),
+		Status:        string(d.taskStatus(t)),
+		URL:           d.url(taskPath(t)),
+		Milestones:    []milestoneDoc{},
+	}
+	for _, m := range t.Milestones {
+		md := milestoneDoc{
+			ID:            m.ID,
+			Owner:         m.Owner,
+			OwnerName:     reg.OwnerName(m.Owner),
+			OwnerIsGroup:  reg.Group(m.Owner) != nil,
+			Partners:      list(m.Partners),
+			OtherPartners: list(m.OtherPartners),
+			Action:        m.Action,
+			ActionEn:      m.ActionEn,
+			Deliverable:   m.Deliverable,
+			Due:           dueDoc{Text: m.Due.String(), WordsVi: m.Due.Words("vi"), WordsEn: m.Due.Words("en"), LastDay: dueLastDay(m)},
+			Condition:     m.Condition,
+			Members:       []memberDoc{},
+		}
+		ms := d.milestone(m)
+		if ms != nil {
+			md.Status, md.Done, md.Total = string(ms.Status), ms.Done, ms.Total
+		}
+		for i, a := range reg.Members(m.Owner) {
+			mem := memberDoc{Agency: a.ID, Name: a.Name}
+			if ms != nil && i < len(ms.Members) && ms.Members[i].Agency == a {
+				mem.Status = string(ms.Members[i].Status)
+				mem.Source = d.sourceDoc(ms.Members[i].Source)
+			}
+			md.Members = append(md.Members, mem)
+		}
+		if ms == nil {
+			md.Total = len(md.Members)
+		}
+		out.Milestones = append(out.Milestones, md)
+	}
+	return out
+}
+
+func (d *data) sourceDoc(s *status.Source) *sourceDoc {
+	if s == nil || s.Report == nil {
+		return nil
+	}
+	out := &sourceDoc{Agency: s.Report.Agency, Period: s.Report.Period, Number: s.Report.Number, Date: s.Report.Date.String(), URL: d.url(reportPath(s.Report))}
+	if s.Update != nil {
+		out.State, out.DoneOn = s.Update.State, s.Update.DoneOn.String()
+	}
+	return out
+}
+
+func periodKind(k plan.PeriodKind) string {
+	switch k {
+	case plan.PeriodHalf:
+		return "half"
+	case plan.PeriodYear:
+		return "year"
+	case plan.PeriodAdHoc:
+		return "ad-hoc"
+	}
+	return ""
+}
+
+func (d *data) periodDoc(h *status.Period) periodDoc {
+	per := h.Period
+	out := periodDoc{
+		ID:      per.ID,
+		Kind:    periodKind(per.Kind),
+		WordsVi: per.Words("vi"),
+		WordsEn: per.Words("en"),
+		Start:   per.Start.String(),
+		End:     per.End.String(),
+		URL:     d.url(periodPath(per.ID)),
+		Reports: []string{},
+		Missing: []string{},
+		Counts:  counts(h.Snapshot),
+		Changes: []changeDoc{},
+	}
+	if h.Previous != nil {
+		out.Previous = h.Previous.Period.ID
+	}
+	for _, r := range h.Reports {
+		out.Reports = append(out.Reports, r.Agency)
+	}
+	for _, a := range h.Missing {
+		out.Missing = append(out.Missing, a.ID)
+	}
+	for _, c := range h.Changes {
+		cd := changeDoc{Milestone: c.Milestone.ID, From: string(c.From), To: string(c.To), Source: d.sourceDoc(c.Source)}
+		if c.Milestone.Task != nil {
+			cd.Task = c.Milestone.Task.Slug
+		}
+		if c.Agency != nil {
+			cd.Agency = c.Agency.ID
+		}
+		out.Changes = append(out.Changes, cd)
+	}
+	return out
+}
+
+func (d *data) reportDoc(r *plan.Report) reportDoc {
+	out := reportDoc{
+		Period:     r.Period,
+		Agency:     r.Agency,
+		AgencyName: agencyName(d.p.Agencies, r.Agency),
+		Number:     r.Number,
+		Date:       r.Date.String(),
+		ApprovedBy: r.Approval.ApprovedBy,
+		ApprovedOn: r.Approval.ApprovedOn.String(),
+		Sample:     r.Sample,
+		URL:        d.url(reportPath(r)),
+		Updates:    []updateDoc{},
+		Body:       r.Body,
+	}
+	for _, u := range r.Updates {
+		out.Updates = append(out.Updates, updateDoc{
+			Milestone: u.Milestone,
+			Member:    u.Member,
+			State:     u.State,
+			DoneOn:    u.DoneOn.String(),
+			Progress:  u.Progress,
+			Evidence:  list(u.Evidence),
+			Note:      u.Note,
+		})
+	}
+	return out
+}

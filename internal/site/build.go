@@ -1,0 +1,342 @@
+// Package site presents the domain to Hugo and publishes the output: it
+// turns a loaded plan, its statuses and its approved reports into generated
+// pages and data held in memory, has Hugo (used as a library) render them
+// with the portal's layouts, adds the files Go writes itself (open data,
+// feeds, search index, badges), copies static/, and swaps the result into
+// place so that a failed build leaves the previous site untouched.
+package site
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/afero"
+
+	"github.com/minhbach/minhbach/internal/plan"
+	"github.com/minhbach/minhbach/internal/status"
+)
+
+// Options says what to build and where.
+type Options struct {
+	// Source is the portal's folder; Dest the output folder. Relative
+	// paths are taken from the working directory.
+	Source, Dest string
+	// BaseURL is the address the site is served from, such as
+	// https://example.gov.vn/minhbach/. Empty means "/" (the root of any
+	// host).
+	BaseURL string
+	// Relative makes every link relative, so that the site works opened
+	// from a plain folder.
+	Relative bool
+	// AsOf fixes the status date; zero means the end of the latest period
+	// with an approved report.
+	AsOf plan.Date
+	// Drafts shows draft and submitted reports as well, each marked as not
+	// approved (for review in a preview; never for publishing).
+	Drafts bool
+	// Fs is the file system of both Source and Dest; nil means the
+	// operating system's.
+	Fs afero.Fs
+	// Log receives Hugo's warnings; nil discards them.
+	Log io.Writer
+	// Charts draws the pictures; nil leaves them out.
+	Charts Charts
+}
+
+// Result tells what a build did.
+type Result struct {
+	Project  *plan.Project
+	Snapshot *status.Snapshot
+	// Published and Excluded are the reports that reached the site and
+	// those that did not.
+	Published, Excluded []*plan.Report
+	Files               int
+	Bytes               int64
+	Pages               int
+	Duration            time.Duration
+}
+
+// BuildError is a failure after the data was found valid: a template
+// error, a file that cannot be written.
+type BuildError struct {
+	Stage string
+	Err   error
+}
+
+func (e *BuildError) Error() string { return e.Stage + ": " + e.Err.Error() }
+func (e *BuildError) Unwrap() error { return e.Err }
+
+// Load reads and validates the portal's data; it is the first step of a
+// build and the whole of a check.
+func Load(o Options) (*plan.Project, error) {
+	fsys := o.Fs
+	if fsys == nil {
+		fsys = afero.NewOsFs()
+	}
+	src, err := absPath(fsys, o.Source)
+	if err != nil {
+		return nil, err
+	}
+	return plan.Load(fsys, src)
+}
+
+func absPath(fsys afero.Fs, p string) (string, error) {
+	if p == "" {
+		p = "."
+	}
+	if _, ok := fsys.(*afero.OsFs); ok {
+		return filepath.Abs(p)
+	}
+	if !path.IsAbs(filepath.ToSlash(p)) {
+		return "/" + filepath.ToSlash(p), nil
+	}
+	return p, nil
+}
+
+// Build checks the portal and builds it into o.Dest. On any error the
+// previous content of o.Dest is left exactly as it was.
+func Build(o Options) (*Result, error) {
+	start := time.Now()
+	if o.Fs == nil {
+		o.Fs = afero.NewOsFs()
+	}
+	p, err := Load(o)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Project: p}
+	m, err := newModel(p, o)
+	if err != nil {
+		return nil, err
+	}
+	res.Snapshot = m.snap
+	for _, r := range p.Reports {
+		if r.IsPublished() || (o.Drafts && previewable(r)) {
+			res.Published = append(res.Published, r)
+		} else {
+			res.Excluded = append(res.Excluded, r)
+		}
+	}
+	src, _ := absPath(o.Fs, o.Source)
+	dest, err := absPath(o.Fs, orDefault(o.Dest, "public"))
+	if err != nil {
+		return nil, err
+	}
+	if within(dest, src) && filepath.Clean(dest) == filepath.Clean(src) {
+		return nil, &BuildError{"dest", fmt.Errorf("the output folder %s is the source folder", dest)}
+	}
+	tmp := fmt.Sprintf("%s.tmp-%d", dest, os.Getpid())
+	_ = o.Fs.RemoveAll(tmp)
+	ok := false
+	defer func() {
+		if !ok {
+			_ = o.Fs.RemoveAll(tmp)
+		}
+	}()
+	if err := o.Fs.MkdirAll(tmp, 0o755); err != nil {
+		return nil, &BuildError{"dest", err}
+	}
+	extra, err := m.extras(o)
+	if err != nil {
+		return nil, &BuildError{"data", err}
+	}
+	pages, err := m.pages()
+	if err != nil {
+		return nil, &BuildError{"pages", err}
+	}
+	h := &hugoRun{srcFs: o.Fs, workingDir: src, destFs: o.Fs, publishDir: tmp, baseURL: o.BaseURL, relative: o.Relative, files: pages, log: o.Log}
+	if err := h.run(); err != nil {
+		return nil, &BuildError{"hugo", err}
+	}
+	if err := copyTree(o.Fs, filepath.Join(src, "static"), tmp); err != nil {
+		return nil, &BuildError{"static", err}
+	}
+	if err := writeFiles(o.Fs, tmp, extra); err != nil {
+		return nil, &BuildError{"write", err}
+	}
+	res.Files, res.Bytes, res.Pages, err = measure(o.Fs, tmp)
+	if err != nil {
+		return nil, &BuildError{"write", err}
+	}
+	if err := swap(o.Fs, tmp, dest); err != nil {
+		return nil, &BuildError{"publish", err}
+	}
+	ok = true
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && !strings.HasPrefix(rel, "..")
+}
+
+// previewable reports whether a report not approved is shown in a drafts
+// preview: drafts and submitted reports without problems.
+func previewable(r *plan.Report) bool {
+	return len(r.Problems) == 0 && (r.Approval.State == plan.Draft || r.Approval.State == plan.Submitted)
+}
+
+// newModel derives the statuses as of the build's date.
+func newModel(p *plan.Project, o Options) (*model, error) {
+	view := p
+	if o.Drafts {
+		view = withDrafts(p)
+	}
+	asOf := o.AsOf
+	if asOf.IsZero() {
+		if d, ok := status.LatestAsOf(view); ok {
+			asOf = d
+		} else {
+			asOf = plan.Date{}
+		}
+	}
+	m := &model{p: view, snap: status.Derive(view, asOf), hist: status.History(view), drafts: o.Drafts, charts: o.Charts}
+	m.published = view.Published()
+	for _, r := range m.published {
+		if r.Sample {
+			m.sample = true
+		}
+	}
+	return m, nil
+}
+
+// withDrafts returns a copy of p in which draft and submitted reports count
+// as published, for a preview. The copies keep their state, so pages can
+// mark them.
+func withDrafts(p *plan.Project) *plan.Project {
+	q := *p
+	q.Reports = nil
+	for _, r := range p.Reports {
+		if previewable(r) {
+			c := *r
+			c.Preview = true
+			r = &c
+		}
+		q.Reports = append(q.Reports, r)
+	}
+	return &q
+}
+
+// writeFiles writes files (paths with slashes) under dir.
+func writeFiles(fsys afero.Fs, dir string, files map[string][]byte) error {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if !safeRel(n) {
+			return fmt.Errorf("refusing to write %q outside the output folder", n)
+		}
+		p := filepath.Join(dir, filepath.FromSlash(n))
+		if err := fsys.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := afero.WriteFile(fsys, p, files[n], 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// safeRel reports whether a generated path stays inside the output folder.
+func safeRel(n string) bool {
+	if n == "" || strings.HasPrefix(n, "/") || strings.Contains(n, "\\") || strings.Contains(n, ":") {
+		return false
+	}
+	for _, part := range strings.Split(n, "/") {
+		if part == ".." || part == "." || part == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// copyTree copies the files under from into to; a missing from is fine.
+func copyTree(fsys afero.Fs, from, to string) error {
+	if ok, _ := afero.DirExists(fsys, from); !ok {
+		return nil
+	}
+	return afero.Walk(fsys, from, func(p string, info fs.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(from, p)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(to, rel)
+		if info.IsDir() {
+			return fsys.MkdirAll(target, 0o755)
+		}
+		if !info.Mode().IsRegular() {
+			return nil // links and devices are not copied
+		}
+		data, err := afero.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		return afero.WriteFile(fsys, target, data, 0o644)
+	})
+}
+
+// measure counts the files, bytes and HTML pages under dir.
+func measure(fsys afero.Fs, dir string) (files int, size int64, pages int, err error) {
+	err = afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		if !info.IsDir() {
+			files++
+			size += info.Size()
+			if strings.HasSuffix(p, ".html") {
+				pages++
+			}
+		}
+		return nil
+	})
+	return
+}
+
+// swap puts the new build in place of the old: the old folder is renamed
+// aside, the new one renamed in, then the old one removed. Each rename is
+// atomic; between the two the destination is briefly absent, never half
+// written.
+func swap(fsys afero.Fs, tmp, dest string) error {
+	old := fmt.Sprintf("%s.old-%d", dest, os.Getpid())
+	_ = fsys.RemoveAll(old)
+	exists, err := afero.Exists(fsys, dest)
+	if err != nil {
+		return err
+	}
+	if exists {
+		if err := fsys.Rename(dest, old); err != nil {
+			return err
+		}
+	}
+	if err := fsys.Rename(tmp, dest); err != nil {
+		if exists {
+			if rerr := fsys.Rename(old, dest); rerr != nil {
+				return errors.Join(err, rerr)
+			}
+		}
+		return err
+	}
+	return fsys.RemoveAll(old)
+}

@@ -1,0 +1,406 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/minhbach/minhbach/internal/plan"
+	"github.com/minhbach/minhbach/internal/status"
+)
+
+// Langs are the languages of the site, the first being the default, served
+// at the root; the others under /<lang>/.
+var Langs = []string{"vi", "en"}
+
+// model is the domain as of the site's date, ready to present.
+type model struct {
+	p      *plan.Project
+	snap   *status.Snapshot
+	hist   []*status.Period
+	drafts bool
+	// published are the reports shown: the approved ones, plus the drafts
+	// and submitted ones in a drafts preview.
+	published []*plan.Report
+	sample    bool
+	charts    Charts
+	// dataFiles describes the open-data files, for the open-data page.
+	dataFiles []DataFileV
+}
+
+// Charts draws the pictures; the site package does not know how.
+type Charts interface {
+	Bar(counts map[status.Status]int, lang, idPrefix, caption string) string
+	AgencyChart(counts map[status.Status]int, lang, idPrefix, caption string) string
+	Timeline(m *status.Snapshot, p *plan.Project, lang, idPrefix, caption string) string
+}
+
+// page is one generated content file.
+type page struct {
+	Title       string   `json:"title"`
+	Type        string   `json:"type,omitempty"`
+	Description string   `json:"description,omitempty"`
+	Aliases     []string `json:"aliases,omitempty"`
+	Weight      int      `json:"weight,omitempty"`
+	Params      params   `json:"params"`
+}
+
+type params struct {
+	V any `json:"v"`
+}
+
+// presenter writes the pages of one language.
+type presenter struct {
+	*model
+	lang  string
+	files map[string][]byte
+}
+
+func (m *model) pages() (map[string][]byte, error) {
+	files := map[string][]byte{}
+	for _, lang := range Langs {
+		pr := &presenter{model: m, lang: lang, files: files}
+		if err := pr.all(); err != nil {
+			return nil, err
+		}
+	}
+	data, err := json.MarshalIndent(m.siteData(), "", " ")
+	if err != nil {
+		return nil, err
+	}
+	files["data/minhbach.json"] = data
+	return files, nil
+}
+
+func (pr *presenter) write(path string, pg page, body string) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(pg); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	b.WriteString(body)
+	pr.files["content/"+path+"."+pr.lang+".md"] = b.Bytes()
+	return nil
+}
+
+// t picks the English text when the page is English and one is given.
+func (pr *presenter) t(vi, en string) string {
+	if pr.lang == "en" && en != "" {
+		return en
+	}
+	return vi
+}
+
+func (pr *presenter) date(d plan.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	if pr.lang == "vi" {
+		return d.Vietnamese()
+	}
+	return d.Time().Format("2 January 2006")
+}
+
+func (pr *presenter) status(s status.Status) *StatusV {
+	if s == status.NoData {
+		return nil
+	}
+	return &StatusV{Key: string(s), Label: s.Label(pr.lang)}
+}
+
+// URLs of the pages, relative to the language's root.
+
+func taskURL(slug string) string             { return "nhiem-vu/" + slug + "/" }
+func agencyURL(id string) string             { return "co-quan/" + id + "/" }
+func periodURL(id string) string             { return "ky-bao-cao/" + id + "/" }
+func reportURL(period, agency string) string { return "ky-bao-cao/" + period + "/" + agency + "/" }
+
+func (pr *presenter) agencyLink(id string) LinkV {
+	reg := pr.p.Agencies
+	if a := reg.Agency(id); a != nil {
+		return LinkV{Name: pr.t(a.Name, a.NameEn), URL: agencyURL(id)}
+	}
+	if g := reg.Group(id); g != nil {
+		return LinkV{Name: pr.t(g.Name, g.NameEn), URL: agencyURL(id)}
+	}
+	return LinkV{Name: id}
+}
+
+func (pr *presenter) periodLink(per plan.Period) LinkV {
+	return LinkV{Name: per.Words(pr.lang), URL: periodURL(per.ID)}
+}
+
+var stateLabels = map[string][2]string{
+	plan.StateNotStarted: {"Chưa bắt đầu", "Not started"},
+	plan.StateInProgress: {"Đang thực hiện", "In progress"},
+	plan.StateWaiting:    {"Chờ hướng dẫn của Trung ương", "Waiting for central guidance"},
+	plan.StateDone:       {"Đã hoàn thành", "Done"},
+}
+
+func (pr *presenter) stateLabel(s string) string {
+	l, ok := stateLabels[s]
+	if !ok {
+		return s
+	}
+	return pr.t(l[0], l[1])
+}
+
+func (pr *presenter) source(src *status.Source) *SourceV {
+	if src == nil {
+		return nil
+	}
+	r, u := src.Report, src.Update
+	s := &SourceV{
+		Agency:   pr.agencyLink(r.Agency).Name,
+		Number:   r.Number,
+		Date:     pr.date(r.Date),
+		Period:   r.PeriodInfo.Words(pr.lang),
+		URL:      reportURL(r.Period, r.Agency),
+		State:    pr.stateLabel(u.State),
+		Progress: -1,
+		DoneOn:   pr.date(u.DoneOn),
+		Evidence: u.Evidence,
+		Note:     u.Note,
+	}
+	if u.Progress != nil {
+		s.Progress = *u.Progress
+	}
+	return s
+}
+
+func (pr *presenter) counts(c map[status.Status]int) []CountV {
+	var out []CountV
+	for _, s := range status.Order {
+		if n := c[s]; n > 0 {
+			out = append(out, CountV{Status: *pr.status(s), Count: n})
+		}
+	}
+	return out
+}
+
+func (pr *presenter) taskRow(ts *status.Task) TaskRowV {
+	t := ts.Task
+	row := TaskRowV{Number: t.Number, Title: pr.t(t.Title, t.TitleEn), URL: taskURL(t.Slug), Status: pr.status(ts.Status)}
+	if r := pr.p.Agencies.Role(t.Overseer); r != nil {
+		row.Overseer = pr.t(r.Title, r.TitleEn)
+	}
+	seen := map[string]bool{}
+	for _, m := range t.Milestones {
+		if !seen[m.Owner] {
+			seen[m.Owner] = true
+			row.Leads = append(row.Leads, pr.agencyLink(m.Owner))
+		}
+		w := m.Due.Words(pr.lang)
+		if !seen["due:"+w] {
+			seen["due:"+w] = true
+			row.Due = append(row.Due, w)
+		}
+	}
+	return row
+}
+
+func (pr *presenter) milestone(ms *status.Milestone, withHistory bool) MilestoneV {
+	m := ms.Milestone
+	v := MilestoneV{
+		ID:            m.ID,
+		Anchor:        "moc-" + m.ID,
+		Task:          LinkV{Name: pr.t(m.Task.Title, m.Task.TitleEn), URL: taskURL(m.Task.Slug)},
+		TaskNumber:    m.Task.Number,
+		Owner:         pr.agencyLink(m.Owner),
+		IsGroup:       pr.p.Agencies.Group(m.Owner) != nil,
+		OtherPartners: m.OtherPartners,
+		Action:        pr.t(m.Action, m.ActionEn),
+		Deliverable:   m.Deliverable,
+		Due:           m.Due.Words(pr.lang),
+		Condition:     m.Condition,
+		Status:        pr.status(ms.Status),
+		Done:          ms.Done,
+		Total:         ms.Total,
+	}
+	for _, pa := range m.Partners {
+		v.Partners = append(v.Partners, pr.agencyLink(pa))
+	}
+	if !v.IsGroup && len(ms.Members) == 1 {
+		v.Source = pr.source(ms.Members[0].Source)
+	}
+	if v.IsGroup {
+		for _, mem := range ms.Members {
+			v.Members = append(v.Members, MemberV{Agency: pr.agencyLink(mem.Agency.ID), Status: pr.status(mem.Status), Source: pr.source(mem.Source)})
+		}
+	}
+	if withHistory {
+		for _, h := range pr.hist {
+			old := h.Snapshot.Milestone(m.ID)
+			if old == nil {
+				continue
+			}
+			v.History = append(v.History, HistoryV{Period: pr.periodLink(h.Period), Status: pr.status(old.Status), Done: old.Done, Total: old.Total})
+		}
+	}
+	return v
+}
+
+func (pr *presenter) siteLang() SiteLangV {
+	pl := pr.p.Plan
+	v := SiteLangV{
+		PlanTitle: pr.t(pl.Title, pl.TitleEn),
+		Short:     pr.t(pl.Short, pl.ShortEn),
+		Issuer:    pr.agencyLink(pl.Issuer).Name,
+		AsOf:      pr.date(pr.snap.AsOf),
+	}
+	if !pr.snap.NoData {
+		v.Period = pr.periodLink(pr.snap.Period)
+	}
+	return v
+}
+
+func (m *model) siteData() SiteV {
+	v := SiteV{Lang: map[string]SiteLangV{}, AsOf: m.snap.AsOf.String(), NoData: m.snap.NoData, Sample: m.sample, Drafts: m.drafts}
+	for _, lang := range Langs {
+		v.Lang[lang] = (&presenter{model: m, lang: lang}).siteLang()
+	}
+	for _, s := range status.Order {
+		v.StatusOrder = append(v.StatusOrder, string(s))
+	}
+	return v
+}
+
+func (pr *presenter) all() error {
+	steps := []func() error{pr.home, pr.tasks, pr.agencies, pr.periods, pr.planPage, pr.timeline, pr.searchPage, pr.dataPage}
+	for _, f := range steps {
+		if err := f(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// HomeV is the home page.
+type HomeV struct {
+	Plan        LinkV      `json:"plan"`
+	Issuer      string     `json:"issuer"`
+	AsOf        string     `json:"as_of"`
+	Period      *LinkV     `json:"period,omitempty"`
+	TaskCounts  []CountV   `json:"task_counts,omitempty"`
+	ShareCounts []CountV   `json:"share_counts,omitempty"`
+	Shares      int        `json:"shares"`
+	Bar         string     `json:"bar,omitempty"`
+	Tasks       []TaskRowV `json:"tasks"`
+}
+
+func (pr *presenter) home() error {
+	pl := pr.p.Plan
+	v := HomeV{Plan: LinkV{Name: pr.t(pl.Title, pl.TitleEn), URL: "ke-hoach/"}, Issuer: pr.agencyLink(pl.Issuer).Name, AsOf: pr.date(pr.snap.AsOf)}
+	if !pr.snap.NoData {
+		pl := pr.periodLink(pr.snap.Period)
+		v.Period = &pl
+		v.TaskCounts = pr.counts(pr.snap.TaskCounts)
+		v.ShareCounts = pr.counts(pr.snap.MemberCounts)
+		for _, c := range v.ShareCounts {
+			v.Shares += c.Count
+		}
+		if pr.charts != nil {
+			v.Bar = pr.charts.Bar(pr.snap.MemberCounts, pr.lang, "home-bar", "")
+		}
+	}
+	for _, ts := range pr.snap.Tasks {
+		v.Tasks = append(v.Tasks, pr.taskRow(ts))
+	}
+	return pr.write("_index", page{Title: pr.t(pl.Short, pl.ShortEn), Description: pr.t(pl.Title, pl.TitleEn), Params: params{v}}, "")
+}
+
+// TaskV is a task page.
+type TaskV struct {
+	Number     int          `json:"number"`
+	Title      string       `json:"title"`
+	TitleVi    string       `json:"title_vi,omitempty"`
+	Overseer   string       `json:"overseer"`
+	Status     *StatusV     `json:"status,omitempty"`
+	Milestones []MilestoneV `json:"milestones"`
+	Reports    []ReportRowV `json:"reports,omitempty"`
+	Feed       string       `json:"feed"`
+	Badge      string       `json:"badge"`
+	JSON       string       `json:"json"`
+}
+
+func (pr *presenter) tasks() error {
+	var rows []TaskRowV
+	for _, ts := range pr.snap.Tasks {
+		rows = append(rows, pr.taskRow(ts))
+	}
+	if err := pr.write("nhiem-vu/_index", page{Title: pr.t("Nhiệm vụ", "Tasks"), Type: "tasks", Params: params{map[string]any{"tasks": rows}}}, ""); err != nil {
+		return err
+	}
+	for _, ts := range pr.snap.Tasks {
+		t := ts.Task
+		v := TaskV{Number: t.Number, Title: pr.t(t.Title, t.TitleEn), Status: pr.status(ts.Status),
+			Feed: taskURL(t.Slug) + "atom.xml", Badge: taskURL(t.Slug) + "badge.svg", JSON: "du-lieu/minhbach.json"}
+		if pr.lang == "en" && t.TitleEn != "" {
+			v.TitleVi = t.Title
+		}
+		if r := pr.p.Agencies.Role(t.Overseer); r != nil {
+			v.Overseer = pr.t(r.Title, r.TitleEn)
+		}
+		ids := map[string]bool{}
+		for _, ms := range ts.Milestones {
+			v.Milestones = append(v.Milestones, pr.milestone(ms, true))
+			ids[ms.Milestone.ID] = true
+		}
+		for _, r := range pr.published {
+			for _, u := range r.Updates {
+				if ids[u.Milestone] {
+					v.Reports = append(v.Reports, pr.reportRow(r))
+					break
+				}
+			}
+		}
+		sortReports(v.Reports)
+		var aliases []string
+		for _, a := range t.Aliases {
+			aliases = append(aliases, pr.langPrefix()+taskURL(a))
+		}
+		desc := fmt.Sprintf("%s %d: %s", pr.t("Nhiệm vụ", "Task"), t.Number, v.Title)
+		if v.Status != nil {
+			desc += " — " + v.Status.Label
+		}
+		if err := pr.write("nhiem-vu/"+t.Slug+"/index", page{Title: fmt.Sprintf("%d. %s", t.Number, v.Title), Type: "task", Description: desc, Aliases: aliases, Weight: t.Number, Params: params{v}}, ""); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (pr *presenter) langPrefix() string {
+	if pr.lang == Langs[0] {
+		return "/"
+	}
+	return "/" + pr.lang + "/"
+}
+
+func (pr *presenter) reportRow(r *plan.Report) ReportRowV {
+	return ReportRowV{Agency: pr.agencyLink(r.Agency), Period: pr.periodLink(r.PeriodInfo), Number: r.Number, Date: pr.date(r.Date),
+		URL: reportURL(r.Period, r.Agency), Draft: !r.IsPublished(), end: r.PeriodInfo.End.String()}
+}
+
+// sortReports orders reports newest period first, then by agency name.
+func sortReports(rs []ReportRowV) {
+	sort.SliceStable(rs, func(i, j int) bool {
+		if rs[i].end != rs[j].end {
+			return rs[i].end > rs[j].end
+		}
+		return rs[i].Agency.Name < rs[j].Agency.Name
+	})
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if strings.TrimSpace(p) != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}

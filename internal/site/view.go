@@ -1,0 +1,130 @@
+package site
+
+// The view model: what each generated page hands its template, as JSON
+// front matter under params.v. Templates only lay these values out; every
+// decision (status, labels, counts, links) is made in Go.
+
+// StatusV is a status as shown: its key (for CSS classes) and label.
+type StatusV struct {
+	Key   string `json:"key"`
+	Label string `json:"label"`
+}
+
+// LinkV is a named link; URL is site-relative with no leading slash and is
+// empty when there is nothing to link to.
+type LinkV struct {
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
+
+// SourceV cites the report a status comes from.
+type SourceV struct {
+	Agency string `json:"agency"`
+	Number string `json:"number"`
+	Date   string `json:"date"`
+	Period string `json:"period"`
+	URL    string `json:"url"`
+	// State is the reported state ("Đang thực hiện"), Progress its percent
+	// or -1, DoneOn the reported done date.
+	State    string   `json:"state,omitempty"`
+	Progress int      `json:"progress"`
+	DoneOn   string   `json:"done_on,omitempty"`
+	Evidence []string `json:"evidence,omitempty"`
+	Note     string   `json:"note,omitempty"`
+}
+
+// CountV is one status with how many things have it.
+type CountV struct {
+	Status StatusV `json:"status"`
+	Count  int     `json:"count"`
+}
+
+// TaskRowV is a task in a table.
+type TaskRowV struct {
+	Number   int      `json:"number"`
+	Title    string   `json:"title"`
+	URL      string   `json:"url"`
+	Leads    []LinkV  `json:"leads"`
+	Due      []string `json:"due"`
+	Overseer string   `json:"overseer"`
+	Status   *StatusV `json:"status,omitempty"`
+}
+
+// MemberV is one member's share of a milestone.
+type MemberV struct {
+	Agency LinkV    `json:"agency"`
+	Status *StatusV `json:"status,omitempty"`
+	Source *SourceV `json:"source,omitempty"`
+}
+
+// HistoryV is a milestone's status as of one period.
+type HistoryV struct {
+	Period LinkV    `json:"period"`
+	Status *StatusV `json:"status,omitempty"`
+	Done   int      `json:"done"`
+	Total  int      `json:"total"`
+}
+
+// MilestoneV is a milestone with its status.
+type MilestoneV struct {
+	ID            string     `json:"id"`
+	Anchor        string     `json:"anchor"`
+	Task          LinkV      `json:"task"`
+	TaskNumber    int        `json:"task_number"`
+	Owner         LinkV      `json:"owner"`
+	IsGroup       bool       `json:"is_group"`
+	Partners      []LinkV    `json:"partners,omitempty"`
+	OtherPartners []string   `json:"other_partners,omitempty"`
+	Action        string     `json:"action"`
+	Deliverable   string     `json:"deliverable,omitempty"`
+	Due           string     `json:"due"`
+	Condition     string     `json:"condition,omitempty"`
+	Status        *StatusV   `json:"status,omitempty"`
+	Source        *SourceV   `json:"source,omitempty"`
+	Done          int        `json:"done"`
+	Total         int        `json:"total"`
+	Members       []MemberV  `json:"members,omitempty"`
+	History       []HistoryV `json:"history,omitempty"`
+}
+
+// ReportRowV is a report in a list.
+type ReportRowV struct {
+	Agency LinkV  `json:"agency"`
+	Period LinkV  `json:"period"`
+	Number string `json:"number"`
+	Date   string `json:"date"`
+	URL    string `json:"url"`
+	Draft  bool   `json:"draft,omitempty"`
+
+	end string // the period's last day, for sorting
+}
+
+// ChangeV is a status change between two periods.
+type ChangeV struct {
+	Milestone LinkV    `json:"milestone"`
+	Agency    LinkV    `json:"agency"`
+	From      *StatusV `json:"from,omitempty"`
+	To        *StatusV `json:"to,omitempty"`
+	Source    *SourceV `json:"source,omitempty"`
+}
+
+// SiteV is what every page needs: the as-of date, whether progress data
+// is sample data, the latest period. It is Hugo data (site.Data.minhbach).
+type SiteV struct {
+	Lang        map[string]SiteLangV `json:"lang"`
+	AsOf        string               `json:"as_of"`
+	NoData      bool                 `json:"no_data"`
+	Sample      bool                 `json:"sample"`
+	Drafts      bool                 `json:"drafts"`
+	Version     string               `json:"version"`
+	StatusOrder []string             `json:"status_order"`
+}
+
+// SiteLangV is the language-dependent part of SiteV.
+type SiteLangV struct {
+	PlanTitle string `json:"plan_title"`
+	Short     string `json:"short"`
+	Issuer    string `json:"issuer"`
+	AsOf      string `json:"as_of"`
+	Period    LinkV  `json:"period"`
+}
