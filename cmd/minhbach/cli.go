@@ -4,15 +4,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/afero"
 	"github.com/spf13/cobra"
 
 	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/plan"
+	"github.com/minhbach/minhbach/internal/reportfile"
 	"github.com/minhbach/minhbach/internal/site"
 	"github.com/minhbach/minhbach/internal/status"
 )
@@ -147,7 +148,6 @@ func (a *app) buildCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			o.Charts = defaultCharts()
 			res, err := site.Build(o)
 			if err != nil {
 				if perr := a.problems(err); perr != err {
@@ -279,7 +279,58 @@ func (a *app) summary(p *plan.Project, o site.Options) {
 
 func (a *app) newCmd() *cobra.Command {
 	c := &cobra.Command{Use: "new", Short: a.t("cli.new.short")}
+	var date string
+	report := &cobra.Command{
+		Use:   "report",
+		Short: a.t("cli.newReport.short"),
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			o, err := a.options()
+			if err != nil {
+				return err
+			}
+			p, err := site.Load(o)
+			if err != nil {
+				return a.problems(err)
+			}
+			today := plan.NewDate(time.Now().Date())
+			if date != "" {
+				if today, err = plan.ParseDate(date); err != nil {
+					a.say(a.err, "cli.badAsOf", date)
+					return exitError{2}
+				}
+			}
+			data, err := reportfile.Template(p, a.agency, a.period, today)
+			if err != nil {
+				var re *reportfile.Error
+				if errors.As(err, &re) {
+					fmt.Fprintln(a.err, re.Text(a.lang))
+					return exitError{1}
+				}
+				return err
+			}
+			rel := filepath.Join("content", "bao-cao", a.period, a.agency+".md")
+			target := filepath.Join(o.Source, rel)
+			if _, err := a.fs.Stat(target); err == nil {
+				a.say(a.err, "cli.newReport.exists", filepath.ToSlash(rel))
+				return exitError{1}
+			}
+			if err := a.fs.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+				return err
+			}
+			if err := afero.WriteFile(a.fs, target, data, 0o644); err != nil {
+				return err
+			}
+			a.say(a.out, "cli.newReport.done", filepath.ToSlash(rel))
+			return nil
+		},
+	}
+	report.Flags().StringVar(&a.source, "source", ".", a.t("cli.flag.source"))
+	report.Flags().StringVar(&a.agency, "agency", "", a.t("cli.flag.agency"))
+	report.Flags().StringVar(&a.period, "period", "", a.t("cli.flag.period"))
+	report.Flags().StringVar(&date, "date", "", a.t("cli.flag.date"))
+	_ = report.MarkFlagRequired("agency")
+	_ = report.MarkFlagRequired("period")
+	c.AddCommand(report)
 	return c
 }
-
-var _ = os.Stdout

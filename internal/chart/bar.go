@@ -11,12 +11,13 @@ import (
 // the width of their container up to maxWidth; at a 343 px phone column
 // the 14-unit text is still 12 px.
 const (
-	barWidth    = 400
-	barHeight   = 32
-	barFont     = 14
-	legendRow   = 24
-	smallStyle  = "max-width:560px;height:auto"
-	hundredthsW = barWidth * 100
+	barWidth      = 400
+	barHeight     = 32
+	barFont       = 14
+	legendRow     = 24
+	smallMaxWidth = "560px"
+	smallStyle    = "max-width:" + smallMaxWidth + ";height:auto"
+	hundredthsW   = barWidth * 100
 )
 
 // Bar draws a horizontal stacked bar of counts by status, in status.Order

@@ -30,7 +30,7 @@ var allowedAttrs = map[string]bool{
 	"x": true, "y": true, "x1": true, "y1": true, "x2": true, "y2": true,
 	"cx": true, "cy": true, "r": true, "rx": true, "d": true, "points": true,
 	"fill": true, "fill-opacity": true, "stroke": true, "stroke-width": true,
-	"stroke-dasharray": true, "text-anchor": true, "text-decoration": true, "href": true,
+	"stroke-dasharray": true, "stroke-linejoin": true, "paint-order": true, "text-anchor": true, "text-decoration": true, "href": true,
 }
 
 // hostile strings that data might hold.
@@ -58,6 +58,23 @@ type node struct {
 // well-formed or holds anything outside the allow-lists.
 func parse(t *testing.T, s string) *node {
 	t.Helper()
+	root, probs := check(s)
+	for _, p := range probs {
+		t.Error(p)
+	}
+	if root == nil {
+		t.FailNow()
+	}
+	return root
+}
+
+// check parses s and returns it with every problem found: not
+// well-formed, an element or attribute outside the allow-lists, an event
+// attribute, a reference to elsewhere, or a picture without an accessible
+// name.
+func check(s string) (*node, []string) {
+	var probs []string
+	errorf := func(format string, args ...any) { probs = append(probs, fmt.Sprintf(format, args...)) }
 	d := xml.NewDecoder(strings.NewReader(s))
 	d.Strict = true
 	var root *node
@@ -68,16 +85,17 @@ func parse(t *testing.T, s string) *node {
 			break
 		}
 		if err != nil {
-			t.Fatalf("not well-formed: %v\n%s", err, s)
+			errorf("not well-formed: %v", err)
+			return nil, probs
 		}
 		switch tok := tok.(type) {
 		case xml.StartElement:
 			n := &node{name: tok.Name.Local, attrs: map[string]string{}}
 			if !allowedElems[n.name] {
-				t.Errorf("element <%s> is not allowed", n.name)
+				errorf("element <%s> is not allowed", n.name)
 			}
 			if tok.Name.Space != "" && tok.Name.Space != "http://www.w3.org/2000/svg" {
-				t.Errorf("element <%s> in namespace %q", n.name, tok.Name.Space)
+				errorf("element <%s> in namespace %q", n.name, tok.Name.Space)
 			}
 			for _, a := range tok.Attr {
 				name := a.Name.Local
@@ -85,26 +103,26 @@ func parse(t *testing.T, s string) *node {
 					name = a.Name.Space + ":" + name
 				}
 				if !allowedAttrs[name] {
-					t.Errorf("attribute %s on <%s> is not allowed", name, n.name)
+					errorf("attribute %s on <%s> is not allowed", name, n.name)
 				}
 				if strings.HasPrefix(strings.ToLower(name), "on") {
-					t.Errorf("event attribute %s", name)
+					errorf("event attribute %s", name)
 				}
 				low := strings.ToLower(a.Value)
 				if strings.Contains(low, "url(") || strings.Contains(low, "javascript:") {
-					t.Errorf("attribute %s=%q holds a reference", name, a.Value)
+					errorf("attribute %s=%q holds a reference", name, a.Value)
 				}
 				if name == "href" && (!regexp.MustCompile(`^[a-z0-9/._-]+$`).MatchString(a.Value) || strings.HasPrefix(a.Value, "//")) {
-					t.Errorf("href %q is not a plain relative path", a.Value)
+					errorf("href %q is not a plain relative path", a.Value)
 				}
 				if name == "style" && strings.ContainsAny(a.Value, `"'<>()\`) {
-					t.Errorf("style %q", a.Value)
+					errorf("style %q", a.Value)
 				}
 				n.attrs[name] = a.Value
 			}
 			if len(stack) == 0 {
 				if root != nil {
-					t.Errorf("second root element")
+					errorf("second root element")
 				}
 				root = n
 			} else {
@@ -120,67 +138,90 @@ func parse(t *testing.T, s string) *node {
 			}
 		case xml.ProcInst:
 			if tok.Target != "xml" {
-				t.Errorf("processing instruction %q", tok.Target)
+				errorf("processing instruction %q", tok.Target)
 			}
 		case xml.Directive:
-			t.Errorf("directive %q", tok)
+			errorf("directive %q", tok)
 		}
 	}
 	if root == nil || root.name != "svg" {
-		t.Fatalf("root is not <svg>: %s", s)
+		errorf("root is not <svg>")
+		return nil, probs
 	}
-	checkAccessible(t, root)
-	return root
+	checkAccessible(root, errorf)
+	return root, probs
 }
 
 // checkAccessible checks the root's role, its labelling ids and text sizes.
-func checkAccessible(t *testing.T, root *node) {
-	t.Helper()
+func checkAccessible(root *node, errorf func(string, ...any)) {
 	if root.attrs["role"] != "img" {
-		t.Errorf("role = %q", root.attrs["role"])
+		errorf("role = %q", root.attrs["role"])
 	}
 	if root.attrs["xmlns"] != "http://www.w3.org/2000/svg" {
-		t.Errorf("xmlns = %q", root.attrs["xmlns"])
+		errorf("xmlns = %q", root.attrs["xmlns"])
 	}
 	ids := map[string]*node{}
 	walk(root, func(n *node) {
 		if id, ok := n.attrs["id"]; ok {
 			if ids[id] != nil {
-				t.Errorf("duplicate id %q", id)
+				errorf("duplicate id %q", id)
 			}
 			ids[id] = n
 		}
 		if n.name == "text" || n.name == "tspan" {
 			if fs, ok := n.attrs["font-size"]; ok {
 				if v, err := strconv.ParseFloat(fs, 64); err != nil || v < 11 {
-					t.Errorf("text %q has font-size %q", n.text, fs)
+					errorf("text %q has font-size %q", n.text, fs)
 				}
 			}
 		}
 	})
 	if fs, ok := root.attrs["font-size"]; ok {
 		if v, _ := strconv.ParseFloat(fs, 64); v < 11 {
-			t.Errorf("root font-size %q", fs)
+			errorf("root font-size %q", fs)
 		}
 	}
 	refs := strings.Fields(root.attrs["aria-labelledby"])
 	if len(refs) == 0 {
-		t.Fatalf("no aria-labelledby")
+		errorf("no aria-labelledby")
+		return
 	}
 	hasTitle := false
 	for _, r := range refs {
 		n := ids[r]
 		if n == nil {
-			t.Errorf("aria-labelledby names %q, which is not in the picture", r)
+			errorf("aria-labelledby names %q, which is not in the picture", r)
 			continue
 		}
 		if n.name != "title" && n.name != "desc" {
-			t.Errorf("aria-labelledby names a <%s>", n.name)
+			errorf("aria-labelledby names a <%s>", n.name)
 		}
 		hasTitle = hasTitle || n.name == "title"
 	}
 	if !hasTitle {
-		t.Errorf("aria-labelledby names no <title>")
+		errorf("aria-labelledby names no <title>")
+	}
+}
+
+func TestCheckerCatches(t *testing.T) {
+	const head = `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="t"><title id="t">x</title>`
+	for _, bad := range []string{
+		head + `<script>alert(1)</script></svg>`,
+		head + `<rect onload="x"/></svg>`,
+		head + `<image href="http://evil.example/x.png"/></svg>`,
+		head + `<a href="//evil.example/">x</a></svg>`,
+		head + `<rect fill="url(http://evil.example/#p)"/></svg>`,
+		head + `<text font-size="8">tiny</text></svg>`,
+		head + `<text>unclosed</svg>`,
+		`<svg xmlns="http://www.w3.org/2000/svg" role="img"><title>x</title></svg>`,
+		`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="none"></svg>`,
+	} {
+		if _, probs := check(bad); len(probs) == 0 {
+			t.Errorf("the checker let through %s", bad)
+		}
+	}
+	if _, probs := check(head + `<rect x="1"/></svg>`); len(probs) != 0 {
+		t.Errorf("the checker rejects a good picture: %v", probs)
 	}
 }
 
@@ -471,9 +512,9 @@ func TestTimeline(t *testing.T) {
 		if n := len(find(root, "a")); n != 2 {
 			t.Errorf("%d links, want 2", n)
 		}
-		// Two open-ended rows end in an arrow, plus the legend's.
-		if n := len(find(root, "polygon")); n != 3 {
-			t.Errorf("%d arrows, want 3", n)
+		// Two open-ended rows end in an arrow, plus the legend's and the as-of pointer.
+		if n := len(find(root, "polygon")); n != 4 {
+			t.Errorf("%d arrows, want 4", n)
 		}
 	}
 }
@@ -501,6 +542,23 @@ func TestTimelineBarsFollowDates(t *testing.T) {
 	if strings.Contains(allText(root), "Tính đến") {
 		t.Error("as-of line drawn without an as-of date")
 	}
+}
+
+func TestUnknownStatus(t *testing.T) {
+	bad := status.Status(`x" onload="alert(1)`)
+	rows := []TimelineRow{
+		{Label: "1a", Start: d("2018-01-01"), End: d("2018-06-30"), Status: bad},
+		{Label: "1b", Start: d("2018-01-01"), End: d("2018-06-30"), Status: status.Overdue},
+	}
+	root := parse(t, Timeline(rows, asOf, "en", "tl", "x"))
+	if desc := child(root, "desc").text; !strings.HasPrefix(desc, "2 milestones") {
+		t.Errorf("desc = %q", desc)
+	}
+	if got := Class(bad); got != "st-unknown" {
+		t.Errorf("Class = %q", got)
+	}
+	parse(t, Bar(map[status.Status]int{bad: 3, status.Overdue: 1}, "en", "b", "x"))
+	parse(t, string(Badge("a", "b", bad)))
 }
 
 func TestTimelineLinks(t *testing.T) {
@@ -739,10 +797,15 @@ func TestWriteExamples(t *testing.T) {
 		"agency-vi.svg":   AgencyChart(map[status.Status]int{status.DoneOnTime: 4, status.Overdue: 1, status.Waiting: 2, status.NotReported: 10}, "vi", "a", "Sở Nội vụ"),
 		"timeline-vi.svg": Timeline(long, asOf, "vi", "a", "Tiến độ"),
 		"timeline-en.svg": Timeline(sampleRows(), plan.NewDate(2018, 12, 31), "en", "a", "Progress"),
-		"badge-1.svg":     string(Badge("minhbach", "Hoàn thành đúng hạn", status.DoneOnTime)),
-		"badge-2.svg":     string(Badge("Nhiệm vụ 6", "Chờ hướng dẫn của Trung ương", status.Waiting)),
-		"badge-3.svg":     string(Badge("6", "Overdue", status.Overdue)),
-		"hostile.svg":     Timeline([]TimelineRow{{Label: hostile[0], Title: hostile[4] + hostile[3], Start: d("2018-01-01"), End: d("2018-03-31"), Status: status.Overdue, URL: "//evil"}}, asOf, "vi", hostile[1], hostile[2]),
+		"timeline-span.svg": Timeline([]TimelineRow{
+			{Label: "1a", Title: "Ngắn", Start: d("2018-04-20"), End: d("2018-04-20"), Status: status.Overdue},
+			{Label: "2a", Title: "Dài", Start: d("2018-04-20"), End: d("2032-12-31"), Status: status.NoData},
+			{Label: "3a", Title: "Mở", Start: d("2020-01-01"), OpenEnded: true, Status: status.NoData},
+		}, d("2032-11-30"), "vi", "a", "Dài hạn"),
+		"badge-1.svg": string(Badge("minhbach", "Hoàn thành đúng hạn", status.DoneOnTime)),
+		"badge-2.svg": string(Badge("Nhiệm vụ 6", "Chờ hướng dẫn của Trung ương", status.Waiting)),
+		"badge-3.svg": string(Badge("6", "Overdue", status.Overdue)),
+		"hostile.svg": Timeline([]TimelineRow{{Label: hostile[0], Title: hostile[4] + hostile[3], Start: d("2018-01-01"), End: d("2018-03-31"), Status: status.Overdue, URL: "//evil"}}, asOf, "vi", hostile[1], hostile[2]),
 	}
 	for name, s := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {

@@ -46,17 +46,18 @@ const TimelineMinWidth = 760
 
 // Geometry of the timeline, in viewBox units.
 const (
-	tlWidth    = TimelineMinWidth
-	tlLabelX   = 8
-	tlX0       = 232 // left edge of the time axis
-	tlX1       = tlWidth - 16
-	tlAxisY    = 56
-	tlTop      = 62 // top of the first row
-	tlRowH     = 28
-	tlGroupGap = 6
-	tlBarH     = 16
-	tlFont     = 12
-	tlStyle    = "min-width:760px;max-width:1280px;height:auto"
+	tlWidth          = TimelineMinWidth
+	tlLabelX         = 8
+	tlX0             = 232 // left edge of the time axis
+	tlX1             = tlWidth - 16
+	tlAxisY          = 56
+	tlTop            = 62 // top of the first row
+	tlRowH           = 28
+	tlGroupGap       = 6
+	tlBarH           = 16
+	tlFont           = 12
+	timelineMaxWidth = "1280px"
+	tlStyle          = "min-width:760px;max-width:" + timelineMaxWidth + ";height:auto"
 )
 
 // safeURL matches the links the timeline may draw.
@@ -147,7 +148,7 @@ func Timeline(rows []TimelineRow, asOf plan.Date, lang, idPrefix, caption string
 	for _, r := range rows {
 		counts[r.Status]++
 	}
-	items, total := present(counts)
+	items, _ := present(counts)
 
 	// Row positions, with a gap between tasks.
 	ys := make([]float64, len(rows))
@@ -200,7 +201,7 @@ func Timeline(rows []TimelineRow, asOf plan.Date, lang, idPrefix, caption string
 	}
 	height := ly + 22
 
-	b := open(id, "chart-timeline", tlWidth, height, tlStyle, caption, timelineWords(rows, items, total, asOf, lang))
+	b := open(id, "chart-timeline", tlWidth, height, tlStyle, caption, timelineWords(rows, items, asOf, lang))
 
 	// Bands behind alternate tasks.
 	b.WriteString(`<g class="bands">`)
@@ -247,26 +248,26 @@ func Timeline(rows []TimelineRow, asOf plan.Date, lang, idPrefix, caption string
 		}
 		for q := 0; q < 4; q++ {
 			qx := x(plan.NewDate(yr, time.Month(1+3*q), 1))
+			qnext := x(plan.NewDate(yr, time.Month(4+3*q), 1))
 			if q > 0 {
 				fmt.Fprintf(b, `<line x1="%s" y1="%d" x2="%s" y2="%d" stroke="%s" stroke-width="1"/>`, num(qx), tlAxisY-5, num(qx), tlAxisY, muted)
 			}
 			if quarterW >= 26 {
-				b.text(qx+quarterW/2, 49, 11, "middle", muted, false, quarterName(q+1, vi))
+				b.text((qx+qnext)/2, 49, 11, "middle", muted, false, quarterName(q+1, vi))
 			}
 		}
 	}
 	b.WriteString(`</g>`)
 
-	// The rows.
-	for i, r := range rows {
-		drawRow(b, r, ys[i], x, dayW, lang)
-	}
-
-	// The as-of line, over the rows.
+	// The as-of line, under the rows so that their words stay readable.
 	if !asOf.IsZero() {
 		ax := x(asOf) + dayW
-		fmt.Fprintf(b, `<g class="as-of"><line x1="%s" y1="20" x2="%s" y2="%s" stroke="%s" stroke-width="1.5" stroke-dasharray="4 3"/>`,
-			num(ax), num(ax), num(rowsBottom), ink)
+		// The line starts at the axis, under a pointer, so that it does not
+		// cross the year and quarter names; its label is above them.
+		fmt.Fprintf(b, `<g class="as-of"><line x1="%s" y1="%d" x2="%s" y2="%s" stroke="%s" stroke-width="1.5" stroke-dasharray="4 3"/>`,
+			num(ax), tlAxisY, num(ax), num(rowsBottom), ink)
+		fmt.Fprintf(b, `<polygon points="%s,%d %s,%d %s,%d" fill="%s"/>`,
+			num(ax-5), tlAxisY-7, num(ax+5), tlAxisY-7, num(ax), tlAxisY, ink)
 		label := pick(vi, "Tính đến ", "As of ") + dateWords(asOf, lang)
 		lw := textWidth(label, tlFont, true)
 		switch {
@@ -278,6 +279,11 @@ func Timeline(rows []TimelineRow, asOf plan.Date, lang, idPrefix, caption string
 			b.text(ax, 14, tlFont, "middle", ink, true, label)
 		}
 		b.WriteString(`</g>`)
+	}
+
+	// The rows.
+	for i, r := range rows {
+		drawRow(b, r, ys[i], x, dayW, lang)
 	}
 
 	// The legend.
@@ -373,6 +379,11 @@ func drawRow(b *svg, r TimelineRow, y float64, x func(plan.Date) float64, dayW f
 	right := xe
 	if !r.Done.IsZero() {
 		dx := x(r.Done) + dayW/2
+		if dx > xe+6 {
+			// Done after the deadline: a dotted line shows the delay.
+			fmt.Fprintf(b, `<line class="%s" x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="2" stroke-dasharray="2 3"/>`,
+				cl, num(xe), num(mid), num(dx-5), num(mid), c)
+		}
 		fmt.Fprintf(b, `<circle cx="%s" cy="%s" r="5" fill="#fff" stroke="%s" stroke-width="2.5"/>`, num(dx), num(mid), ink)
 		right = max(right, dx+6)
 	}
@@ -383,11 +394,11 @@ func drawRow(b *svg, r TimelineRow, y float64, x func(plan.Date) float64, dayW f
 		sw := textWidth(s, tlFont, false)
 		switch {
 		case right+6+sw <= tlWidth-4:
-			b.text(right+6, base, tlFont, "start", ink, false, s)
-		case xe-xs >= sw+16 && r.Done.IsZero():
+			b.haloText(right+6, base, tlFont, "start", s)
+		case xe-xs >= textWidth(s, tlFont, true)+16 && r.Done.IsZero():
 			b.text(xs+8, base, tlFont, "start", "#fff", true, s)
 		case xs-6-sw >= tlX0:
-			b.text(xs-6, base, tlFont, "end", ink, false, s)
+			b.haloText(xs-6, base, tlFont, "end", s)
 		default:
 			b.text(xs+8, base, tlFont, "start", "#fff", true, fit(s, max(xe-xs-16, 10), tlFont, true))
 		}
@@ -396,7 +407,8 @@ func drawRow(b *svg, r TimelineRow, y float64, x func(plan.Date) float64, dayW f
 }
 
 // timelineWords states the timeline in words: the counts, then each row.
-func timelineWords(rows []TimelineRow, items []item, total int, asOf plan.Date, lang string) string {
+func timelineWords(rows []TimelineRow, items []item, asOf plan.Date, lang string) string {
+	total := len(rows)
 	vi := lang == "vi"
 	var b strings.Builder
 	if vi {

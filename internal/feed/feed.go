@@ -235,27 +235,27 @@ func (b *builder) siteFeed() *atomFeed {
 func (b *builder) periodHTML(h *status.Period) string {
 	w := b.w
 	var s strings.Builder
-	s.WriteString("<p>" + esc(fmt.Sprintf(w.pick("Tình hình thực hiện tính đến ngày %s:", "Status as of %s:"), w.date(h.Period.End))) + "</p>\n<ul>\n")
+	s.WriteString("<p>" + esc(fmt.Sprintf(w.pick("Tình hình thực hiện tính đến ngày %s:", "Status as of %s:"), w.date(h.Period.End))) + "</p><ul>")
 	if snap := h.Snapshot; snap != nil {
 		for _, st := range status.Order {
 			if n := snap.MilestoneCounts[st]; n > 0 {
-				s.WriteString("<li>" + esc(w.status(st)+": "+w.count(snap.TaskCounts[st], "nhiệm vụ", "task", "tasks")+", "+w.count(n, "mốc", "milestone", "milestones")) + "</li>\n")
+				s.WriteString("<li>" + esc(w.status(st)+": "+w.count(snap.TaskCounts[st], "nhiệm vụ", "task", "tasks")+", "+w.count(n, "mốc", "milestone", "milestones")) + "</li>")
 			}
 		}
 	}
-	s.WriteString("</ul>\n")
-	s.WriteString("<h3>" + esc(w.pick("Báo cáo mới được phê duyệt", "Newly approved reports")) + "</h3>\n<ul>\n")
+	s.WriteString("</ul>")
+	s.WriteString("<h3>" + esc(w.pick("Báo cáo mới được phê duyệt", "Newly approved reports")) + "</h3><ul>")
 	for _, r := range h.Reports {
-		s.WriteString("<li>" + link(b.url(reportPath(r)), w.agency(r.Agency)) + esc(", "+w.report(r)) + "</li>\n")
+		s.WriteString("<li>" + link(b.url(reportPath(r)), w.agency(r.Agency)) + esc(", "+w.report(r)) + "</li>")
 	}
-	s.WriteString("</ul>\n")
+	s.WriteString("</ul>")
 	switch {
 	case h.Previous == nil:
-		s.WriteString("<p>" + esc(w.pick("Đây là kỳ báo cáo đầu tiên có báo cáo được phê duyệt.", "This is the first period with an approved report.")) + "</p>\n")
+		s.WriteString("<p>" + esc(w.pick("Đây là kỳ báo cáo đầu tiên có báo cáo được phê duyệt.", "This is the first period with an approved report.")) + "</p>")
 	case len(h.Changes) == 0:
-		s.WriteString("<p>" + esc(fmt.Sprintf(w.pick("Không có thay đổi trạng thái so với %s.", "No status changed since %s."), w.periodName(h.Previous.Period))) + "</p>\n")
+		s.WriteString("<p>" + esc(fmt.Sprintf(w.pick("Không có thay đổi trạng thái so với %s.", "No status changed since %s."), w.periodName(h.Previous.Period))) + "</p>")
 	default:
-		s.WriteString("<h3>" + esc(fmt.Sprintf(w.pick("Thay đổi trạng thái so với %s", "Status changes since %s"), w.periodName(h.Previous.Period))) + "</h3>\n")
+		s.WriteString("<h3>" + esc(fmt.Sprintf(w.pick("Thay đổi trạng thái so với %s", "Status changes since %s"), w.periodName(h.Previous.Period))) + "</h3>")
 		b.changesHTML(&s, h.Changes)
 	}
 	if len(h.Missing) > 0 {
@@ -263,7 +263,7 @@ func (b *builder) periodHTML(h *status.Period) string {
 		for i, a := range h.Missing {
 			names[i] = w.agencyName(a)
 		}
-		s.WriteString("<p>" + esc(w.pick("Chưa gửi báo cáo: ", "Did not report: ")+strings.Join(names, ", ")+".") + "</p>\n")
+		s.WriteString("<p>" + esc(w.pick("Chưa gửi báo cáo: ", "Did not report: ")+strings.Join(names, ", ")+".") + "</p>")
 	}
 	return s.String()
 }
@@ -271,7 +271,7 @@ func (b *builder) periodHTML(h *status.Period) string {
 // changesHTML lists status changes with their sources.
 func (b *builder) changesHTML(s *strings.Builder, changes []status.Change) {
 	w := b.w
-	s.WriteString("<ul>\n")
+	s.WriteString("<ul>")
 	for _, c := range changes {
 		s.WriteString("<li>")
 		if c.Milestone.Task != nil {
@@ -286,20 +286,20 @@ func (b *builder) changesHTML(s *strings.Builder, changes []status.Change) {
 			s.WriteString(link(b.url(reportPath(r)), w.agency(r.Agency)+", "+w.report(r)))
 			s.WriteString(")")
 		}
-		s.WriteString("</li>\n")
+		s.WriteString("</li>")
 	}
-	s.WriteString("</ul>\n")
+	s.WriteString("</ul>")
 }
 
 // updatesHTML lists what reports said, each update with its report.
 func (b *builder) updatesHTML(s *strings.Builder, items []reportUpdate, cite bool) {
 	w := b.w
-	s.WriteString("<ul>\n")
+	s.WriteString("<ul>")
 	for _, it := range items {
 		r, u := it.report, it.update
 		s.WriteString("<li>")
 		s.WriteString(esc(w.milestone(it.milestone)))
-		if g := b.p.Agencies.Group(it.milestone.Owner); g != nil || u.Member != r.Agency {
+		if b.p.Agencies.Group(it.milestone.Owner) != nil || u.Member != r.Agency {
 			s.WriteString(esc(" — " + w.agency(u.Member)))
 		}
 		s.WriteString(esc(": " + w.updateState(u.State)))
@@ -321,9 +321,9 @@ func (b *builder) updatesHTML(s *strings.Builder, items []reportUpdate, cite boo
 		if u.Note != "" {
 			s.WriteString("<br>" + esc(u.Note))
 		}
-		s.WriteString("</li>\n")
+		s.WriteString("</li>")
 	}
-	s.WriteString("</ul>\n")
+	s.WriteString("</ul>")
 }
 
 // reportUpdate is one update of one approved report, with its milestone.
@@ -382,16 +382,16 @@ func (b *builder) taskFeed(t *plan.Task) *atomFeed {
 			for _, ts := range h.Snapshot.Tasks {
 				if ts.Task == t {
 					s.WriteString("<p>" + esc(fmt.Sprintf(w.pick("Trạng thái của nhiệm vụ tính đến ngày %s: ", "Status of the task as of %s: "), w.date(h.Period.End))))
-					s.WriteString("<strong>" + esc(w.status(ts.Status)) + "</strong>.</p>\n")
+					s.WriteString("<strong>" + esc(w.status(ts.Status)) + "</strong>.</p>")
 				}
 			}
 		}
 		if len(changes) > 0 {
-			s.WriteString("<h3>" + esc(w.pick("Thay đổi trạng thái", "Status changes")) + "</h3>\n")
+			s.WriteString("<h3>" + esc(w.pick("Thay đổi trạng thái", "Status changes")) + "</h3>")
 			b.changesHTML(&s, changes)
 		}
 		if len(ups) > 0 {
-			s.WriteString("<h3>" + esc(w.pick("Báo cáo cập nhật", "What the reports say")) + "</h3>\n")
+			s.WriteString("<h3>" + esc(w.pick("Báo cáo cập nhật", "What the reports say")) + "</h3>")
 			b.updatesHTML(&s, ups, true)
 		}
 		e.Content = htmlT(s.String())
@@ -422,10 +422,10 @@ func (b *builder) agencyFeed(a *plan.Agency) *atomFeed {
 			e.Title = textT(fmt.Sprintf(w.pick("Báo cáo số %s — %s", "Report No. %s — %s"), r.Number, w.periodName(h.Period)))
 			e.Updated = stamp(e.when)
 			e.Links = []atomLink{alternate(href)}
-			e.Summary = textT(fmt.Sprintf(w.pick("%s, %s; %d cập nhật tiến độ.", "%s, %s; %d progress updates."), w.agency(r.Agency), w.report(r), len(r.Updates)))
+			e.Summary = textT(fmt.Sprintf("%s, %s; %s.", w.agency(r.Agency), w.report(r), w.count(len(r.Updates), "cập nhật tiến độ", "progress update", "progress updates")))
 			var s strings.Builder
 			s.WriteString("<p>" + link(href, w.agency(r.Agency)+", "+w.report(r)) + esc(", "+w.periodName(h.Period)+". "))
-			s.WriteString(esc(fmt.Sprintf(w.pick("Phê duyệt công bố ngày %s.", "Approved for publication on %s."), w.date(r.Approval.ApprovedOn))) + "</p>\n")
+			s.WriteString(esc(fmt.Sprintf(w.pick("Phê duyệt công bố ngày %s.", "Approved for publication on %s."), w.date(r.Approval.ApprovedOn))) + "</p>")
 			var ups []reportUpdate
 			for _, u := range r.Updates {
 				if m := ms[u.Milestone]; m != nil {
@@ -452,13 +452,13 @@ func (b *builder) agencyFeed(a *plan.Agency) *atomFeed {
 				page = b.url(taskPath(m.Task))
 			}
 			e.Links = []atomLink{alternate(page)}
-			e.Summary = textT(fmt.Sprintf(w.pick("%s, %s: %s → %s.", "%s, %s: %s → %s."), w.periodTitle(h.Period), w.agencyName(a), w.status(c.From), w.status(c.To)))
+			e.Summary = textT(fmt.Sprintf("%s, %s: %s → %s.", w.periodTitle(h.Period), w.agencyName(a), w.status(c.From), w.status(c.To)))
 			var s strings.Builder
-			s.WriteString("<p>" + esc(w.periodTitle(h.Period)+".") + "</p>\n")
+			s.WriteString("<p>" + esc(w.periodTitle(h.Period)+".") + "</p>")
 			if m.Task != nil {
-				s.WriteString("<p>" + link(page, w.task(m.Task)+": "+w.taskTitle(m.Task)) + "</p>\n")
+				s.WriteString("<p>" + link(page, w.task(m.Task)+": "+w.taskTitle(m.Task)) + "</p>")
 			}
-			s.WriteString("<p>" + esc(w.milestone(m)+": "+w.action(m)) + "</p>\n")
+			s.WriteString("<p>" + esc(w.milestone(m)+": "+w.action(m)) + "</p>")
 			b.changesHTML(&s, []status.Change{c})
 			e.Content = htmlT(s.String())
 			entries = append(entries, e)

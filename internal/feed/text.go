@@ -52,12 +52,12 @@ func (w words) periodTitle(p plan.Period) string {
 }
 
 // periodName names a period inside a sentence: "kỳ báo cáo 6 tháng đầu
-// năm 2018", "the reporting period First half of 2018".
+// năm 2018", "First half of 2018".
 func (w words) periodName(p plan.Period) string {
 	if w.vi {
 		return "kỳ báo cáo " + lowerFirst(p.Words("vi"))
 	}
-	return "the reporting period " + p.Words(w.lang)
+	return p.Words(w.lang)
 }
 
 func lowerFirst(s string) string {

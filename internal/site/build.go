@@ -47,8 +47,6 @@ type Options struct {
 	Fs afero.Fs
 	// Log receives Hugo's warnings; nil discards them.
 	Log io.Writer
-	// Charts draws the pictures; nil leaves them out.
-	Charts Charts
 }
 
 // Result tells what a build did.
@@ -144,7 +142,11 @@ func Build(o Options) (*Result, error) {
 	if err := o.Fs.MkdirAll(tmp, 0o755); err != nil {
 		return nil, &BuildError{"dest", err}
 	}
-	extra, err := m.extras(o)
+	baseURL, err := siteBaseURL(o.Fs, src, o.BaseURL)
+	if err != nil {
+		return nil, &BuildError{"config", err}
+	}
+	extra, err := m.extras(o, baseURL)
 	if err != nil {
 		return nil, &BuildError{"data", err}
 	}
@@ -155,6 +157,9 @@ func Build(o Options) (*Result, error) {
 	h := &hugoRun{srcFs: o.Fs, workingDir: src, destFs: o.Fs, publishDir: tmp, baseURL: o.BaseURL, relative: o.Relative, files: pages, log: o.Log}
 	if err := h.run(); err != nil {
 		return nil, &BuildError{"hugo", err}
+	}
+	if ok, _ := afero.Exists(o.Fs, filepath.Join(tmp, "index.html")); !ok {
+		return nil, &BuildError{"hugo", errors.New("no home page was rendered: check layouts/home.html")}
 	}
 	if err := copyTree(o.Fs, filepath.Join(src, "static"), tmp); err != nil {
 		return nil, &BuildError{"static", err}
@@ -206,7 +211,7 @@ func newModel(p *plan.Project, o Options) (*model, error) {
 			asOf = plan.Date{}
 		}
 	}
-	m := &model{p: view, snap: status.Derive(view, asOf), hist: status.History(view), drafts: o.Drafts, charts: o.Charts}
+	m := &model{p: view, snap: status.Derive(view, asOf), hist: status.History(view), drafts: o.Drafts}
 	m.published = view.Published()
 	for _, r := range m.published {
 		if r.Sample {

@@ -98,5 +98,10 @@ func (h *hugoRun) run() (err error) {
 	if n := logger.LoggCount(logg.LevelError); n > 0 {
 		return fmt.Errorf("hugo reported %d errors:\n%s", n, strings.TrimSpace(logBuf.String()))
 	}
+	// A page without a template is only a warning to Hugo; to a portal it
+	// is a missing page.
+	if strings.Contains(logBuf.String(), "found no layout file") {
+		return fmt.Errorf("a page has no template in layouts/:\n%s", strings.TrimSpace(logBuf.String()))
+	}
 	return nil
 }

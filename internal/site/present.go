@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/minhbach/minhbach/internal/chart"
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/status"
 )
@@ -25,16 +26,8 @@ type model struct {
 	// and submitted ones in a drafts preview.
 	published []*plan.Report
 	sample    bool
-	charts    Charts
 	// dataFiles describes the open-data files, for the open-data page.
 	dataFiles []DataFileV
-}
-
-// Charts draws the pictures; the site package does not know how.
-type Charts interface {
-	Bar(counts map[status.Status]int, lang, idPrefix, caption string) string
-	AgencyChart(counts map[status.Status]int, lang, idPrefix, caption string) string
-	Timeline(m *status.Snapshot, p *plan.Project, lang, idPrefix, caption string) string
 }
 
 // page is one generated content file.
@@ -302,9 +295,7 @@ func (pr *presenter) home() error {
 		for _, c := range v.ShareCounts {
 			v.Shares += c.Count
 		}
-		if pr.charts != nil {
-			v.Bar = pr.charts.Bar(pr.snap.MemberCounts, pr.lang, "home-bar", "")
-		}
+		v.Bar = chart.Bar(pr.snap.MemberCounts, pr.lang, "home-bar", "")
 	}
 	for _, ts := range pr.snap.Tasks {
 		v.Tasks = append(v.Tasks, pr.taskRow(ts))

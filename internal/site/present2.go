@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/minhbach/minhbach/internal/chart"
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/status"
 )
@@ -81,8 +82,8 @@ func (pr *presenter) agencies() error {
 		}
 		delete(counts, status.NoData)
 		v.Counts = pr.counts(counts)
-		if pr.charts != nil && len(v.Counts) > 0 {
-			v.Chart = pr.charts.AgencyChart(counts, pr.lang, "agency-chart", v.Name)
+		if len(v.Counts) > 0 {
+			v.Chart = chart.AgencyChart(counts, pr.lang, "agency-chart", v.Name)
 		}
 		for _, r := range pr.published {
 			if r.Agency == a.ID {
@@ -125,8 +126,8 @@ func (pr *presenter) agencies() error {
 		}
 		delete(counts, status.NoData)
 		v.Counts = pr.counts(counts)
-		if pr.charts != nil && len(v.Counts) > 0 {
-			v.Chart = pr.charts.AgencyChart(counts, pr.lang, "agency-chart", v.Name)
+		if len(v.Counts) > 0 {
+			v.Chart = chart.AgencyChart(counts, pr.lang, "agency-chart", v.Name)
 		}
 		if err := pr.write("co-quan/"+g.ID+"/index", page{Title: v.Name, Type: "agency", Description: v.Name, Params: params{v}}, ""); err != nil {
 			return err
@@ -196,9 +197,7 @@ func (pr *presenter) periods() error {
 			l := pr.periodLink(pr.hist[i+1].Period)
 			v.Next = &l
 		}
-		if pr.charts != nil {
-			v.Bar = pr.charts.Bar(h.Snapshot.MemberCounts, pr.lang, "period-bar", "")
-		}
+		v.Bar = chart.Bar(h.Snapshot.MemberCounts, pr.lang, "period-bar", "")
 		for _, ts := range h.Snapshot.Tasks {
 			v.Tasks = append(v.Tasks, pr.taskRow(ts))
 			for _, ms := range ts.Milestones {
@@ -325,8 +324,9 @@ type TimelineV struct {
 
 func (pr *presenter) timeline() error {
 	v := TimelineV{AsOf: pr.date(pr.snap.AsOf)}
-	if pr.charts != nil {
-		v.Chart = pr.charts.Timeline(pr.snap, pr.p, pr.lang, "timeline", "")
+	if !pr.snap.NoData {
+		rows := chart.Rows(pr.snap, pr.p, pr.lang, func(t *plan.Task) string { return taskURL(t.Slug) })
+		v.Chart = chart.Timeline(rows, pr.snap.AsOf, pr.lang, "timeline", "")
 	}
 	for _, ts := range pr.snap.Tasks {
 		for _, ms := range ts.Milestones {
@@ -352,5 +352,3 @@ type DataFileV struct {
 func (pr *presenter) dataPage() error {
 	return pr.write("du-lieu", page{Title: pr.t("Dữ liệu mở", "Open data"), Type: "opendata", Params: params{map[string]any{"files": pr.dataFiles}}}, "")
 }
-
-var _ = plan.Date{}

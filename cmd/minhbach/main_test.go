@@ -1,0 +1,85 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"minhbach": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the command-line scenarios in testdata/script. Before
+// each, the portal in testdata/portal and the repository's site.toml,
+// layouts, i18n and static are copied into the scenario's folder, except
+// the files the scenario brings itself.
+func TestScripts(t *testing.T) {
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("LANG", "vi_VN.UTF-8")
+			env.Setenv("REPO", repo)
+			for _, from := range []struct{ src, dst string }{
+				{"testdata/portal", ""},
+				{filepath.Join(repo, "site.toml"), "site.toml"},
+				{filepath.Join(repo, "layouts"), "layouts"},
+				{filepath.Join(repo, "i18n"), "i18n"},
+				{filepath.Join(repo, "static"), "static"},
+			} {
+				if err := copyMissing(from.src, filepath.Join(env.WorkDir, from.dst)); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	})
+}
+
+// copyMissing copies the file or tree src to dst, leaving files that
+// already exist in dst alone. A scenario that brings its own
+// data/plan.toml keeps it; one that brings an empty file marked
+// "-- data/plan.toml --" with no content... also keeps it.
+func copyMissing(src, dst string) error {
+	info, err := os.Stat(src)
+	if err != nil {
+		return err
+	}
+	if !info.IsDir() {
+		return copyFile(src, dst)
+	}
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		return copyFile(p, target)
+	})
+}
+
+func copyFile(src, dst string) error {
+	if _, err := os.Stat(dst); err == nil {
+		return nil
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(dst, data, 0o644)
+}

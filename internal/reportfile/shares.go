@@ -1,0 +1,165 @@
+package reportfile
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/minhbach/minhbach/internal/fold"
+	"github.com/minhbach/minhbach/internal/msg"
+	"github.com/minhbach/minhbach/internal/plan"
+)
+
+// Share is one agency's part of one milestone: the milestone itself when
+// the agency owns it, or its own share when the owner is a group the agency
+// belongs to.
+type Share struct {
+	Milestone *plan.Milestone
+	// Member is the agency whose part it is.
+	Member string
+	// Group is the owning group when the milestone is owned by a group, and
+	// nil when it is owned by Member alone.
+	Group *plan.Group
+}
+
+// Shares returns, in plan order, the shares agency reports on: every
+// milestone it owns, and its part of every milestone owned by a group it is
+// a member of.
+func Shares(p *plan.Project, agency string) []Share {
+	var out []Share
+	for _, t := range p.Plan.Tasks {
+		for _, m := range t.Milestones {
+			if m.Owner == agency && p.Agencies.Agency(agency) != nil {
+				out = append(out, Share{Milestone: m, Member: agency})
+				continue
+			}
+			if g := p.Agencies.Group(m.Owner); g != nil && slices.Contains(g.Members, agency) {
+				out = append(out, Share{Milestone: m, Member: agency, Group: g})
+			}
+		}
+	}
+	return out
+}
+
+// Error is a request that cannot be carried out (an unknown agency, a
+// period id of the wrong form), told in Vietnamese by Error and in either
+// language by Text. Each message says what is wrong, then "—", then how to
+// fix it.
+type Error struct {
+	VI, EN string
+}
+
+// Error returns the Vietnamese message.
+func (e *Error) Error() string { return e.VI }
+
+// Text returns the message in l.
+func (e *Error) Text(l msg.Lang) string {
+	if l == msg.EN {
+		return e.EN
+	}
+	return e.VI
+}
+
+// Errorf returns an *Error from a Vietnamese and an English format that take
+// the same arguments.
+func Errorf(vi, en string, args ...any) *Error {
+	return &Error{VI: fmt.Sprintf(vi, args...), EN: fmt.Sprintf(en, args...)}
+}
+
+// Target checks that agency and period name a report that can be made: the
+// agency is an agency of p (not a group) and the period is a period id. It
+// returns the agency and the period, or an *Error that says how to fix the
+// request.
+func Target(p *plan.Project, agency, period string) (*plan.Agency, plan.Period, error) {
+	reg := p.Agencies
+	all := make([]string, 0, len(reg.Agencies))
+	reporting := []string{}
+	for _, a := range reg.Agencies {
+		all = append(all, a.ID)
+		if a.Reports {
+			reporting = append(reporting, a.ID)
+		}
+	}
+	if len(reporting) == 0 {
+		reporting = all
+	}
+	var a *plan.Agency
+	switch {
+	case strings.TrimSpace(agency) == "":
+		return nil, plan.Period{}, Errorf(
+			"chưa nêu mã cơ quan — dùng một mã trong %s, ví dụ %q",
+			"no agency id was given — use an id from %s, such as %q",
+			plan.AgenciesFile, first(reporting))
+	case reg.Group(agency) != nil:
+		g := reg.Group(agency)
+		return nil, plan.Period{}, Errorf(
+			"%q là một nhóm (%s), không phải một cơ quan — mỗi cơ quan trong nhóm gửi báo cáo riêng; dùng một trong: %s",
+			"%q is a group (%s), not an agency — each member of the group sends its own report; use one of: %s",
+			agency, g.Name, strings.Join(g.Members, ", "))
+	default:
+		if a = reg.Agency(agency); a == nil {
+			return nil, plan.Period{}, Errorf(
+				"không có cơ quan mã %q — dùng một mã trong %s (gợi ý: %s)",
+				"there is no agency with id %q — use an id from %s (suggestion: %s)",
+				agency, plan.AgenciesFile, Suggest(agency, all, reporting))
+		}
+	}
+	if strings.TrimSpace(period) == "" {
+		return nil, plan.Period{}, Errorf(
+			"chưa nêu kỳ báo cáo — dùng \"2018-H1\" (6 tháng đầu năm), \"2018\" (cả năm) hoặc \"2018-05-10\" (đột xuất)",
+			"no reporting period was given — use \"2018-H1\" (first half), \"2018\" (whole year) or \"2018-05-10\" (ad hoc)")
+	}
+	per, err := plan.ParsePeriod(period)
+	if err != nil {
+		return nil, plan.Period{}, &Error{VI: msg.Get(msg.VI, "period.form", period), EN: msg.Get(msg.EN, "period.form", period)}
+	}
+	return a, per, nil
+}
+
+func first(ss []string) string {
+	if len(ss) == 0 {
+		return "so-noi-vu"
+	}
+	return ss[0]
+}
+
+// Suggest names the id in known closest to bad (ignoring case and
+// diacritics), or lists fallback when none is close.
+func Suggest(bad string, known, fallback []string) string {
+	f := fold.String(bad)
+	best, bestD := "", 1<<30
+	for _, k := range known {
+		d := editDistance(f, k)
+		if strings.Contains(k, f) && len(f) >= 3 {
+			d = min(d, 1)
+		}
+		if d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if best != "" && bestD <= max(2, len(f)/3) {
+		return best
+	}
+	return strings.Join(fallback, ", ")
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := 1
+			if ra[i-1] == rb[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,523 @@
+// Package search builds the portal's client-side search index and
+// implements, in Go, the query algorithm that static/js/search.js runs in
+// the browser, so that ranking is unit-tested here and the bytes a query
+// downloads can be measured (QueryCost).
+//
+// # Why this shape
+//
+// The index must be served by any file host, from a sub-path or a plain
+// folder (file://), and a query must download little (at most 150 KB) even
+// for 100,000+ documents. Chromium blocks fetch() of local files, so every
+// index file is a tiny script that hands its data to a global callback and
+// is loaded with a <script src> tag:
+//
+//	window.__mbShard&&window.__mbShard("d/3",<JSON value>);
+//
+// A positional inverted index does not fit that budget: in Vietnamese the
+// most frequent syllables ("các", "của", "nhân", "dân", ...) occur in most
+// documents, several times each, and their positions alone would weigh
+// hundreds of kilobytes. So the index keeps, per word, only sets of
+// documents, and answers phrases with sets of documents per adjacent word
+// pair (bigram). Every set is stored as a subset of a smaller base set
+// (the documents of a word), which keeps sets of frequent words small too.
+//
+// # Words
+//
+// A word is a maximal run of letters, numbers and combining marks (the
+// client's [\p{L}\p{N}\p{M}]+). Its form is its lower-case NFC spelling
+// ("đắk"); its token is its folded spelling (fold.String: NFD, combining
+// marks dropped, đ→d, lower case: "dak"). The index is keyed by tokens;
+// forms are kept to rank exact spellings first. Words longer than 40 runes
+// are skipped. Two words of one field are adjacent (a bigram) when only
+// spaces, apostrophes or hyphens stand between them; other punctuation and
+// line breaks break phrases. Title and text are separate fields.
+//
+// # Numbers and sets
+//
+// Numbers are varints in the 64 URL-safe base64 digits
+// (A–Z a–z 0–9 - _): little-endian groups of 5 bits, a digit ≥ 32 meaning
+// "more follows". A set is a subset of a base of n members (all documents,
+// or the documents of one token) holding indices into that base, encoded as
+// one of (the shortest wins):
+//
+//	"l" gaps   members: first index, then each difference minus one
+//	"c" gaps   the same for the non-members (the complement)
+//	"b" bits   a bitmap, one digit per six indices, bit i%6 of digit i/6
+//
+// A set reference is either the encoded string itself (short sets) or a
+// number k: the set is then the JSON string in file "p/k".
+//
+// # Files
+//
+// Keys name files without the ".js" extension; Build returns them as paths.
+//
+// manifest.js:
+//
+//	{"v":1,"docs":N,"chunk":C,"kinds":[...],"statuses":[...],
+//	 "dict":[firstToken0, firstId0, firstToken1, firstId1, ...]}
+//
+// Documents are numbered 0..N-1 in URL order (so ties rank by URL). Tokens
+// are numbered in JavaScript string order (UTF-16 code units); dictionary
+// shard "d/i" holds the tokens from firstToken_i up to (not including)
+// firstToken_{i+1}, the first of them numbered firstId_i.
+//
+// d/i.js: an array of entries, one per token, in token order:
+//
+//	[token, df, D, V, T, G]   (trailing "" fields are left out)
+//
+//   - df: the number of documents containing the token.
+//   - D: the set of those documents (base: all N documents).
+//   - V: the forms the token is written with. "" means one form equal to the
+//     token; a string is the single form (its set is D); an array
+//     [form, set, form, set, ...] gives each form's documents as a subset
+//     of D.
+//   - T: the documents with the token in their title, a subset of D; ""
+//     means none.
+//   - G: the bigrams starting with the token; "" means none. A string is the
+//     group itself; an array [firstId, k, firstId, k, ...] is a directory of
+//     group parts "b/k", each holding the followers numbered from firstId
+//     on; a number k means that directory is the JSON array in "b/k".
+//
+// A group (a JSON string) lists followers in token order, each as
+// varint(id − previous id, the first relative to 0), varint(L), then either
+// L digits of a set encoding, or, when L is 0, varint(k) for a set in
+// "p/k". Each set holds the documents where the token is directly followed
+// by that follower, as a subset of the token's D.
+//
+// m/i.js: documents i·C .. i·C+C−1 as an array of
+// [url, title, kindIndex, statusIndex, excerpt], the indices pointing into
+// the manifest's kinds and statuses, the excerpt the first ~200 characters
+// of the text, for snippets.
+//
+// # Query algorithm (Query here, search.js in the browser)
+//
+//  1. Split the query into words (at most 8). The last word, when its token
+//     has two or more runes, is a prefix: it matches the token itself and
+//     the 8 most frequent other tokens that start with it.
+//  2. Per word i: M_i, the documents containing it (folded); E_i, those
+//     containing it exactly as typed (a whole word; a word typed without
+//     diacritics matches every spelling exactly); T_i, those with it in the
+//     title. Per adjacent pair of query words: P_i, the documents where
+//     word i is directly followed by word i+1 (any spelling, the second may
+//     be a prefix).
+//  3. Candidates: the documents in every M_i (AND). If none, and the query
+//     has several words, the documents in any M_i (OR), and the answer says
+//     it fell back.
+//  4. Rank by, in order: more exact words (Σ E_i), more phrase pairs
+//     (Σ P_i), more matched words (Σ M_i), more title words (Σ T_i), then
+//     document number (URL order).
+//  5. Load metadata chunks only for the page of results shown.
+package search
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Doc is one searchable thing.
+type Doc struct {
+	URL    string // site-relative, no leading slash, e.g. "nhiem-vu/sap-xep-don-vi-cap-xa/"
+	Title  string
+	Kind   string // "task", "milestone", "agency", "report", "page"
+	Status string // status label to show with the result (already translated), may be ""
+	Text   string // the text to search (plain text, Vietnamese with diacritics)
+}
+
+// Format parameters. They trade the number of files for the bytes a query
+// downloads; TestScale measures the result.
+const (
+	// FormatVersion is the "v" of the manifest.
+	FormatVersion = 1
+	// ChunkDocs is the number of documents per metadata chunk (m/i.js).
+	ChunkDocs = 2
+	// PageSize is the number of results the client shows at a time, and so
+	// the number whose metadata a query loads first.
+	PageSize = 20
+	// MaxWords is the number of query words considered; later ones are
+	// ignored.
+	MaxWords = 8
+	// MaxCompletions is the number of tokens a prefix (the last query word)
+	// stands for: the token equal to it, then the most frequent others.
+	MaxCompletions = 8
+
+	dictTarget     = 4096 // bytes per dictionary shard, at least one entry
+	inlineMax      = 40   // longest set kept inside a dictionary entry
+	groupInlineMax = 64   // longest bigram group kept inside an entry
+	groupPart      = 4096 // bytes per bigram group part file
+	groupSetMax    = 512  // longest set kept inside a bigram group
+	dirInlineMax   = 8    // most group parts listed inside an entry
+)
+
+// Build returns the index files, keyed by path relative to the index folder
+// (e.g. "manifest.js", "d/0.js"). The output depends only on docs, not on
+// their order (documents are numbered in URL order, equal URLs keeping their
+// input order).
+func Build(docs []Doc) map[string][]byte {
+	b := &builder{files: map[string][]byte{}}
+	b.index(docs)
+	b.emit()
+	return b.files
+}
+
+// builder holds the state of one Build.
+type builder struct {
+	docs  []Doc
+	files map[string][]byte
+
+	folds     []string  // folded tokens by fold id, in order of appearance
+	forms     []string  // forms by form id
+	formFold  []int32   // fold id of each form
+	termDocs  [][]int32 // documents of each fold id
+	titleDocs [][]int32 // documents with the fold id in their title
+	formDocs  [][]int32 // documents of each form id
+	pairs     []pair    // bigrams, by fold id until emit renumbers them
+
+	order  []int32 // fold ids in token order
+	termOf []int32 // token number of each fold id
+
+	pFiles, bFiles int
+}
+
+// pair is one bigram occurrence: token a directly followed by b in doc.
+type pair struct{ a, b, doc int32 }
+
+// index tokenizes every document and collects the sets.
+func (b *builder) index(in []Doc) {
+	b.docs = slices.Clone(in)
+	slices.SortStableFunc(b.docs, func(x, y Doc) int { return strings.Compare(x.URL, y.URL) })
+
+	sp := newSplitter()
+	foldID := map[string]int32{}
+	formID := map[string]int32{}
+	var lastTerm, lastTitle, lastForm []int32
+	var docPairs []pair
+	for d, doc := range b.docs {
+		doc32 := int32(d)
+		docPairs = docPairs[:0]
+		for field, text := range []string{doc.Title, doc.Text} {
+			prev := int32(-1)
+			for _, w := range sp.split(text) {
+				fid, ok := foldID[w.fold]
+				if !ok {
+					fid = int32(len(b.folds))
+					foldID[w.fold] = fid
+					b.folds = append(b.folds, w.fold)
+					b.termDocs = append(b.termDocs, nil)
+					b.titleDocs = append(b.titleDocs, nil)
+					lastTerm = append(lastTerm, -1)
+					lastTitle = append(lastTitle, -1)
+				}
+				mid, ok := formID[w.form]
+				if !ok {
+					mid = int32(len(b.forms))
+					formID[w.form] = mid
+					b.forms = append(b.forms, w.form)
+					b.formFold = append(b.formFold, fid)
+					b.formDocs = append(b.formDocs, nil)
+					lastForm = append(lastForm, -1)
+				}
+				if lastTerm[fid] != doc32 {
+					lastTerm[fid] = doc32
+					b.termDocs[fid] = append(b.termDocs[fid], doc32)
+				}
+				if field == 0 && lastTitle[fid] != doc32 {
+					lastTitle[fid] = doc32
+					b.titleDocs[fid] = append(b.titleDocs[fid], doc32)
+				}
+				if lastForm[mid] != doc32 {
+					lastForm[mid] = doc32
+					b.formDocs[mid] = append(b.formDocs[mid], doc32)
+				}
+				if prev >= 0 && !w.brk {
+					docPairs = append(docPairs, pair{prev, fid, doc32})
+				}
+				prev = fid
+			}
+		}
+		slices.SortFunc(docPairs, comparePairs)
+		b.pairs = append(b.pairs, slices.Compact(docPairs)...)
+	}
+
+	b.order = make([]int32, len(b.folds))
+	for i := range b.order {
+		b.order[i] = int32(i)
+	}
+	slices.SortFunc(b.order, func(x, y int32) int { return jsCompare(b.folds[x], b.folds[y]) })
+	b.termOf = make([]int32, len(b.folds))
+	for t, fid := range b.order {
+		b.termOf[fid] = int32(t)
+	}
+	for i := range b.pairs {
+		b.pairs[i].a = b.termOf[b.pairs[i].a]
+		b.pairs[i].b = b.termOf[b.pairs[i].b]
+	}
+	slices.SortFunc(b.pairs, comparePairs)
+}
+
+func comparePairs(x, y pair) int {
+	if c := cmp.Compare(x.a, y.a); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(x.b, y.b); c != 0 {
+		return c
+	}
+	return cmp.Compare(x.doc, y.doc)
+}
+
+// manifest is the JSON of manifest.js.
+type manifest struct {
+	V        int      `json:"v"`
+	Docs     int      `json:"docs"`
+	Chunk    int      `json:"chunk"`
+	Kinds    []string `json:"kinds"`
+	Statuses []string `json:"statuses"`
+	Dict     []any    `json:"dict"`
+}
+
+// emit writes every file.
+func (b *builder) emit() {
+	n := len(b.docs)
+	formsOf := make([][]int32, len(b.folds))
+	for mid, fid := range b.formFold {
+		formsOf[fid] = append(formsOf[fid], int32(mid))
+	}
+
+	var dict []any
+	var shard [][]byte
+	shardBytes := 0
+	flush := func() {
+		if len(shard) == 0 {
+			return
+		}
+		key := fileKey('d', len(dict)/2-1)
+		body := append([]byte{'['}, slices.Concat(joinComma(shard)...)...)
+		b.put(key, append(body, ']'))
+		shard, shardBytes = shard[:0], 0
+	}
+	pi := 0 // next pair
+	for t, fid := range b.order {
+		docs := b.termDocs[fid]
+		entry := []any{b.folds[fid], len(docs), b.setRef(encodeSet(docs, n), inlineMax)}
+
+		// Forms.
+		forms := formsOf[fid]
+		slices.SortFunc(forms, func(x, y int32) int { return jsCompare(b.forms[x], b.forms[y]) })
+		switch {
+		case len(forms) == 1 && b.forms[forms[0]] == b.folds[fid]:
+			entry = append(entry, "")
+		case len(forms) == 1:
+			entry = append(entry, b.forms[forms[0]])
+		default:
+			var v []any
+			for _, mid := range forms {
+				v = append(v, b.forms[mid], b.setRef(encodeSet(relative(b.formDocs[mid], docs), len(docs)), inlineMax))
+			}
+			entry = append(entry, v)
+		}
+
+		// Title.
+		if td := b.titleDocs[fid]; len(td) > 0 {
+			entry = append(entry, b.setRef(encodeSet(relative(td, docs), len(docs)), inlineMax))
+		} else {
+			entry = append(entry, "")
+		}
+
+		// Bigrams.
+		end := pi
+		for end < len(b.pairs) && b.pairs[end].a == int32(t) {
+			end++
+		}
+		entry = append(entry, b.group(b.pairs[pi:end], docs))
+		pi = end
+
+		for len(entry) > 3 && entry[len(entry)-1] == "" {
+			entry = entry[:len(entry)-1]
+		}
+		js := marshal(entry)
+		if shardBytes > 0 && shardBytes+len(js)+1 > dictTarget {
+			flush()
+		}
+		if len(shard) == 0 {
+			dict = append(dict, b.folds[fid], t)
+		}
+		shard = append(shard, js)
+		shardBytes += len(js) + 1
+	}
+	flush()
+
+	// Metadata chunks.
+	kinds, kindIdx := table(b.docs, func(d Doc) string { return d.Kind })
+	statuses, statusIdx := table(b.docs, func(d Doc) string { return d.Status })
+	for c := 0; c*ChunkDocs < n; c++ {
+		var rows []any
+		for d := c * ChunkDocs; d < min(n, (c+1)*ChunkDocs); d++ {
+			doc := b.docs[d]
+			rows = append(rows, []any{doc.URL, doc.Title, kindIdx[doc.Kind], statusIdx[doc.Status], excerpt(doc.Text)})
+		}
+		b.put(fileKey('m', c), marshal(rows))
+	}
+
+	if dict == nil {
+		dict = []any{}
+	}
+	b.put("manifest", marshal(manifest{V: FormatVersion, Docs: n, Chunk: ChunkDocs, Kinds: kinds, Statuses: statuses, Dict: dict}))
+}
+
+// group returns the G field of an entry for the bigrams ps (all starting
+// with the same token, sorted by follower), whose sets are subsets of docs.
+func (b *builder) group(ps []pair, docs []int32) any {
+	if len(ps) == 0 {
+		return ""
+	}
+	type part struct {
+		first int32
+		enc   []byte
+	}
+	var parts []part
+	var cur []byte
+	var first, prev int32
+	for i := 0; i < len(ps); {
+		j := i
+		for j < len(ps) && ps[j].b == ps[i].b {
+			j++
+		}
+		follower := ps[i].b
+		members := make([]int32, j-i)
+		for k := i; k < j; k++ {
+			members[k-i] = ps[k].doc
+		}
+		i = j
+
+		// body is the follower's set: L and the digits, or 0 and a file.
+		var body []byte
+		if set := encodeSet(relative(members, docs), len(docs)); len(set) > groupSetMax {
+			body = appendVarint(appendVarint(nil, 0), b.putSet(set))
+		} else {
+			body = append(appendVarint(nil, len(set)), set...)
+		}
+		e := append(appendVarint(nil, int(follower-prev)), body...)
+		if len(cur) > 0 && len(cur)+len(e) > groupPart {
+			parts = append(parts, part{first, cur})
+			cur = nil
+		}
+		if len(cur) == 0 { // a part's first follower is relative to 0
+			first = follower
+			e = append(appendVarint(nil, int(follower)), body...)
+		}
+		cur = append(cur, e...)
+		prev = follower
+	}
+	parts = append(parts, part{first, cur})
+	if len(parts) == 1 && len(parts[0].enc) <= groupInlineMax {
+		return string(parts[0].enc)
+	}
+	dir := make([]any, 0, 2*len(parts))
+	for _, p := range parts {
+		k := b.bFiles
+		b.bFiles++
+		b.put(fileKey('b', k), marshal(string(p.enc)))
+		dir = append(dir, p.first, k)
+	}
+	if len(parts) <= dirInlineMax {
+		return dir
+	}
+	k := b.bFiles
+	b.bFiles++
+	b.put(fileKey('b', k), marshal(dir))
+	return k
+}
+
+// setRef returns set itself when it is at most max bytes long, or else the
+// number of the p/ file it is written to.
+func (b *builder) setRef(set string, max int) any {
+	if len(set) <= max {
+		return set
+	}
+	return b.putSet(set)
+}
+
+// putSet writes set to a new p/ file and returns its number.
+func (b *builder) putSet(set string) int {
+	k := b.pFiles
+	b.pFiles++
+	b.put(fileKey('p', k), marshal(set))
+	return k
+}
+
+// put stores the file for key holding the JSON body.
+func (b *builder) put(key string, body []byte) {
+	b.files[key+".js"] = wrap(key, body)
+}
+
+// relative returns the positions in base (sorted) of the members of sub
+// (sorted, a subset of base).
+func relative(sub, base []int32) []int32 {
+	out := make([]int32, 0, len(sub))
+	j := 0
+	for _, v := range sub {
+		for j < len(base) && base[j] < v {
+			j++
+		}
+		out = append(out, int32(j))
+	}
+	return out
+}
+
+// table returns the sorted distinct values of key over docs and the index of
+// each.
+func table(docs []Doc, key func(Doc) string) ([]string, map[string]int) {
+	idx := map[string]int{}
+	for _, d := range docs {
+		idx[key(d)] = 0
+	}
+	vals := make([]string, 0, len(idx))
+	for v := range idx {
+		vals = append(vals, v)
+	}
+	slices.Sort(vals)
+	for i, v := range vals {
+		idx[v] = i
+	}
+	return vals, idx
+}
+
+// joinComma returns parts with a comma between each two.
+func joinComma(parts [][]byte) [][]byte {
+	out := make([][]byte, 0, 2*len(parts))
+	for i, p := range parts {
+		if i > 0 {
+			out = append(out, []byte{','})
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// jsCompare compares two strings as JavaScript does: by UTF-16 code units.
+func jsCompare(a, b string) int {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			ua, ub := utf16Units(ra), utf16Units(rb)
+			if c := cmp.Compare(ua[0], ub[0]); c != 0 {
+				return c
+			}
+			return cmp.Compare(ua[1], ub[1])
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+// utf16Units returns the UTF-16 code units of r (the second 0 for a rune of
+// the Basic Multilingual Plane).
+func utf16Units(r rune) [2]uint16 {
+	if r1, r2 := utf16.EncodeRune(r); r1 != utf8.RuneError || r2 != utf8.RuneError {
+		return [2]uint16{uint16(r1), uint16(r2)}
+	}
+	return [2]uint16{uint16(r), 0}
+}

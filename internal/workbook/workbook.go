@@ -1,0 +1,145 @@
+// Package workbook is the spreadsheet round trip of a progress report: an
+// Excel workbook (.xlsx) that an agency fills in instead of writing a report
+// file, and the way back from the filled workbook to a report file.
+//
+// Template writes the workbook for one agency and one period: the sheet
+// "Báo cáo" has one row per milestone the agency reports on, with the plan's
+// columns locked and five columns to fill in (state, date done, progress,
+// evidence, note); the sheet "Thông tin" has the report's number, date and
+// narrative; a very hidden sheet "_minhbach" names the format version, the
+// agency and the period, and two hidden columns of "Báo cáo" hold each row's
+// milestone and member ids, so that reading it back is exact. Import reads a
+// filled workbook into a submitted report, or into problems that each name a
+// sheet, a cell and what to fix. Merge turns the imported report into the
+// bytes of the report file, keeping the approval of an existing file when
+// nothing changed.
+package workbook
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/minhbach/minhbach/internal/fold"
+	"github.com/minhbach/minhbach/internal/plan"
+)
+
+// The sheets of a workbook.
+const (
+	SheetReport = "Báo cáo"
+	SheetInfo   = "Thông tin"
+	SheetMeta   = "_minhbach"
+)
+
+// FormatVersion names the layout of the workbooks this package writes and
+// reads. It is written in the hidden sheet; a workbook of another version
+// is refused on import.
+const FormatVersion = "minhbach-workbook/1"
+
+// The layout of sheet "Báo cáo": the header row and the first row of
+// milestones, and the column of each field.
+const (
+	headerRow = 3
+	firstRow  = 4
+
+	colTask      = "A"
+	colMilestone = "B"
+	colTitle     = "C"
+	colAction    = "D"
+	colDue       = "E"
+	colStatus    = "F" // the last published status
+	colState     = "G" // fill in
+	colDone      = "H" // fill in
+	colProgress  = "I" // fill in
+	colEvidence  = "J" // fill in
+	colNote      = "K" // fill in
+	colID        = "L" // hidden: the milestone id
+	colMember    = "M" // hidden: the member id
+	lastCol      = colNote
+)
+
+// The cells of sheet "Thông tin".
+const (
+	cellAgencyID   = "B3"
+	cellAgencyName = "B4"
+	cellPeriod     = "B5"
+	cellNumber     = "B6"
+	cellDate       = "B7"
+	cellBody       = "B8"
+)
+
+// The cells of the hidden sheet.
+const (
+	cellFormat     = "B1"
+	cellMetaAgency = "B2"
+	cellMetaPeriod = "B3"
+)
+
+// maxCellChars is the most characters an Excel cell holds.
+const maxCellChars = 32767
+
+// maxText is the longest text plan.Load accepts in a field (see its
+// checks of note and evidence).
+const maxText = 20000
+
+// stateLabels are the Vietnamese names of the update states shown in the
+// drop-down list, in the list's order.
+var stateLabels = []struct{ state, label string }{
+	{plan.StateNotStarted, "Chưa bắt đầu"},
+	{plan.StateInProgress, "Đang thực hiện"},
+	{plan.StateWaiting, "Chờ hướng dẫn của Trung ương"},
+	{plan.StateDone, "Hoàn thành"},
+}
+
+// StateLabel returns the Vietnamese name of an update state as the
+// workbook shows it, or the state itself when it is not one of
+// plan.UpdateStates.
+func StateLabel(state string) string {
+	for _, s := range stateLabels {
+		if s.state == state {
+			return s.label
+		}
+	}
+	return state
+}
+
+// labels returns the drop-down list for a milestone: "waiting" only when
+// the milestone has a condition.
+func labels(m *plan.Milestone) []string {
+	var out []string
+	for _, s := range stateLabels {
+		if s.state == plan.StateWaiting && m.Condition == "" {
+			continue
+		}
+		out = append(out, s.label)
+	}
+	return out
+}
+
+// parseState reads a state cell: a label of the list or a state id,
+// ignoring case, spaces and diacritics.
+func parseState(s string) (string, bool) {
+	k := strings.Join(strings.Fields(fold.String(s)), " ")
+	for _, x := range stateLabels {
+		if k == fold.String(x.label) || k == x.state {
+			return x.state, true
+		}
+	}
+	return "", false
+}
+
+// Problem is one thing wrong with a filled workbook: the sheet and cell,
+// and a Vietnamese message that says what is wrong and how to fix it.
+type Problem struct {
+	Sheet, Cell, Message string
+}
+
+// String returns the problem as "Sheet!Cell: message".
+func (p Problem) String() string { return fmt.Sprintf("%s!%s: %s", p.Sheet, p.Cell, p.Message) }
+
+// dmy writes a date as a workbook shows it: 15/06/2018.
+func dmy(d plan.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%02d/%02d/%04d", d.Day, d.Month, d.Year)
+}
