@@ -4,8 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/afero"
@@ -14,6 +17,7 @@ import (
 	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/reportfile"
+	"github.com/minhbach/minhbach/internal/serve"
 	"github.com/minhbach/minhbach/internal/site"
 	"github.com/minhbach/minhbach/internal/status"
 )
@@ -81,7 +85,7 @@ func (a *app) root() *cobra.Command {
 		SilenceErrors: true,
 	}
 	root.PersistentFlags().StringVar(&lang, "lang", "", a.t("cli.flag.lang"))
-	root.AddCommand(a.buildCmd(), a.checkCmd(), a.newCmd())
+	root.AddCommand(a.buildCmd(), a.checkCmd(), a.newCmd(), a.serveCmd())
 	return root
 }
 
@@ -333,4 +337,60 @@ func (a *app) newCmd() *cobra.Command {
 	_ = report.MarkFlagRequired("period")
 	c.AddCommand(report)
 	return c
+}
+
+func (a *app) serveCmd() *cobra.Command {
+	var port int
+	var drafts bool
+	c := &cobra.Command{
+		Use:   "serve",
+		Short: a.t("cli.serve.short"),
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			o, err := a.options()
+			if err != nil {
+				return err
+			}
+			o.Drafts = drafts
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			srv, err := serve.Start(ctx, serve.Options{
+				Build:    o,
+				Addr:     fmt.Sprintf("127.0.0.1:%d", port),
+				Log:      a.out,
+				Describe: a.describe,
+				Summary: func(res *site.Result) string {
+					return msg.Get(a.lang, "cli.serve.rebuilt", len(res.Published), res.Pages, res.Duration.Round(time.Millisecond))
+				},
+			})
+			if err != nil {
+				a.say(a.err, "cli.serve.listen", port, err)
+				return exitError{1}
+			}
+			defer srv.Close()
+			a.say(a.out, "cli.serve.ready", srv.URL())
+			if drafts {
+				a.say(a.out, "cli.serve.drafts")
+			}
+			<-ctx.Done()
+			return nil
+		},
+	}
+	a.sourceFlag(c)
+	c.Flags().IntVar(&port, "port", 1313, a.t("cli.flag.port"))
+	c.Flags().BoolVar(&drafts, "drafts", false, a.t("cli.flag.drafts"))
+	return c
+}
+
+// describe turns a build error into the text a person reads.
+func (a *app) describe(err error) string {
+	var ps plan.Problems
+	if errors.As(err, &ps) {
+		return ps.Text(a.lang) + "\n" + msg.Get(a.lang, "cli.serve.fix", len(ps))
+	}
+	var be *site.BuildError
+	if errors.As(err, &be) {
+		return msg.Get(a.lang, "cli.buildFailed", be.Stage, be.Err)
+	}
+	return err.Error()
 }

@@ -46,6 +46,14 @@ var cliVI = map[string]string{
 	"cli.newOverdue":       "Mốc công việc trở thành quá hạn từ kỳ trước: %s",
 	"cli.newOverdueNone":   "Không có mốc công việc nào mới trở thành quá hạn.",
 	"cli.newReport.exists": "tệp %s đã có — mở tệp đó để sửa, hoặc xóa nó nếu muốn tạo lại",
+	"cli.serve.short":      "xem trước trang web trên máy này; tự tạo lại và tải lại trang khi dữ liệu thay đổi",
+	"cli.flag.port":        "cổng của máy chủ xem trước",
+	"cli.flag.drafts":      "hiển thị cả báo cáo nháp và báo cáo đã gửi chưa phê duyệt, có đánh dấu BẢN NHÁP (chỉ để xem trước, không bao giờ để công bố)",
+	"cli.serve.ready":      "Đang xem trước tại %s — mở địa chỉ này trong trình duyệt; nhấn Ctrl+C để dừng.",
+	"cli.serve.drafts":     "Chế độ BẢN NHÁP: các báo cáo chưa phê duyệt cũng được hiển thị. Không tải bản xem trước này lên máy chủ.",
+	"cli.serve.rebuilt":    "Đã cập nhật: %d báo cáo, %d trang, trong %s.",
+	"cli.serve.fix":        "Có %d lỗi — trang cũ vẫn được hiển thị; sửa lỗi rồi lưu tệp, trang sẽ tự cập nhật.",
+	"cli.serve.listen":     "không mở được cổng %d (%v) — dùng --port với một số khác, ví dụ --port 8080",
 	"cli.newReport.done":   "Đã tạo %s — mở tệp, điền nội dung, rồi chạy \"minhbach serve --drafts\" để xem trước.",
 }
 
@@ -84,5 +92,13 @@ var cliEN = map[string]string{
 	"cli.newOverdue":       "Milestones that became overdue since the previous period: %s",
 	"cli.newOverdueNone":   "No milestone became overdue since the previous period.",
 	"cli.newReport.exists": "file %s already exists — open it to edit it, or delete it to start again",
+	"cli.serve.short":      "preview the site on this computer; rebuild and reload the page when the data changes",
+	"cli.flag.port":        "port of the preview server",
+	"cli.flag.drafts":      "show draft and submitted reports too, marked DRAFT (for review only, never for publishing)",
+	"cli.serve.ready":      "Previewing at %s — open it in a browser; press Ctrl+C to stop.",
+	"cli.serve.drafts":     "DRAFTS mode: reports that are not approved are shown too. Do not upload this preview.",
+	"cli.serve.rebuilt":    "Updated: %d reports, %d pages, in %s.",
+	"cli.serve.fix":        "%d problems — the previous pages are still shown; fix them and save, and the page updates itself.",
+	"cli.serve.listen":     "cannot open port %d (%v) — use --port with another number, such as --port 8080",
 	"cli.newReport.done":   "Created %s — open it, fill it in, then run \"minhbach serve --drafts\" to preview it.",
 }

@@ -3,11 +3,13 @@ package plan
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // keyPositions maps the path of every key and table in a TOML document to
 // where it is written. A path joins keys with dots and puts an element's
-// index after an array of tables: "tasks.2.milestones.0.owner".
+// index after an array of tables: "tasks.2.milestones.0.owner". Columns
+// count characters, as editors show them, not bytes.
 //
 // BurntSushi/toml keeps key positions private (MetaData.keyInfo), so the
 // loader finds them here to point problems found after decoding (an unknown
@@ -80,7 +82,7 @@ func scanKeys(file string, src []byte, lineOffset int) (keyPositions, []int) {
 			}
 			key := resolveUnder(current, splitKey(trimmed[:eq]))
 			value := strings.TrimLeft(trimmed[eq+1:], " \t")
-			vcol := col + len(trimmed) - len(value)
+			vcol := col + utf8.RuneCountInString(trimmed[:len(trimmed)-len(value)])
 			kp[key] = Pos{file, n, col}
 			kp[key+"="] = Pos{file, n, vcol}
 			for _, d := range []string{`"""`, `'''`} {

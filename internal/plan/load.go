@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/spf13/afero"
@@ -164,12 +165,16 @@ func (l *loader) decode(file string, src []byte, lineOffset int, v any) (keyPosi
 	kp := indexKeys(file, src, lineOffset)
 	known := knownKeys(reflect.TypeOf(v))
 	seen := map[string]bool{}
+	done := map[string]bool{}
 	for _, k := range md.Undecoded() {
 		pattern := strings.Join(k, ".")
 		parent := strings.Join(k[:len(k)-1], ".")
-		if _, isTable := known[pattern]; isTable {
-			continue // a table whose keys are reported on their own
+		if _, isTable := known[pattern]; isTable || done[pattern] {
+			// A table whose keys are reported on their own, or a key seen
+			// before: matching finds it in every element at once.
+			continue
 		}
+		done[pattern] = true
 		for _, at := range kp.matching(file, pattern) {
 			id := fmt.Sprintf("%d:%d", at.Line, at.Col)
 			if seen[id] {
@@ -182,13 +187,14 @@ func (l *loader) decode(file string, src []byte, lineOffset int, v any) (keyPosi
 	return kp, true
 }
 
-// offsetPos returns the line and the byte column, both from 1, of the byte
-// at offset off of src.
+// offsetPos returns the line and the column, both from 1, of the byte at
+// offset off of src. The column counts characters, as editors show them:
+// "Nhiệm vụ" is 8 columns wide, not 12.
 func offsetPos(src []byte, off int) (line, col int) {
 	off = min(max(off, 0), len(src))
 	line = bytes.Count(src[:off], []byte("\n")) + 1
-	col = off - (bytes.LastIndexByte(src[:off], '\n') + 1) + 1
-	return line, col
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	return line, utf8.RuneCount(src[start:off]) + 1
 }
 
 // decodeErrorInfo returns the line (0 when unknown), the key and the

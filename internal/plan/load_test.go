@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/spf13/afero"
@@ -183,8 +184,8 @@ func edit(t testing.TB, src, old, new string) string {
 	return strings.Replace(src, old, new, 1)
 }
 
-// where returns the line and the byte column, both from 1, at which needle
-// starts in src. With a context, needle is looked for inside the one
+// where returns the line and the column (in characters), both from 1, at
+// which needle starts in src. With a context, needle is looked for inside the one
 // occurrence of context; without, needle must occur once.
 func where(t testing.TB, src, context, needle string) (line, col int) {
 	t.Helper()
@@ -201,7 +202,7 @@ func where(t testing.TB, src, context, needle string) (line, col int) {
 	}
 	off := i + j
 	line = strings.Count(src[:off], "\n") + 1
-	col = off - (strings.LastIndex(src[:off], "\n") + 1) + 1
+	col = utf8.RuneCountInString(src[strings.LastIndex(src[:off], "\n")+1:off]) + 1
 	return line, col
 }
 
@@ -284,12 +285,25 @@ func loadProblems(t testing.TB, files map[string]string, want ...want) Problems 
 }
 
 func TestLoadValid(t *testing.T) {
-	draft := edit(t, edit(t, goodReport, `state = "approved"`, `state = "draft"`), `agency = "so-noi-vu"`, `agency = "so-tu-phap"`)
-	draft = edit(t, draft, "[[updates]]\nmilestone = \"1a\"\nstate = \"done\"\ndone_on = 2018-06-15\nevidence = [\"Quyết định số 1/QĐ-SNV\"]\n\n[[updates]]\nmilestone = \"3a\"", "[[updates]]\nmilestone = \"3b\"")
+	// A draft: not published, though nothing is wrong with it.
+	const draft = `+++
+agency = "so-tu-phap"
+period = "2018"
+number = "5/BC-STP"
+date = 2018-12-20
+
+[approval]
+state = "draft"
+
+[[updates]]
+milestone = "3b"
+state = "in-progress"
++++
+`
 	p, err := load(t, map[string]string{
 		goodReportPath:                       goodReport,
 		"content/bao-cao/2018-H1/huyen-a.md": huyenAReport,
-		"content/bao-cao/2018/so-tu-phap.md": edit(t, edit(t, draft, `period = "2018-H1"`, `period = "2018"`), "progress = 40\n", ""),
+		"content/bao-cao/2018/so-tu-phap.md": draft,
 		// Files that are not Markdown are not reports.
 		"content/bao-cao/2018-H1/ghi-chu.txt": "not a report",
 	})
@@ -373,6 +387,11 @@ func TestLoadSyntaxError(t *testing.T) {
 		{"plan", map[string]string{PlanFile: badPlan}, want{PlanFile, 30, 21, "toml.syntax"}},
 		{"plan, no equals sign", map[string]string{PlanFile: edit(t, basePlan, `title = "Nhiệm vụ ba"`, `title "Nhiệm vụ ba"`)},
 			want{PlanFile, 44, 7, "toml.syntax"}},
+		// Columns count characters, not bytes: "Nhiệm vụ hai" is 12 wide.
+		{"plan, after Vietnamese text", map[string]string{PlanFile: edit(t, basePlan, `title = "Nhiệm vụ hai"`, `title = "Nhiệm vụ hai" x`)},
+			want{PlanFile, 31, 23, "toml.syntax"}}, // the parser stops on the space before x: 27 in bytes
+		{"plan, unclosed Vietnamese text", map[string]string{PlanFile: edit(t, basePlan, `title = "Nhiệm vụ hai"`, `title = "Nhiệm vụ hai`)},
+			want{PlanFile, 31, 22, "toml.syntax"}},
 		{"agencies", map[string]string{AgenciesFile: badAgencies}, want{AgenciesFile, 10, 11, "toml.syntax"}},
 		{"agencies, unclosed header", map[string]string{AgenciesFile: edit(t, baseAgencies, "[[groups]]", "[[groups]")},
 			want{AgenciesFile, 35, 9, "toml.syntax"}},
@@ -454,6 +473,13 @@ func TestLoadUnknownKey(t *testing.T) {
 		{"update key in a report", map[string]string{goodReportPath: report2}, []want{
 			{goodReportPath, 21, 1, "toml.unknownKey"},
 		}, "progres", "progress"},
+		{"in every milestone", map[string]string{PlanFile: strings.ReplaceAll(basePlan, "  action =", "  acton =")}, []want{
+			{PlanFile, 15, 3, "field.required"}, {PlanFile, 18, 3, "toml.unknownKey"},
+			{PlanFile, 21, 3, "field.required"}, {PlanFile, 24, 3, "toml.unknownKey"},
+			{PlanFile, 34, 3, "field.required"}, {PlanFile, 38, 3, "toml.unknownKey"},
+			{PlanFile, 47, 3, "field.required"}, {PlanFile, 50, 3, "toml.unknownKey"},
+			{PlanFile, 53, 3, "field.required"}, {PlanFile, 56, 3, "toml.unknownKey"},
+		}, "acton", "action"},
 		{"table", map[string]string{PlanFile: table}, []want{
 			{PlanFile, 4, 1, "toml.unknownKey"},
 			{PlanFile, 5, 1, "toml.unknownKey"},
@@ -906,4 +932,20 @@ func TestLoadMissingAndLargeFiles(t *testing.T) {
 	if _, err = Load(fs, root, WithLimits(DefaultMaxDataBytes, int64(len(goodReport)))); err != nil {
 		t.Errorf("a report of exactly the limit: %v", err)
 	}
+}
+
+func TestLoadNoKnockOnProblems(t *testing.T) {
+	// One mistake in the plan is told once, not again on every report that
+	// uses what it names.
+	owner := edit(t, basePlan, "id = \"1a\"\n  owner = \"so-noi-vu\"", "id = \"1a\"\n  owner = \"so-noi-vuu\"")
+	loadProblems(t, map[string]string{PlanFile: owner, goodReportPath: goodReport},
+		at(t, PlanFile, owner, "", `"so-noi-vuu"`, "ref.owner"))
+	// A plan that cannot be read: the reports' milestones are not checked.
+	broken := edit(t, basePlan, `slug = "nhiem-vu-hai"`, `slug = "nhiem-vu-hai`)
+	loadProblems(t, map[string]string{PlanFile: broken, goodReportPath: goodReport},
+		want{PlanFile, 30, 21, "toml.syntax"})
+	// Agencies that cannot be read: no reference to them is checked.
+	agencies := edit(t, baseAgencies, "[[groups]]", "[[groups]")
+	loadProblems(t, map[string]string{AgenciesFile: agencies, goodReportPath: goodReport},
+		want{AgenciesFile, 35, 9, "toml.syntax"})
 }

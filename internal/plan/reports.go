@@ -173,6 +173,9 @@ func (l *loader) checkUpdates(r *Report, p *Project, kp keyPositions) {
 		if m != nil && reg.Agency(r.Agency) != nil {
 			g := reg.Group(m.Owner)
 			switch {
+			case g == nil && reg.Agency(m.Owner) == nil:
+				// The plan names an owner that does not exist: that is
+				// reported on the plan, not on every update of it.
 			case g == nil && u.Member != m.Owner:
 				l.ps.add(kp.value(file, up+".milestone"), "update.notOwner", r.Agency, u.Milestone, reg.OwnerName(m.Owner))
 			case g != nil && !slices.Contains(g.Members, u.Member):

@@ -56,7 +56,7 @@ func Template(p *plan.Project, agency, period string, today plan.Date) ([]byte, 
 	}
 	n := &notes{
 		top: []string{
-			fmt.Sprintf("Báo cáo của %s, kỳ %s (%s).", a.Name, per.Words("vi"), per.ID),
+			fmt.Sprintf("Báo cáo của %s — kỳ báo cáo: %s (period = %q).", a.Name, per.Words("vi"), per.ID),
 			"Điền số hiệu và ngày báo cáo, tình hình từng mốc công việc ([[updates]]),",
 			"rồi viết nội dung báo cáo dưới dòng +++ cuối cùng.",
 			"state của mỗi mốc: \"not-started\" (chưa bắt đầu), \"in-progress\" (đang thực hiện),",

@@ -88,44 +88,176 @@ func (r *reader) fail() {
 
 // Set encodings: the first byte names the form, the rest is its body. A set
 // is always a subset of a base of n members (all documents, or the documents
-// of a word) and holds indices into that base.
+// of a word) and holds indices into that base. A gap is the first index, then
+// each difference between two indices minus one.
 const (
-	setList       = 'l' // varint gaps between member indices
-	setComplement = 'c' // varint gaps between the indices that are NOT members
+	setList       = 'l' // varint gaps of the members
+	setComplement = 'c' // varint gaps of the non-members
+	setRice       = 'r' // Rice-coded gaps of the members
+	setRiceComp   = 's' // Rice-coded gaps of the non-members
 	setBitmap     = 'b' // one digit per six indices, bit i%6 of digit i/6
 )
 
-// appendGaps writes the sorted indices idx as gaps: the first index, then
-// each difference minus one.
-func appendGaps(b []byte, idx []int32) []byte {
+// Rice coding (r, s): varint(count), one digit k, then for each gap g, g>>k
+// as that many 1 bits and a 0 bit, then the k low bits of g, most
+// significant first; the bits fill the digits six at a time, most
+// significant first, the last digit padded with 0 bits.
+
+// gaps returns the gaps of the sorted indices idx.
+func gaps(idx []int32) []int {
+	out := make([]int, len(idx))
 	prev := int32(-1)
-	for _, v := range idx {
-		b = appendVarint(b, int(v-prev-1))
+	for i, v := range idx {
+		out[i] = int(v - prev - 1)
 		prev = v
+	}
+	return out
+}
+
+// riceBits returns the number of bits of g Rice-coded with parameter k.
+func riceBits(g []int, k int) int {
+	n := 0
+	for _, v := range g {
+		n += v>>k + 1 + k
+	}
+	return n
+}
+
+// appendRice writes the kind byte, the count, the best k and the bits.
+func appendRice(b []byte, kind byte, g []int) []byte {
+	best, bestBits := 0, riceBits(g, 0)
+	for k := 1; k < 31; k++ {
+		if n := riceBits(g, k); n < bestBits {
+			best, bestBits = k, n
+		}
+	}
+	b = appendVarint(append(b, kind), len(g))
+	b = append(b, alphabet[best])
+	cur, n := 0, 0 // bits pending in cur
+	put := func(bit int) {
+		cur = cur<<1 | bit
+		if n++; n == 6 {
+			b = append(b, alphabet[cur])
+			cur, n = 0, 0
+		}
+	}
+	for _, v := range g {
+		for q := v >> best; q > 0; q-- {
+			put(1)
+		}
+		put(0)
+		for i := best - 1; i >= 0; i-- {
+			put(v >> i & 1)
+		}
+	}
+	if n > 0 {
+		b = append(b, alphabet[cur<<(6-n)])
 	}
 	return b
 }
 
-// encodeSet returns the shortest encoding of the sorted indices idx, a subset
-// of a base with n members. Ties prefer the list, then the complement.
-func encodeSet(idx []int32, n int) string {
-	best := appendGaps([]byte{setList}, idx)
-	bitmapLen := 1 + (n+5)/6
-	if missing := n - len(idx); 1+missing < len(best) && 1+missing < bitmapLen {
-		comp := make([]int32, 0, missing)
-		j := 0
-		for i := 0; i < n; i++ {
-			if j < len(idx) && int(idx[j]) == i {
-				j++
-				continue
-			}
-			comp = append(comp, int32(i))
+// riceLen returns the length appendRice would write for g.
+func riceLen(g []int) int {
+	bits := riceBits(g, 0)
+	for k := 1; k < 31; k++ {
+		bits = min(bits, riceBits(g, k))
+	}
+	return 1 + len(appendVarint(nil, len(g))) + 1 + (bits+5)/6
+}
+
+// rice reads gaps coded by appendRice, from just after the kind byte.
+func (r *reader) rice() []int {
+	count := r.varint()
+	k := -1
+	if r.pos < len(r.s) {
+		k = int(digitValue[r.s[r.pos]])
+		r.pos++
+	}
+	if k < 0 || k > 30 || count > 6*len(r.s) {
+		r.fail()
+		return nil
+	}
+	bitPos := r.pos * 6
+	bit := func() int {
+		i := bitPos / 6
+		if i >= len(r.s) {
+			r.fail()
+			return 0
 		}
-		if c := appendGaps([]byte{setComplement}, comp); len(c) < len(best) {
+		d := int(digitValue[r.s[i]])
+		if d < 0 {
+			r.fail()
+			return 0
+		}
+		v := d >> (5 - bitPos%6) & 1
+		bitPos++
+		return v
+	}
+	out := make([]int, 0, count)
+	for range count {
+		q := 0
+		for bit() == 1 {
+			q++
+		}
+		v := q
+		for range k {
+			v = v<<1 | bit()
+		}
+		if r.err != nil {
+			return nil
+		}
+		out = append(out, v)
+	}
+	r.pos = len(r.s)
+	return out
+}
+
+// appendGaps writes gaps as varints.
+func appendGaps(b []byte, g []int) []byte {
+	for _, v := range g {
+		b = appendVarint(b, v)
+	}
+	return b
+}
+
+// complement returns the indices below n that are not in idx (sorted).
+func complement(idx []int32, n int) []int32 {
+	out := make([]int32, 0, n-len(idx))
+	j := 0
+	for i := 0; i < n; i++ {
+		if j < len(idx) && int(idx[j]) == i {
+			j++
+			continue
+		}
+		out = append(out, int32(i))
+	}
+	return out
+}
+
+// encodeSet returns the shortest encoding of the sorted indices idx, a subset
+// of a base with n members. Ties prefer l, c, r, s, b in that order.
+func encodeSet(idx []int32, n int) string {
+	g := gaps(idx)
+	best := appendGaps([]byte{setList}, g)
+	var cg []int
+	if missing := n - len(idx); 1+missing < len(best) {
+		cg = gaps(complement(idx, n))
+		if c := appendGaps([]byte{setComplement}, cg); len(c) < len(best) {
 			best = c
 		}
 	}
-	if bitmapLen < len(best) {
+	if riceLen(g) < len(best) {
+		best = appendRice(nil, setRice, g)
+	}
+	if 1+n-len(idx) < len(best) {
+		if cg == nil {
+			cg = gaps(complement(idx, n))
+		}
+		if riceLen(cg) < len(best) {
+			best = appendRice(nil, setRiceComp, cg)
+		}
+	}
+	if 1+(n+5)/6 < len(best) {
 		bm := make([]byte, (n+5)/6)
 		for _, v := range idx {
 			bm[v/6] |= 1 << (v % 6)
@@ -145,23 +277,30 @@ func decodeSet(s string, n int) ([]int32, error) {
 		return nil, nil
 	}
 	r := &reader{s: s, pos: 1}
+	var g []int
+	switch s[0] {
+	case setList, setComplement:
+		for !r.done() {
+			g = append(g, r.varint())
+		}
+	case setRice, setRiceComp:
+		g = r.rice()
+	}
 	var out []int32
 	switch s[0] {
-	case setList:
+	case setList, setRice:
 		prev := -1
-		for !r.done() {
-			prev += r.varint() + 1
-			if prev >= n {
+		for _, v := range g {
+			if prev += v + 1; prev >= n {
 				r.fail()
 				break
 			}
 			out = append(out, int32(prev))
 		}
-	case setComplement:
+	case setComplement, setRiceComp:
 		prev, next := -1, 0
-		for !r.done() {
-			prev += r.varint() + 1
-			if prev >= n {
+		for _, v := range g {
+			if prev += v + 1; prev >= n {
 				r.fail()
 				break
 			}

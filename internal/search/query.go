@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -209,22 +210,12 @@ func (q *querier) run(ws []queryWord, limit int) (Response, error) {
 		}
 		resp.Fallback = len(cand) > 0
 	}
-	sort.SliceStable(cand, func(x, y int) bool {
-		a, b := cand[x], cand[y]
-		if exact[a] != exact[b] {
-			return exact[a] > exact[b]
-		}
-		if phrase[a] != phrase[b] {
-			return phrase[a] > phrase[b]
-		}
-		if matched[a] != matched[b] {
-			return matched[a] > matched[b]
-		}
-		if title[a] != title[b] {
-			return title[a] > title[b]
-		}
-		return a < b
-	})
+	// One number per document: the scores, highest first, then the
+	// document number, lowest first (each score is at most MaxWords).
+	rank := func(d int32) uint64 {
+		return uint64(exact[d])<<56 | uint64(phrase[d])<<48 | uint64(matched[d])<<40 | uint64(title[d])<<32 | uint64(math.MaxUint32-uint32(d))
+	}
+	slices.SortFunc(cand, func(a, b int32) int { return cmp.Compare(rank(b), rank(a)) })
 	resp.Total = len(cand)
 
 	// Metadata of the first page.
@@ -255,8 +246,9 @@ func (q *querier) run(ws []queryWord, limit int) (Response, error) {
 }
 
 // lookup finds the entries of w: its own token and, for a prefix, the
-// completions (its own token first, then by document frequency, then in
-// token order, at most MaxCompletions).
+// completions: its own token first, then the others by document frequency
+// (then token order), each taken only while their estimated sizes add up to
+// at most PrefixBudget, MaxCompletions in all.
 func (q *querier) lookup(w *queryWord) error {
 	dict, _ := q.man["dict"].([]any)
 	nShards := len(dict) / 2
@@ -289,19 +281,34 @@ func (q *querier) lookup(w *queryWord) error {
 		}
 	}
 	slices.SortStableFunc(found, func(a, b *entry) int {
-		if (a.token == w.fold) != (b.token == w.fold) {
-			if a.token == w.fold {
-				return -1
-			}
-			return 1
-		}
 		if c := cmp.Compare(b.df, a.df); c != 0 {
 			return c
 		}
 		return jsCompare(a.token, b.token)
 	})
-	w.comps = found[:min(len(found), MaxCompletions)]
+	if w.exact != nil {
+		w.comps = append(w.comps, w.exact)
+	}
+	spent := 0
+	for _, e := range found {
+		if len(w.comps) == MaxCompletions {
+			break
+		}
+		if e == w.exact {
+			continue
+		}
+		if cost := estimateBytes(e.df, q.n); spent+cost <= PrefixBudget {
+			w.comps = append(w.comps, e)
+			spent += cost
+		}
+	}
 	return nil
+}
+
+// estimateBytes is a rough size of the sets of a token found in df of n
+// documents, used to keep a prefix from pulling in too many large sets.
+func estimateBytes(df, n int) int {
+	return min((n+5)/6, 2*min(df, n-df)) + 16
 }
 
 // shard returns the entries of dictionary shard i, numbered from firstID.

@@ -63,20 +63,20 @@
 //
 // d/i.js: an array of entries, one per token, in token order:
 //
-//	[token, df, D, V, T, G]   (trailing "" fields are left out)
+//		[token, df, D, V, T, G]   (trailing "" fields are left out)
 //
-//   - df: the number of documents containing the token.
-//   - D: the set of those documents (base: all N documents).
-//   - V: the forms the token is written with. "" means one form equal to the
-//     token; a string is the single form (its set is D); an array
-//     [form, set, form, set, ...] gives each form's documents as a subset
-//     of D.
-//   - T: the documents with the token in their title, a subset of D; ""
-//     means none.
-//   - G: the bigrams starting with the token; "" means none. A string is the
-//     group itself; an array [firstId, k, firstId, k, ...] is a directory of
-//     group parts "b/k", each holding the followers numbered from firstId
-//     on; a number k means that directory is the JSON array in "b/k".
+//	  - df: the number of documents containing the token.
+//	  - D: the set of those documents (base: all N documents).
+//	  - V: the forms the token is written with. "" means one form equal to the
+//	    token; a string is the single form (its set is D); an array
+//	    [form, set, form, set, ...] gives each form's documents as a subset
+//	    of D.
+//	  - T: the documents with the token in their title, a subset of D; ""
+//	    means none.
+//	  - G: the bigrams starting with the token; "" means none. A string is the
+//	    group itself; an array [firstId, k, firstId, k, ...] is a directory of
+//	    group parts "b/k", each holding the followers numbered from firstId
+//	    on; a number k means that directory is the JSON array in "b/k".
 //
 // A group (a JSON string) lists followers in token order, each as
 // varint(id − previous id, the first relative to 0), varint(L), then either
@@ -93,7 +93,9 @@
 //
 //  1. Split the query into words (at most 8). The last word, when its token
 //     has two or more runes, is a prefix: it matches the token itself and
-//     the 8 most frequent other tokens that start with it.
+//     other tokens that start with it, most frequent first, as long as
+//     their estimated sizes, min(⌈N/6⌉, 2·min(df, N−df)) + 16 each, add up
+//     to at most 16384 bytes, 8 tokens in all.
 //  2. Per word i: M_i, the documents containing it (folded); E_i, those
 //     containing it exactly as typed (a whole word; a word typed without
 //     diacritics matches every spelling exactly); T_i, those with it in the
@@ -142,13 +144,17 @@ const (
 	// MaxCompletions is the number of tokens a prefix (the last query word)
 	// stands for: the token equal to it, then the most frequent others.
 	MaxCompletions = 8
+	// PrefixBudget caps the estimated bytes of the completions a prefix
+	// adds besides its own token (see estimateBytes).
+	PrefixBudget = 16384
 
-	dictTarget     = 4096 // bytes per dictionary shard, at least one entry
+	dictTarget     = 2048 // bytes per dictionary shard, at least one entry
 	inlineMax      = 40   // longest set kept inside a dictionary entry
 	groupInlineMax = 64   // longest bigram group kept inside an entry
-	groupPart      = 4096 // bytes per bigram group part file
+	groupPart      = 2048 // bytes per bigram group part file
 	groupSetMax    = 512  // longest set kept inside a bigram group
 	dirInlineMax   = 8    // most group parts listed inside an entry
+	titleMax       = 4096 // longest title set kept at all
 )
 
 // Build returns the index files, keyed by path relative to the index folder
@@ -254,7 +260,20 @@ func (b *builder) index(in []Doc) {
 		b.pairs[i].a = b.termOf[b.pairs[i].a]
 		b.pairs[i].b = b.termOf[b.pairs[i].b]
 	}
-	slices.SortFunc(b.pairs, comparePairs)
+	if len(b.folds) < 1<<22 && len(b.docs) < 1<<20 {
+		// Sort packed numbers: several times faster than a comparison sort
+		// of structs, and this is the largest sort of a Build.
+		keys := make([]uint64, len(b.pairs))
+		for i, p := range b.pairs {
+			keys[i] = uint64(p.a)<<42 | uint64(p.b)<<20 | uint64(p.doc)
+		}
+		slices.Sort(keys)
+		for i, k := range keys {
+			b.pairs[i] = pair{int32(k >> 42), int32(k >> 20 & (1<<22 - 1)), int32(k & (1<<20 - 1))}
+		}
+	} else {
+		slices.SortFunc(b.pairs, comparePairs)
+	}
 }
 
 func comparePairs(x, y pair) int {
@@ -318,9 +337,14 @@ func (b *builder) emit() {
 			entry = append(entry, v)
 		}
 
-		// Title.
+		// Title. A word in so many titles that its set is large is left
+		// without one: its title bonus would mean little and cost much.
 		if td := b.titleDocs[fid]; len(td) > 0 {
-			entry = append(entry, b.setRef(encodeSet(relative(td, docs), len(docs)), inlineMax))
+			if set := encodeSet(relative(td, docs), len(docs)); len(set) <= titleMax {
+				entry = append(entry, b.setRef(set, inlineMax))
+			} else {
+				entry = append(entry, "")
+			}
 		} else {
 			entry = append(entry, "")
 		}

@@ -28,9 +28,12 @@ const remake = "tải mẫu mới bằng lệnh minhbach template rồi điền 
 // not a readable .xlsx workbook at all (an *reportfile.Error, in
 // Vietnamese, with the fix).
 //
-// Dates are read as dd/mm/yyyy or d/m/yyyy text (also yyyy-mm-dd), or as
-// Excel dates. A row with a milestone done but no progress gets progress
-// 100, as plan.Load would give it.
+// Every row of "Báo cáo" needs a state. Dates are read as dd/mm/yyyy or
+// d/m/yyyy text (also yyyy-mm-dd), or as Excel dates; evidence is one
+// document a line; text is trimmed. A row done without a progress gets
+// progress 100, as plan.Load would give it. The checks are those plan.Load
+// makes of a report (states, dates, progress, who may report on what),
+// told at the cell to fix, and those of the workbook's hidden parts.
 func Import(p *plan.Project, r io.Reader) (*plan.Report, []Problem, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
 	if err != nil {

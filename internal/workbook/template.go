@@ -93,14 +93,14 @@ func rowsFor(p *plan.Project, agency string, existing *plan.Report) []row {
 
 // The widths of the columns of sheet "Báo cáo", in characters.
 var widths = map[string]float64{
-	colTask: 5, colMilestone: 7, colTitle: 24, colAction: 46, colDue: 17, colStatus: 22,
-	colState: 17, colDone: 13, colProgress: 9, colEvidence: 30, colNote: 30,
+	colTask: 5, colMilestone: 7, colTitle: 28, colAction: 48, colDue: 17, colStatus: 22,
+	colState: 17, colDone: 13, colProgress: 9, colEvidence: 28, colNote: 28,
 	colID: 8, colMember: 8,
 }
 
 // styles are the cell styles of a workbook.
 type styles struct {
-	title, intro, header, plan, fill, fillDate, fillNumber, label, locked, hidden int
+	title, intro, header, plan, planCenter, fill, fillDate, fillText, fillNumber, label, locked, hidden int
 }
 
 func newStyles(f *excelize.File) (*styles, error) {
@@ -113,18 +113,24 @@ func newStyles(f *excelize.File) (*styles, error) {
 	open := &excelize.Protection{Locked: false}
 	yellow := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
 	text := "@"
+	font := func(bold bool, size float64, color string) *excelize.Font {
+		return &excelize.Font{Family: "Calibri", Bold: bold, Size: size, Color: color}
+	}
+	center := &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}
 	defs := []*excelize.Style{
-		{Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{Vertical: "center"}, Protection: lockedP},
-		{Font: &excelize.Font{Size: 10, Color: "404040"}, Alignment: top, Protection: lockedP},
-		{Font: &excelize.Font{Bold: true}, Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}},
+		{Font: font(true, 14, ""), Alignment: &excelize.Alignment{Vertical: "center"}, Protection: lockedP},
+		{Font: font(false, 10, "404040"), Alignment: top, Protection: lockedP},
+		{Font: font(true, 11, ""), Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}},
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}, Protection: lockedP},
-		{Border: border, Alignment: top, Protection: lockedP},
-		{Border: border, Alignment: top, Fill: yellow, Protection: open},
-		{Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}, Fill: yellow, Protection: open, CustomNumFmt: &text},
-		{Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}, Fill: yellow, Protection: open, NumFmt: 1},
-		{Font: &excelize.Font{Bold: true}, Border: border, Alignment: top, Protection: lockedP},
-		{Border: border, Alignment: top, Protection: lockedP, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}},
-		{Font: &excelize.Font{Color: "A6A6A6", Size: 8}, Protection: lockedP},
+		{Font: font(false, 11, ""), Border: border, Alignment: top, Protection: lockedP},
+		{Font: font(false, 11, ""), Border: border, Alignment: center, Protection: lockedP},
+		{Font: font(false, 11, ""), Border: border, Alignment: top, Fill: yellow, Protection: open},
+		{Font: font(false, 11, ""), Border: border, Alignment: center, Fill: yellow, Protection: open, CustomNumFmt: &text},
+		{Font: font(false, 11, ""), Border: border, Alignment: top, Fill: yellow, Protection: open, CustomNumFmt: &text},
+		{Font: font(false, 11, ""), Border: border, Alignment: center, Fill: yellow, Protection: open, NumFmt: 1},
+		{Font: font(true, 11, ""), Border: border, Alignment: top, Protection: lockedP},
+		{Font: font(false, 11, ""), Border: border, Alignment: top, Protection: lockedP, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}},
+		{Font: font(false, 8, "A6A6A6"), Protection: lockedP},
 	}
 	ids := make([]int, len(defs))
 	for i, d := range defs {
@@ -134,13 +140,13 @@ func newStyles(f *excelize.File) (*styles, error) {
 		}
 		ids[i] = id
 	}
-	return &styles{ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], ids[7], ids[8], ids[9]}, nil
+	return &styles{ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], ids[7], ids[8], ids[9], ids[10], ids[11]}, nil
 }
 
 // lines estimates how many lines text takes in a wrapped cell width
 // characters wide.
 func lines(text string, width float64) int {
-	per := max(1, int(width*1.05)-1)
+	per := max(1, int(width))
 	n := 0
 	for _, para := range strings.Split(text, "\n") {
 		n += max(1, (utf8.RuneCountInString(para)+per-1)/per)
@@ -285,15 +291,46 @@ func (w *writer) reportSheet(p *plan.Project, snap *status.Snapshot, a *plan.Age
 			style = st.hidden
 		} else {
 			// Bold text is wider: count it in a narrower column.
-			tallest = max(tallest, lines(headers[c], widths[c]*0.85))
+			tallest = max(tallest, lines(headers[c], widths[c]*0.95))
 		}
 		w.str(sh, cell(c, headerRow), headers[c], style)
 	}
 	w.do(f.SetRowHeight(sh, headerRow, height(tallest)))
 
+	// The rows of one task share one merged cell for its number and one
+	// for its title: runStart is the first row of the current task, and
+	// rowLines the lines each row needs without the title.
+	runStart, runTitle := 0, ""
+	rowLines := make([]int, len(rows))
+	endRun := func(end int) {
+		if runStart == 0 {
+			return
+		}
+		if end > runStart {
+			w.do(f.MergeCell(sh, cell(colTask, runStart), cell(colTask, end)))
+			w.do(f.MergeCell(sh, cell(colTitle, runStart), cell(colTitle, end)))
+		}
+		need, have := lines(runTitle, widths[colTitle]), 0
+		for n := runStart; n <= end; n++ {
+			have += rowLines[n-firstRow]
+		}
+		if need > have {
+			rowLines[end-firstRow] += need - have
+		}
+		for n := runStart; n <= end; n++ {
+			w.do(f.SetRowHeight(sh, n, height(rowLines[n-firstRow])))
+		}
+	}
 	for i, r := range rows {
 		n := firstRow + i
 		m := r.m
+		if i == 0 || m.Task != rows[i-1].m.Task {
+			endRun(n - 1)
+			runStart, runTitle = n, ""
+			if m.Task != nil {
+				runTitle = m.Task.Title
+			}
+		}
 		action := m.Action
 		if m.Deliverable != "" {
 			action += "\nSản phẩm: " + m.Deliverable
@@ -305,15 +342,17 @@ func (w *writer) reportSheet(p *plan.Project, snap *status.Snapshot, a *plan.Age
 		if m.Condition != "" {
 			due += "\n(" + m.Condition + ")"
 		}
-		title := ""
-		if m.Task != nil {
-			title = m.Task.Title
+		if m.Task != nil && n == runStart {
 			w.do(f.SetCellInt(sh, cell(colTask, n), int64(m.Task.Number)))
 		}
-		w.do(f.SetCellStyle(sh, cell(colTask, n), cell(colTask, n), st.plan))
+		w.do(f.SetCellStyle(sh, cell(colTask, n), cell(colTask, n), st.planCenter))
 		pub := publishedStatus(p, snap, m.ID, r.member)
-		w.str(sh, cell(colMilestone, n), m.ID, st.plan)
-		w.str(sh, cell(colTitle, n), title, st.plan)
+		w.str(sh, cell(colMilestone, n), m.ID, st.planCenter)
+		if n == runStart {
+			w.str(sh, cell(colTitle, n), runTitle, st.plan)
+		} else {
+			w.do(f.SetCellStyle(sh, cell(colTitle, n), cell(colTitle, n), st.plan))
+		}
 		w.str(sh, cell(colAction, n), action, st.plan)
 		w.str(sh, cell(colDue, n), due, st.plan)
 		w.str(sh, cell(colStatus, n), pub, st.plan)
@@ -335,10 +374,10 @@ func (w *writer) reportSheet(p *plan.Project, snap *status.Snapshot, a *plan.Age
 		w.str(sh, cell(colID, n), m.ID, st.hidden)
 		w.str(sh, cell(colMember, n), r.member, st.hidden)
 		tallest := 1
-		for c, text := range map[string]string{colTitle: title, colAction: action, colDue: due, colStatus: pub, colState: state, colEvidence: evidence, colNote: note} {
+		for c, text := range map[string]string{colAction: action, colDue: due, colStatus: pub, colState: state, colEvidence: evidence, colNote: note} {
 			tallest = max(tallest, lines(text, widths[c]))
 		}
-		w.do(f.SetRowHeight(sh, n, height(tallest)))
+		rowLines[i] = tallest
 
 		dv := excelize.NewDataValidation(true)
 		dv.SetSqref(cell(colState, n))
@@ -351,6 +390,7 @@ func (w *writer) reportSheet(p *plan.Project, snap *status.Snapshot, a *plan.Age
 		}
 		w.do(f.AddDataValidation(sh, dv))
 	}
+	endRun(firstRow + len(rows) - 1)
 	if len(rows) > 0 {
 		last := firstRow + len(rows) - 1
 		dv := excelize.NewDataValidation(true)
@@ -422,7 +462,7 @@ func (w *writer) infoSheet(p *plan.Project, a *plan.Agency, per plan.Period, exi
 	_, err := f.NewSheet(sh)
 	w.do(err)
 	w.do(f.SetColWidth(sh, "A", "A", 24))
-	w.do(f.SetColWidth(sh, "B", "B", 110))
+	w.do(f.SetColWidth(sh, "B", "B", 90))
 	w.str(sh, "A1", "Thông tin báo cáo", st.title)
 	w.do(f.MergeCell(sh, "A1", "B1"))
 	w.do(f.SetRowHeight(sh, 1, 24))
@@ -430,7 +470,7 @@ func (w *writer) infoSheet(p *plan.Project, a *plan.Agency, per plan.Period, exi
 		"(kết quả thực hiện, khó khăn, vướng mắc, kiến nghị, đề xuất). Tình hình từng mốc công việc điền ở trang \"" + SheetReport + "\"."
 	w.str(sh, "A2", intro, st.intro)
 	w.do(f.MergeCell(sh, "A2", "B2"))
-	w.do(f.SetRowHeight(sh, 2, height(lines(intro, 140))))
+	w.do(f.SetRowHeight(sh, 2, height(lines(intro, 114))))
 	var number, date, body string
 	if existing != nil {
 		number, date, body = existing.Number, dmy(existing.Date), strings.ReplaceAll(existing.Body, "\r\n", "\n")
@@ -443,7 +483,7 @@ func (w *writer) infoSheet(p *plan.Project, a *plan.Agency, per plan.Period, exi
 		{"Tên cơ quan", cellAgencyName, a.Name, st.locked},
 		{"Kỳ báo cáo", cellPeriod, fmt.Sprintf("%s (%s)", per.Words("vi"), per.ID), st.locked},
 		{"Số hiệu văn bản", cellNumber, number, st.fill},
-		{"Ngày báo cáo\n(dd/mm/yyyy)", cellDate, date, st.fillDate},
+		{"Ngày báo cáo\n(dd/mm/yyyy)", cellDate, date, st.fillText},
 		{"Nội dung báo cáo", cellBody, body, st.fill},
 	}
 	for _, fl := range fields {
@@ -452,7 +492,7 @@ func (w *writer) infoSheet(p *plan.Project, a *plan.Agency, per plan.Period, exi
 		w.str(sh, fl.cell, fl.value, fl.style)
 	}
 	w.do(f.SetRowHeight(sh, 7, height(2)))
-	w.do(f.SetRowHeight(sh, 8, math.Max(300, height(lines(body, 110)))))
+	w.do(f.SetRowHeight(sh, 8, math.Max(300, height(lines(body, 90)))))
 	dv := excelize.NewDataValidation(true)
 	dv.SetSqref(cellNumber)
 	dv.SetInput("Số hiệu văn bản", "Ví dụ: 45/BC-UBND")

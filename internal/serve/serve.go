@@ -1,0 +1,344 @@
+// Package serve previews a portal on localhost while staff edit it: it
+// builds the site, serves it, watches the source folders, rebuilds on every
+// change and tells the open browser pages to reload. A build that fails
+// leaves the last good site served, with the error shown on every page and
+// in the terminal, until the data is fixed.
+//
+// Reloading uses Server-Sent Events and a small same-origin script
+// (/__minhbach/reload.js) rather than Hugo's livereload package: Hugo's
+// needs a WebSocket endpoint and an inline or injected script of its own,
+// while an EventSource fits the portal's Content-Security-Policy
+// (script-src 'self') with a dozen lines.
+package serve
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/minhbach/minhbach/internal/site"
+)
+
+// Watched are the parts of a portal whose changes trigger a rebuild.
+var Watched = []string{"data", "content", "layouts", "static", "i18n", "site.toml"}
+
+// Options configures a preview server.
+type Options struct {
+	// Build is how to build; Dest is ignored (the preview builds into
+	// temporary folders) and BaseURL is set to the server's address.
+	Build site.Options
+	// Addr is the address to listen on, such as 127.0.0.1:1313.
+	Addr string
+	// Log receives one line per build: what was built or what is wrong.
+	Log io.Writer
+	// Describe turns a build error into the text shown to the user.
+	Describe func(error) string
+	// Summary turns a successful build into a one-line summary.
+	Summary func(*site.Result) string
+	// Debounce is how long to wait for more changes before rebuilding.
+	Debounce time.Duration
+}
+
+// Server is a running preview.
+type Server struct {
+	opt      Options
+	listener net.Listener
+	http     *http.Server
+	tmp      string
+
+	mu      sync.RWMutex
+	current string // folder of the last good build
+	lastErr string // the last build's error, "" when it succeeded
+	gen     int    // build generation, for reloads
+	changed chan struct{}
+	subs    map[chan int]struct{}
+}
+
+// Start builds the site once and starts serving it and watching the source.
+// The first build must succeed unless the data is wrong, in which case the
+// server still starts and shows the error until it is fixed.
+func Start(ctx context.Context, opt Options) (*Server, error) {
+	if opt.Debounce == 0 {
+		opt.Debounce = 150 * time.Millisecond
+	}
+	if opt.Log == nil {
+		opt.Log = io.Discard
+	}
+	ln, err := net.Listen("tcp", opt.Addr)
+	if err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp("", "minhbach-serve-")
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	s := &Server{opt: opt, listener: ln, tmp: tmp, subs: map[chan int]struct{}{}}
+	s.opt.Build.BaseURL = "http://" + ln.Addr().String() + "/"
+	s.rebuild()
+	watcher, err := fsnotify.NewWatcher()
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	src := opt.Build.Source
+	if src == "" {
+		src = "."
+	}
+	for _, w := range Watched {
+		addTree(watcher, filepath.Join(src, w))
+	}
+	addDir(watcher, src) // site.toml, and folders created later
+	go s.watch(ctx, watcher)
+	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = s.http.Serve(ln) }()
+	return s, nil
+}
+
+// URL is the address of the preview.
+func (s *Server) URL() string { return "http://" + s.listener.Addr().String() + "/" }
+
+// Close stops serving and removes the temporary builds.
+func (s *Server) Close() error {
+	if s.http != nil {
+		_ = s.http.Close()
+	} else {
+		_ = s.listener.Close()
+	}
+	return os.RemoveAll(s.tmp)
+}
+
+func addDir(w *fsnotify.Watcher, dir string) {
+	if info, err := os.Stat(dir); err == nil && info.IsDir() {
+		_ = w.Add(dir)
+	}
+}
+
+func addTree(w *fsnotify.Watcher, root string) {
+	_ = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			_ = w.Add(p)
+		}
+		return nil
+	})
+}
+
+func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher) {
+	defer w.Close()
+	var timer <-chan time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev, ok := <-w.Events:
+			if !ok {
+				return
+			}
+			if ev.Op&fsnotify.Create != 0 {
+				addTree(w, ev.Name) // a new folder: watch inside it too
+			}
+			if s.relevant(ev.Name) {
+				timer = time.After(s.opt.Debounce)
+			}
+		case <-w.Errors:
+		case <-timer:
+			timer = nil
+			s.rebuild()
+		}
+	}
+}
+
+// relevant reports whether a changed path is part of the portal's source,
+// ignoring editors' temporary files.
+func (s *Server) relevant(p string) bool {
+	base := filepath.Base(p)
+	if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasSuffix(base, ".swp") {
+		return false
+	}
+	src, _ := filepath.Abs(orDot(s.opt.Build.Source))
+	abs, _ := filepath.Abs(p)
+	rel, err := filepath.Rel(src, abs)
+	if err != nil {
+		return false
+	}
+	first := strings.Split(filepath.ToSlash(rel), "/")[0]
+	for _, w := range Watched {
+		if first == w {
+			return true
+		}
+	}
+	return false
+}
+
+func orDot(s string) string {
+	if s == "" {
+		return "."
+	}
+	return s
+}
+
+// rebuild builds into a new folder and, if it succeeds, serves it.
+func (s *Server) rebuild() {
+	s.mu.RLock()
+	gen := s.gen + 1
+	s.mu.RUnlock()
+	dest := filepath.Join(s.tmp, fmt.Sprintf("build-%d", gen))
+	o := s.opt.Build
+	o.Dest = dest
+	start := time.Now()
+	res, err := site.Build(o)
+	s.mu.Lock()
+	old := ""
+	if err != nil {
+		text := err.Error()
+		if s.opt.Describe != nil {
+			text = s.opt.Describe(err)
+		}
+		s.lastErr = text
+		fmt.Fprintln(s.opt.Log, text)
+	} else {
+		old, s.current, s.lastErr = s.current, dest, ""
+		if s.opt.Summary != nil {
+			fmt.Fprintln(s.opt.Log, s.opt.Summary(res))
+		} else {
+			fmt.Fprintf(s.opt.Log, "built in %s\n", time.Since(start).Round(time.Millisecond))
+		}
+	}
+	s.gen = gen
+	for ch := range s.subs {
+		select {
+		case ch <- gen:
+		default:
+		}
+	}
+	s.mu.Unlock()
+	if old != "" {
+		// Give responses being written from the old build a moment.
+		go func() { time.Sleep(2 * time.Second); _ = os.RemoveAll(old) }()
+	}
+}
+
+// Error returns the last build's error text, or "".
+func (s *Server) Error() string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.lastErr
+}
+
+const previewCSS = `.build-error{position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;z-index:1000;
+background:#fff4f4;color:#7a0000;border-top:4px solid #c62828;padding:.5rem 1rem;font:14px/1.4 monospace}
+.build-error pre{white-space:pre-wrap;margin:0}
+`
+
+const reloadJS = `(function () {
+  if (!window.EventSource) return;
+  var es = new EventSource("/__minhbach/events");
+  var first = true;
+  es.onmessage = function () { if (first) { first = false; return; } location.reload(); };
+})();
+`
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case "/__minhbach/reload.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		io.WriteString(w, reloadJS)
+		return
+	case "/__minhbach/events":
+		s.events(w, r)
+		return
+	case "/__minhbach/preview.css":
+		w.Header().Set("Content-Type", "text/css; charset=utf-8")
+		io.WriteString(w, previewCSS)
+		return
+	case "/__minhbach/error":
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, s.Error())
+		return
+	}
+	s.mu.RLock()
+	dir, lastErr := s.current, s.lastErr
+	s.mu.RUnlock()
+	if dir == "" {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		io.WriteString(w, inject([]byte("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>minhbach</title></head><body></body></html>"), lastErr))
+		return
+	}
+	clean := path.Clean("/" + r.URL.Path) // never outside dir
+	name := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(clean, "/")))
+	if strings.HasSuffix(r.URL.Path, "/") {
+		name = filepath.Join(name, "index.html")
+	}
+	if strings.HasSuffix(name, ".html") {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			data, _ = os.ReadFile(filepath.Join(dir, "404.html"))
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(http.StatusNotFound)
+		} else {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		}
+		w.Header().Set("Cache-Control", "no-store")
+		io.WriteString(w, inject(data, lastErr))
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	http.FileServer(http.Dir(dir)).ServeHTTP(w, r)
+}
+
+// inject adds the reload script and, when the last build failed, the
+// error, to a page.
+func inject(page []byte, lastErr string) string {
+	add := `<link rel="stylesheet" href="/__minhbach/preview.css"><script src="/__minhbach/reload.js" defer></script>`
+	if lastErr != "" {
+		add += `<div id="minhbach-build-error" role="alert" class="build-error"><pre>` + html.EscapeString(lastErr) + `</pre></div>`
+	}
+	if i := bytes.Index(page, []byte("</body>")); i >= 0 {
+		return string(page[:i]) + add + string(page[i:])
+	}
+	return string(page) + add
+}
+
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	ch := make(chan int, 1)
+	s.mu.Lock()
+	s.subs[ch] = struct{}{}
+	gen := s.gen
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.subs, ch)
+		s.mu.Unlock()
+	}()
+	fmt.Fprintf(w, "data: %d\n\n", gen)
+	fl.Flush()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case g := <-ch:
+			fmt.Fprintf(w, "data: %d\n\n", g)
+			fl.Flush()
+		}
+	}
+}
