@@ -115,8 +115,7 @@ func CSS() string {
 		c := color(s)
 		fmt.Fprintf(&b, ".%s{background-color:%s;color:#fff;fill:%s}\n", Class(s), c, c)
 	}
-	// The sizes the pictures also carry in their style attributes, for a
-	// site whose Content-Security-Policy ignores inline styles.
+	// The sizes of the pictures (they carry no style attribute).
 	fmt.Fprintf(&b, "svg.chart{height:auto}\nsvg.chart-bar,svg.chart-agency{max-width:%s}\nsvg.chart-timeline{min-width:%dpx;max-width:%s}\n",
 		smallMaxWidth, TimelineMinWidth, timelineMaxWidth)
 	return b.String()
@@ -352,11 +351,13 @@ type svg struct {
 }
 
 // open starts an inline SVG of the given viewBox size with the accessible
-// name and description, and style (a constant, never data).
-func open(id, class string, w, h float64, style, title, desc string) *svg {
+// name and description. It has no style attribute: the portal's
+// Content-Security-Policy forbids inline styles, so the sizes live in CSS()
+// (svg.chart-…).
+func open(id, class string, w, h float64, title, desc string) *svg {
 	b := &svg{}
-	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart %s" viewBox="0 0 %s %s" width="100%%" role="img" aria-labelledby="%s-title %s-desc" font-family="%s" style="%s">`,
-		class, num(w), num(h), id, id, FontFamily, style)
+	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart %s" viewBox="0 0 %s %s" width="100%%" role="img" aria-labelledby="%s-title %s-desc" font-family="%s">`,
+		class, num(w), num(h), id, id, FontFamily)
 	fmt.Fprintf(b, `<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, id, esc(clip(clean(title), maxTitle)), id, esc(desc))
 	return b
 }
@@ -403,7 +404,7 @@ func (b *svg) swatch(x, y, size float64, s status.Status) {
 // empty draws a small picture that says there is no data.
 func empty(id, class, lang, caption string) string {
 	msg := noDataText(lang)
-	b := open(id, class+" chart-empty", 400, 40, smallStyle, caption, msg+".")
+	b := open(id, class+" chart-empty", 400, 40, caption, msg+".")
 	b.WriteString(`<rect x="0.5" y="0.5" width="399" height="39" rx="4" fill="#fff" stroke="#6e7781"/>`)
 	b.text(200, 25, 14, "middle", muted, false, msg)
 	return b.close()

@@ -57,7 +57,6 @@ const (
 	tlBarH           = 16
 	tlFont           = 12
 	timelineMaxWidth = "1280px"
-	tlStyle          = "min-width:760px;max-width:" + timelineMaxWidth + ";height:auto"
 )
 
 // safeURL matches the links the timeline may draw.
@@ -201,7 +200,7 @@ func Timeline(rows []TimelineRow, asOf plan.Date, lang, idPrefix, caption string
 	}
 	height := ly + 22
 
-	b := open(id, "chart-timeline", tlWidth, height, tlStyle, caption, timelineWords(rows, items, asOf, lang))
+	b := open(id, "chart-timeline", tlWidth, height, caption, timelineWords(rows, items, asOf, lang))
 
 	// Bands behind alternate tasks.
 	b.WriteString(`<g class="bands">`)

@@ -162,6 +162,7 @@ func (l *loader) decode(file string, src []byte, lineOffset int, v any) (keyPosi
 		}
 		return nil, false
 	}
+	cleanAll(v)
 	kp := indexKeys(file, src, lineOffset)
 	known := knownKeys(reflect.TypeOf(v))
 	seen := map[string]bool{}

@@ -74,7 +74,7 @@ func (l *loader) loadReport(file string, p *Project) *Report {
 		l.ps.add(top, "report.frontMatter")
 		return nil
 	}
-	r := &Report{File: file, Body: string(body), Pos: top}
+	r := &Report{File: file, Body: cleanText(string(body)), Pos: top}
 	// Problems from here on belong to this report: an unknown key as much
 	// as a wrong milestone id (see the end of the function).
 	before := len(l.ps.list)
