@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -135,8 +137,13 @@ func getSite(t testing.TB, name string) *builtSite {
 	case "sub-path":
 		s, err = buildAndServe(name, subPath)
 	case "relative":
-		s = &builtSite{name: name, dir: filepath.Join(tmpRoot, name), base: "https://example.gov.vn/minhbach/", origin: "https://example.gov.vn", prefix: "/minhbach/"}
-		err = buildInto(s.dir, s.base, true)
+		// As `minhbach build --relative` does: the base URL of site.toml.
+		var base *url.URL
+		base, err = configBaseURL()
+		if err == nil {
+			s = &builtSite{name: name, dir: filepath.Join(tmpRoot, name), base: base.String(), origin: base.Scheme + "://" + base.Host, prefix: base.Path}
+			err = buildInto(s.dir, "", true)
+		}
 	default:
 		err = fmt.Errorf("no build named %q", name)
 	}
@@ -145,8 +152,32 @@ func getSite(t testing.TB, name string) *builtSite {
 		t.Fatalf("building the portal (%s): %v", name, err)
 	}
 	sites[name] = s
-	t.Logf("%s build: %s served at %s", name, s.dir, s.base)
+	if s.srv != nil {
+		t.Logf("%s build: %s served at %s", name, s.dir, s.base)
+	} else {
+		t.Logf("%s build: %s (base URL %s, relative links)", name, s.dir, s.base)
+	}
 	return s
+}
+
+// configBaseURL reads baseURL from the portal's site.toml.
+func configBaseURL() (*url.URL, error) {
+	b, err := os.ReadFile(filepath.Join(repoRoot, "site.toml"))
+	if err != nil {
+		return nil, err
+	}
+	m := regexp.MustCompile(`(?m)^\s*baseURL\s*=\s*"([^"]+)"`).FindSubmatch(b)
+	if m == nil {
+		return nil, errors.New("site.toml has no baseURL")
+	}
+	u, err := url.Parse(string(m[1]))
+	if err != nil {
+		return nil, err
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u, nil
 }
 
 func buildInto(dir, baseURL string, relative bool) error {

@@ -132,6 +132,7 @@ func checkHTML(b []byte) []htmlProblem {
 	foreign := 0 // depth inside <svg> or <math>
 	ids := map[string]int{}
 	h1 := 0
+	redirect := false
 	sawDoctype, sawHTML, first := false, false, true
 	titles := 0
 	inTitle, titleText, titleLine := false, "", 0
@@ -201,6 +202,10 @@ func checkHTML(b []byte) []htmlProblem {
 					}
 				case "h1":
 					h1++
+				case "meta":
+					if v, _ := attr(tok, "http-equiv"); strings.EqualFold(v, "refresh") {
+						redirect = true // a redirect stub (an alias) shows nothing
+					}
 				case "title":
 					titles++
 					inTitle, titleText, titleLine = true, "", at
@@ -278,7 +283,7 @@ func checkHTML(b []byte) []htmlProblem {
 	if !sawHTML {
 		add(1, "no <html> element")
 	}
-	if h1 != 1 {
+	if h1 != 1 && !redirect {
 		add(1, "%d <h1> elements, want exactly one", h1)
 	}
 	if titles == 0 {

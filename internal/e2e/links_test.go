@@ -58,6 +58,9 @@ type linkChecker struct {
 	files    int
 	internal int
 	external map[string]bool
+	// folderLinks are the links of the relative build that end in a
+	// folder (…/) instead of …/index.html.
+	folderLinks []ref
 }
 
 func newLinkChecker(t *testing.T, s *builtSite) *linkChecker {
@@ -152,6 +155,11 @@ func (lc *linkChecker) check(r ref) {
 	if rel == "" || strings.HasSuffix(rel, "/") {
 		file = rel + "index.html"
 	}
+	if lc.s.name == "relative" && file != rel {
+		// Opened from a plain folder (file://), a folder URL shows a file
+		// listing, not its index.html. Counted apart: every page has many.
+		lc.folderLinks = append(lc.folderLinks, r)
+	}
 	full := filepath.Join(lc.s.dir, filepath.FromSlash(file))
 	fi, err := os.Stat(full)
 	switch {
@@ -231,6 +239,14 @@ func (lc *linkChecker) report() {
 	t.Logf("%s build: %d files, %d internal links checked, external hosts linked: %s", lc.s.name, lc.files, lc.internal, strings.Join(exts, " "))
 	if lc.files == 0 {
 		t.Fatal("no HTML, XML, SVG or CSS file in the output")
+	}
+	if n := len(lc.folderLinks); n > 0 {
+		var sb strings.Builder
+		fmt.Fprintf(&sb, "%s build: %d internal links end in a folder (…/) instead of …/index.html; opened from a plain folder (file://) the browser shows a file listing, not the page. For example:", lc.s.name, n)
+		for _, r := range lc.folderLinks[:min(n, 5)] {
+			fmt.Fprintf(&sb, "\n    %s:%d %s=%q", r.file, r.line, r.attr, r.val)
+		}
+		t.Error(sb.String())
 	}
 	if len(lc.broken) == 0 {
 		return

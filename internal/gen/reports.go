@@ -412,8 +412,9 @@ func (g *generator) body(b *buffer, ag *agency, per plan.Period, done, prog, wai
 	for n < target*55/100 && add(" "+capitalize(g.clause())+".") {
 	}
 	add("\n\n## Tồn tại, hạn chế\n\n")
-	add(capitalize(g.pick(problems)) + "; " + g.pick(causes) + " " + g.pick(problems) + ".")
-	for n < target*75/100 && add(" "+capitalize(g.pick(problems))+".") {
+	order := g.r.Perm(len(problems)) // each shortcoming at most once
+	add(capitalize(problems[order[0]]) + "; " + g.pick(causes) + " " + problems[order[1]] + ".")
+	for k := 2; k < len(order) && n < target*75/100 && add(" "+capitalize(problems[order[k]])+"."); k++ {
 	}
 	add("\n\n## Nhiệm vụ thời gian tới\n")
 	for n < target && add("\n- "+capitalize(g.pick(nextSteps)+" "+g.clause())+".") {

@@ -48,7 +48,7 @@ type reader struct {
 func (r *reader) varint() int {
 	v, shift := 0, 0
 	for {
-		if r.pos >= len(r.s) || shift > 30 {
+		if r.pos >= len(r.s) || shift > 25 {
 			r.fail()
 			return 0
 		}

@@ -2,7 +2,11 @@ package search
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -22,6 +26,8 @@ var corpus = []Doc{
 		Text: "Sắp xếp tổ chức bộ máy của các cơ quan."},
 	{URL: "nhiem-vu/e/", Title: "Kiện toàn", Kind: "task",
 		Text: "Rà soát và sáp xếp lại biên chế."},
+	{URL: "nhiem-vu/f/", Title: "Xếp loại", Kind: "task",
+		Text: "Sắp tới sẽ đánh giá."},
 	{URL: "ky-bao-cao/2018-H1/so-noi-vu/", Title: "Báo cáo 45/BC-SNV", Kind: "report", Status: "",
 		Text: "Đã gửi <script>alert(1)</script> & <b>đậm</b> tới Ủy ban nhân dân tỉnh."},
 }
@@ -43,12 +49,13 @@ func TestRanking(t *testing.T) {
 		// Phrase "sáp nhập thôn" beats "sáp nhập các thôn" beats scattered.
 		{"sap nhap thon", []string{"nhiem-vu/a/", "nhiem-vu/b/", "nhiem-vu/c/"}},
 		{"sáp nhập thôn", []string{"nhiem-vu/a/", "nhiem-vu/b/", "nhiem-vu/c/"}},
-		// Exact diacritics first: "sắp xếp" over "sáp xếp"; the title
-		// match of a/ then the URL order break the tie between a/ and d/.
-		{"sắp xếp", []string{"nhiem-vu/a/", "nhiem-vu/d/", "nhiem-vu/c/", "nhiem-vu/e/"}},
+		// Exact diacritics first: "sắp xếp" over "sáp xếp", even when
+		// the exact words are not a phrase (f/); the title match of a/ then
+		// the URL order break the tie between a/ and d/.
+		{"sắp xếp", []string{"nhiem-vu/a/", "nhiem-vu/d/", "nhiem-vu/f/", "nhiem-vu/c/", "nhiem-vu/e/"}},
 		// a/ has "sáp" (in "sáp nhập") and "xếp", both exact, and the
 		// phrase "sắp xếp" folded, and both words in its title.
-		{"sáp xếp", []string{"nhiem-vu/a/", "nhiem-vu/c/", "nhiem-vu/e/", "nhiem-vu/d/"}},
+		{"sáp xếp", []string{"nhiem-vu/a/", "nhiem-vu/c/", "nhiem-vu/e/", "nhiem-vu/d/", "nhiem-vu/f/"}},
 		{"Dak Glei", []string{"co-quan/ubnd-dak-glei/"}},
 		{"dak glei", []string{"co-quan/ubnd-dak-glei/"}},
 		{"đắk", []string{"co-quan/ubnd-dak-glei/"}},
@@ -234,5 +241,54 @@ func TestExcerpt(t *testing.T) {
 	}
 	if excerpt("  a \n b ") != "a b" {
 		t.Errorf("short excerpt: %q", excerpt("  a \n b "))
+	}
+}
+
+// TestPortalSize indexes the Kon Tum portal's own text (the plan, the
+// agencies and the reports in the repository, about a hundred documents)
+// and checks that the whole index stays a few tens of kilobytes.
+func TestPortalSize(t *testing.T) {
+	var docs []Doc
+	quoted := regexp.MustCompile(`"((?:[^"\\]|\\.){30,})"|"""((?s:.*?))"""`)
+	for _, name := range []string{"../../data/plan.toml", "../../data/agencies.toml"} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Skipf("the portal's data is not here: %v", err)
+		}
+		for i, m := range quoted.FindAllStringSubmatch(string(data), -1) {
+			text := m[1] + m[2]
+			title := strings.Join(strings.Fields(text)[:min(8, len(strings.Fields(text)))], " ")
+			docs = append(docs, Doc{URL: fmt.Sprintf("%s/%d/", filepath.Base(name), i), Title: title, Kind: "task", Status: "Đang thực hiện", Text: text})
+		}
+	}
+	reports, _ := filepath.Glob("../../content/bao-cao/*/*.md")
+	for _, name := range reports {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, Doc{URL: strings.TrimPrefix(name, "../../content/"), Title: filepath.Base(name), Kind: "report", Text: string(data)})
+	}
+	files := Build(docs)
+	total, words := 0, 0
+	for _, f := range files {
+		total += len(f)
+	}
+	for _, d := range docs {
+		words += len(strings.Fields(d.Text))
+	}
+	by := map[string]int{}
+	for name, f := range files {
+		by[name[:1]] += len(f)
+	}
+	t.Logf("%d documents, %d words: %d files, %.1f KB (by folder: %v)", len(docs), words, len(files), kb(total), by)
+	if len(docs) < 50 {
+		t.Skipf("only %d documents: not the portal", len(docs))
+	}
+	if total > 150*1024 {
+		t.Errorf("the index of %d documents weighs %d bytes", len(docs), total)
+	}
+	if r, _ := Query(files, "Đắk Glei", PageSize); r.Total == 0 {
+		t.Error("Đắk Glei not found in the portal")
 	}
 }

@@ -120,9 +120,9 @@ Báo cáo thử %s
 `, q(hostile[0]), q(all), q(all), q(hostile[2]), q(all), all)
 	_ = fsys.RemoveAll("/src/content/bao-cao")
 	files := map[string]string{
-		"/src/data/agencies.toml":                     agencies,
-		"/src/data/plan.toml":                         planTOML,
-		"/src/content/bao-cao/2018-H1/so-noi-vu.md":   report,
+		"/src/data/agencies.toml":                   agencies,
+		"/src/data/plan.toml":                       planTOML,
+		"/src/content/bao-cao/2018-H1/so-noi-vu.md": report,
 	}
 	for name, data := range files {
 		if err := afero.WriteFile(fsys, name, []byte(data), 0o644); err != nil {
