@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -150,11 +151,16 @@ func Build(o Options) (*Result, error) {
 	if err != nil {
 		return nil, &BuildError{"data", err}
 	}
+	hugoBase := o.BaseURL
+	if o.Relative {
+		hugoBase = "/" // root-relative links, made relative below
+	}
+	m.basePath = basePath(orDefault(hugoBase, baseURL))
 	pages, err := m.pages()
 	if err != nil {
 		return nil, &BuildError{"pages", err}
 	}
-	h := &hugoRun{srcFs: o.Fs, workingDir: src, destFs: o.Fs, publishDir: tmp, baseURL: o.BaseURL, relative: o.Relative, files: pages, log: o.Log}
+	h := &hugoRun{srcFs: o.Fs, workingDir: src, destFs: o.Fs, publishDir: tmp, baseURL: hugoBase, files: pages, log: o.Log}
 	if err := h.run(); err != nil {
 		return nil, &BuildError{"hugo", err}
 	}
@@ -167,6 +173,11 @@ func Build(o Options) (*Result, error) {
 	if err := writeFiles(o.Fs, tmp, extra); err != nil {
 		return nil, &BuildError{"write", err}
 	}
+	if o.Relative {
+		if err := relativize(o.Fs, tmp); err != nil {
+			return nil, &BuildError{"write", err}
+		}
+	}
 	res.Files, res.Bytes, res.Pages, err = measure(o.Fs, tmp)
 	if err != nil {
 		return nil, &BuildError{"write", err}
@@ -177,6 +188,16 @@ func Build(o Options) (*Result, error) {
 	ok = true
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// basePath returns the path of a base URL, with slashes at both ends:
+// "https://example.gov.vn/minhbach" gives "/minhbach/".
+func basePath(base string) string {
+	u, err := url.Parse(base)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return "/" + strings.Trim(u.Path, "/") + "/"
 }
 
 func orDefault(s, d string) string {

@@ -33,7 +33,6 @@ type hugoRun struct {
 	destFs     afero.Fs
 	publishDir string // absolute path in destFs
 	baseURL    string
-	relative   bool
 	files      map[string][]byte // generated, relative to genDir
 	log        io.Writer
 }
@@ -62,9 +61,6 @@ func (h *hugoRun) run() (err error) {
 	flags.Set("noBuildLock", true)
 	if h.baseURL != "" {
 		flags.Set("baseURL", h.baseURL)
-	}
-	if h.relative {
-		flags.Set("relativeURLs", true)
 	}
 	var logBuf bytes.Buffer
 	var w io.Writer = &logBuf

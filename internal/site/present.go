@@ -28,6 +28,9 @@ type model struct {
 	sample    bool
 	// dataFiles describes the open-data files, for the open-data page.
 	dataFiles []DataFileV
+	// basePath is the path of the site's root ("/" or "/minhbach/"), for
+	// the few links Go writes into HTML itself (inside pictures).
+	basePath string
 }
 
 // page is one generated content file.

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/minhbach/minhbach/internal/chart"
 	"github.com/minhbach/minhbach/internal/plan"
@@ -325,7 +326,8 @@ type TimelineV struct {
 func (pr *presenter) timeline() error {
 	v := TimelineV{AsOf: pr.date(pr.snap.AsOf)}
 	if !pr.snap.NoData {
-		rows := chart.Rows(pr.snap, pr.p, pr.lang, func(t *plan.Task) string { return taskURL(t.Slug) })
+		root := strings.ReplaceAll(pr.basePath+langDir(pr.lang), "//", "/")
+		rows := chart.Rows(pr.snap, pr.p, pr.lang, func(t *plan.Task) string { return root + taskURL(t.Slug) })
 		v.Chart = chart.Timeline(rows, pr.snap.AsOf, pr.lang, "timeline", "")
 	}
 	for _, ts := range pr.snap.Tasks {

@@ -1,0 +1,75 @@
+package site
+
+import (
+	"io/fs"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/spf13/afero"
+)
+
+// linkAttr finds the attributes that hold a site link written
+// root-relative ("/nhiem-vu/x/").
+var linkAttr = regexp.MustCompile(`\b(href|src|data-index|data-base)="(/[^"]*)"`)
+
+// relativize rewrites every root-relative link in the HTML pages under dir
+// into a link relative to the page, pointing at index.html for folders, so
+// that the site works opened from a plain folder (file://), where a
+// browser neither resolves "/" to the site's root nor a folder to its
+// index.html. Hugo's relativeURLs does the first half only.
+func relativize(fsys afero.Fs, dir string) error {
+	return afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
+		if err != nil || info.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		pageDir := path.Dir("/" + filepath.ToSlash(rel))
+		data, err := afero.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		out := linkAttr.ReplaceAllStringFunc(string(data), func(m string) string {
+			sub := linkAttr.FindStringSubmatch(m)
+			return sub[1] + `="` + relativeLink(pageDir, sub[2], sub[1] == "href") + `"`
+		})
+		return afero.WriteFile(fsys, p, []byte(out), 0o644)
+	})
+}
+
+// relativeLink returns target (root-relative, with an optional #fragment or
+// ?query) relative to the folder from; with index, a folder target gets
+// index.html.
+func relativeLink(from, target string, index bool) string {
+	if strings.HasPrefix(target, "//") {
+		return target // another host
+	}
+	suffix := ""
+	if i := strings.IndexAny(target, "?#"); i >= 0 {
+		target, suffix = target[:i], target[i:]
+	}
+	folder := strings.HasSuffix(target, "/")
+	r, err := filepath.Rel(filepath.FromSlash(from), filepath.FromSlash(path.Clean(target)))
+	if err != nil {
+		return target + suffix
+	}
+	r = filepath.ToSlash(r)
+	if folder {
+		if index {
+			if r == "." {
+				r = "index.html"
+			} else {
+				r += "/index.html"
+			}
+		} else if r == "." {
+			r = "./"
+		} else {
+			r += "/"
+		}
+	}
+	return r + suffix
+}
