@@ -20,6 +20,7 @@ import (
 	"github.com/minhbach/minhbach/internal/serve"
 	"github.com/minhbach/minhbach/internal/site"
 	"github.com/minhbach/minhbach/internal/status"
+	"github.com/minhbach/minhbach/internal/workbook"
 )
 
 // exitError carries an exit code through cobra.
@@ -85,7 +86,7 @@ func (a *app) root() *cobra.Command {
 		SilenceErrors: true,
 	}
 	root.PersistentFlags().StringVar(&lang, "lang", "", a.t("cli.flag.lang"))
-	root.AddCommand(a.buildCmd(), a.checkCmd(), a.newCmd(), a.serveCmd())
+	root.AddCommand(a.buildCmd(), a.checkCmd(), a.newCmd(), a.serveCmd(), a.templateCmd(), a.importCmd())
 	return root
 }
 
@@ -393,4 +394,152 @@ func (a *app) describe(err error) string {
 		return msg.Get(a.lang, "cli.buildFailed", be.Stage, be.Err)
 	}
 	return err.Error()
+}
+
+// reportPath is where the report of agency for period lives, relative to
+// the portal's folder.
+func reportPath(period, agency string) string {
+	return filepath.Join("content", "bao-cao", period, agency+".md")
+}
+
+// existingReport returns the report already at rel, or nil; an error when
+// the file exists but could not be read as a report.
+func existingReport(p *plan.Project, rel string) (*plan.Report, bool) {
+	for _, r := range p.Reports {
+		if filepath.ToSlash(r.File) == filepath.ToSlash(rel) {
+			return r, true
+		}
+	}
+	return nil, false
+}
+
+func (a *app) templateCmd() *cobra.Command {
+	var out string
+	c := &cobra.Command{
+		Use:   "template",
+		Short: a.t("cli.template.short"),
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			o, err := a.options()
+			if err != nil {
+				return err
+			}
+			p, err := site.Load(o)
+			if err != nil {
+				return a.problems(err)
+			}
+			var snap *status.Snapshot
+			if asOf, ok := status.LatestAsOf(p); ok {
+				snap = status.Derive(p, asOf)
+			}
+			rel := reportPath(a.period, a.agency)
+			existing, _ := existingReport(p, rel)
+			if existing == nil {
+				if _, err := a.fs.Stat(filepath.Join(o.Source, rel)); err == nil {
+					a.say(a.err, "cli.import.unreadable", filepath.ToSlash(rel))
+					return exitError{1}
+				}
+			}
+			f, err := workbook.Template(p, snap, a.agency, a.period, existing)
+			if err != nil {
+				var re *reportfile.Error
+				if errors.As(err, &re) {
+					fmt.Fprintln(a.err, re.Text(a.lang))
+					return exitError{1}
+				}
+				return err
+			}
+			if out == "" {
+				out = a.agency + "-" + a.period + ".xlsx"
+			}
+			if err := f.SaveAs(out); err != nil {
+				return err
+			}
+			name := a.agency
+			if ag := p.Agencies.Agency(a.agency); ag != nil {
+				name = ag.Name
+			}
+			a.say(a.out, "cli.template.done", out, len(reportfile.Shares(p, a.agency)), name, out)
+			return nil
+		},
+	}
+	c.Flags().StringVar(&a.source, "source", ".", a.t("cli.flag.source"))
+	c.Flags().StringVar(&a.agency, "agency", "", a.t("cli.flag.agency"))
+	c.Flags().StringVar(&a.period, "period", "", a.t("cli.flag.period"))
+	c.Flags().StringVarP(&out, "output", "o", "", a.t("cli.flag.output"))
+	_ = c.MarkFlagRequired("agency")
+	_ = c.MarkFlagRequired("period")
+	return c
+}
+
+func (a *app) importCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "import FILE.xlsx",
+		Short: a.t("cli.import.short"),
+		Args:  cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			o, err := a.options()
+			if err != nil {
+				return err
+			}
+			p, err := site.Load(o)
+			if err != nil {
+				return a.problems(err)
+			}
+			file := args[0]
+			in, err := a.fs.Open(file)
+			if err != nil {
+				a.say(a.err, "cli.import.open", file, err)
+				return exitError{1}
+			}
+			rep, problems, err := workbook.Import(p, in)
+			in.Close()
+			if err != nil {
+				var re *reportfile.Error
+				if errors.As(err, &re) {
+					fmt.Fprintln(a.err, file+": "+re.Text(a.lang))
+					return exitError{1}
+				}
+				return err
+			}
+			if len(problems) > 0 {
+				for _, pr := range problems {
+					fmt.Fprintln(a.err, file+": "+pr.String())
+				}
+				a.say(a.err, "cli.import.problems", len(problems))
+				return exitError{1}
+			}
+			rel := reportPath(rep.Period, rep.Agency)
+			existing, _ := existingReport(p, rel)
+			target := filepath.Join(o.Source, rel)
+			if existing == nil {
+				if _, err := a.fs.Stat(target); err == nil {
+					a.say(a.err, "cli.import.unreadable", filepath.ToSlash(rel))
+					return exitError{1}
+				}
+			}
+			if existing != nil && !workbook.Changed(existing, rep) {
+				a.say(a.out, "cli.import.unchanged", filepath.ToSlash(rel))
+				return nil
+			}
+			data := workbook.Merge(existing, rep)
+			if err := a.fs.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+				return err
+			}
+			tmp := target + ".tmp"
+			if err := afero.WriteFile(a.fs, tmp, data, 0o644); err != nil {
+				return err
+			}
+			if err := a.fs.Rename(tmp, target); err != nil {
+				return err
+			}
+			a.say(a.out, "cli.import.done", filepath.ToSlash(rel), rep.Number, rep.Date.Vietnamese(), len(rep.Updates))
+			if existing != nil && existing.Approval.State == plan.Approved {
+				a.say(a.out, "cli.import.reapprove")
+			}
+			return nil
+		},
+	}
+	c.Flags().StringVar(&a.source, "source", ".", a.t("cli.flag.source"))
+	return c
 }

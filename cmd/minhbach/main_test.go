@@ -4,9 +4,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/xuri/excelize/v2"
 )
 
 func TestMain(m *testing.M) {
@@ -26,6 +28,10 @@ func TestScripts(t *testing.T) {
 	}
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"xlsxset": xlsxSet,
+			"approve": approveCmd,
+		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("LANG", "vi_VN.UTF-8")
 			env.Setenv("REPO", repo)
@@ -82,4 +88,45 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	return os.WriteFile(dst, data, 0o644)
+}
+
+// xlsxSet fills cells of a workbook, as an agency would in Excel:
+// xlsxset FILE 'Sheet!A1' VALUE ['Sheet!B2' VALUE ...].
+func xlsxSet(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 3 || len(args)%2 != 1 {
+		ts.Fatalf("usage: xlsxset FILE SHEET!CELL VALUE...")
+	}
+	name := ts.MkAbs(args[0])
+	f, err := excelize.OpenFile(name)
+	ts.Check(err)
+	defer f.Close()
+	for i := 1; i < len(args); i += 2 {
+		sheet, cell, ok := strings.Cut(args[i], "!")
+		if !ok {
+			ts.Fatalf("%q is not SHEET!CELL", args[i])
+		}
+		ts.Check(f.SetCellValue(sheet, cell, args[i+1]))
+	}
+	ts.Check(f.Save())
+}
+
+// approveCmd does what the reviewer does by hand in a report file: sets
+// state = "approved" and adds who approved it and when:
+// approve FILE NAME YYYY-MM-DD.
+func approveCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: approve FILE NAME DATE")
+	}
+	name := ts.MkAbs(args[0])
+	data, err := os.ReadFile(name)
+	ts.Check(err)
+	var out []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "state = \"submitted\"") || strings.HasPrefix(strings.TrimSpace(line), "state = \"draft\"") {
+			out = append(out, "state = \"approved\"", "approved_by = \""+args[1]+"\"", "approved_on = "+args[2])
+			continue
+		}
+		out = append(out, line)
+	}
+	ts.Check(os.WriteFile(name, []byte(strings.Join(out, "\n")), 0o644))
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -213,10 +214,14 @@ func TestAccessibility(t *testing.T) {
 	var summary []string
 	for _, l := range languages {
 		for _, p := range pageTypes {
-			for _, width := range []int64{1280, 375} {
-				name := fmt.Sprintf("%s/%s/%d", l.code, p.name, width)
-				t.Run(name, func(t *testing.T) {
-					tb := openPage(t, browser, s.url(l.prefix+p.path), width)
+			name := l.code + "/" + p.name
+			t.Run(name, func(t *testing.T) {
+				tb := openPage(t, browser, s.url(l.prefix+p.path), 1280)
+				line := fmt.Sprintf("%-14s", name)
+				for _, width := range []int64{1280, 375} {
+					if width != 1280 {
+						resize(t, tb, width)
+					}
 					vs := runAxe(t, tb)
 					nodes := 0
 					for _, v := range vs {
@@ -224,11 +229,11 @@ func TestAccessibility(t *testing.T) {
 					}
 					total += len(vs)
 					totalNodes += nodes
-					summary = append(summary, fmt.Sprintf("%-22s %2d violations, %3d elements", name, len(vs), nodes))
-					t.Logf("%s: %d axe violations (%d elements)", tb.url, len(vs), nodes)
+					line += fmt.Sprintf("  %4d px: %d violations (%d elements)", width, len(vs), nodes)
+					t.Logf("%s at %d px: %d axe violations (%d elements)", tb.url, width, len(vs), nodes)
 					for _, v := range vs {
 						var b strings.Builder
-						fmt.Fprintf(&b, "%s: axe %s (%s): %s [%d elements] %s", tb.url, v.ID, v.Impact, v.Help, len(v.Nodes), v.HelpURL)
+						fmt.Fprintf(&b, "%s at %d px: axe %s (%s): %s [%d elements] %s", tb.url, width, v.ID, v.Impact, v.Help, len(v.Nodes), v.HelpURL)
 						for i, n := range v.Nodes {
 							if i == 5 {
 								fmt.Fprintf(&b, "\n    … and %d more", len(v.Nodes)-5)
@@ -238,8 +243,9 @@ func TestAccessibility(t *testing.T) {
 						}
 						t.Error(b.String())
 					}
-				})
-			}
+				}
+				summary = append(summary, line)
+			})
 		}
 	}
 	t.Logf("axe violations per page:\n%s\ntotal: %d violations, %d elements", strings.Join(summary, "\n"), total, totalNodes)
@@ -332,11 +338,25 @@ func TestKeyboard(t *testing.T) {
 			for _, width := range []int64{1280, 375} {
 				t.Run(fmt.Sprintf("%s/%s/%d", l.code, p.name, width), func(t *testing.T) {
 					tb := openPage(t, browser, s.url(l.prefix+p.path), width)
+					reduceMotion(t, tb)
 					tabThrough(t, tb)
 					skipLink(t, browser, s.url(l.prefix+p.path), width)
 				})
 			}
 		}
+	}
+}
+
+// reduceMotion emulates prefers-reduced-motion: reduce, so that the page
+// scrolls a focused element into view at once (the portal scrolls smoothly
+// otherwise) and the check of its position needs no wait.
+func reduceMotion(t *testing.T, tb *tab) {
+	t.Helper()
+	_, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}},
+	})
+	if err != nil {
+		t.Fatalf("emulating reduced motion: %v", err)
 	}
 }
 
@@ -387,6 +407,7 @@ func tabThrough(t *testing.T, tb *tab) {
 func skipLink(t *testing.T, browser context.Context, url string, width int64) {
 	t.Helper()
 	tb := openPage(t, browser, url, width)
+	reduceMotion(t, tb)
 	f := pressTab(t, tb)
 	if f == nil || !f.Skip {
 		return // reported by tabThrough
@@ -419,28 +440,30 @@ func TestScreenshots(t *testing.T) {
 	t.Logf("screenshots in %s", dir)
 	for _, l := range languages {
 		for _, p := range pageTypes {
-			for _, width := range []int64{375, 1280} {
-				t.Run(fmt.Sprintf("%s/%s/%d", l.code, p.name, width), func(t *testing.T) {
-					tb := openPage(t, browser, s.url(l.prefix+p.path), width)
-					tb.rec.settle(3 * time.Second)
-					if width < 600 {
+			t.Run(l.code+"/"+p.name, func(t *testing.T) {
+				tb := openPage(t, browser, s.url(l.prefix+p.path), 375)
+				tb.rec.settle(3 * time.Second)
+				for _, width := range []int64{375, 1280} {
+					if width != 375 {
+						resize(t, tb, width)
+					} else {
 						checkReflow(t, tb)
 					}
 					ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
-					defer cancel()
 					png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+					cancel()
 					if err != nil {
-						t.Fatalf("screenshot of %s: %v", tb.url, err)
+						t.Fatalf("screenshot of %s at %d px: %v", tb.url, width, err)
 					}
 					if len(png) < 1000 {
-						t.Errorf("screenshot of %s: only %d bytes", tb.url, len(png))
+						t.Errorf("screenshot of %s at %d px: only %d bytes", tb.url, width, len(png))
 					}
 					name := filepath.Join(dir, fmt.Sprintf("%s-%s-%d.png", l.code, p.name, width))
 					if err := os.WriteFile(name, png, 0o644); err != nil {
 						t.Fatal(err)
 					}
-				})
-			}
+				}
+			})
 		}
 	}
 }
@@ -529,6 +552,8 @@ func searchFor(t *testing.T, browser context.Context, s *builtSite, prefix strin
 		t.Errorf("%s: the page has no search script", u)
 	}
 	statusText := `((document.getElementById('search-status') || {}).textContent || '').trim()`
+	// true once the script shows its "could not load the index" message
+	failedJS := fmt.Sprintf(`(() => { const e = ((document.querySelector('script[data-i18n-error]') || {dataset: {}}).dataset.i18nError || ''); return e !== '' && %s === e; })()`, statusText)
 	if c.want == "" {
 		none := eval[string](t, tb, `((document.querySelector('script[data-i18n-none]') || {dataset: {}}).dataset.i18nNone || '')`)
 		if none == "" {
@@ -537,7 +562,8 @@ func searchFor(t *testing.T, browser context.Context, s *builtSite, prefix strin
 		want := strings.ReplaceAll(none, "{q}", c.query)
 		// the message before {q}, for a check that survives quoting changes
 		head := strings.TrimSpace(strings.SplitN(none, "{q}", 2)[0])
-		if !waitFor(t, tb, fmt.Sprintf(`%s.includes(%q)`, statusText, head), 5*time.Second) {
+		if !waitFor(t, tb, fmt.Sprintf(`%s.includes(%q) || %s`, statusText, head, failedJS), 5*time.Second) ||
+			!eval[bool](t, tb, fmt.Sprintf(`%s.includes(%q)`, statusText, head)) {
 			t.Errorf("%s: #search-status says %q, want %q", u, eval[string](t, tb, statusText), want)
 		}
 		if n := eval[int](t, tb, `document.querySelectorAll('#search-results li').length`); n != 0 {
@@ -545,7 +571,9 @@ func searchFor(t *testing.T, browser context.Context, s *builtSite, prefix strin
 		}
 		return
 	}
-	if !waitFor(t, tb, `document.querySelectorAll('#search-results li').length > 0`, 5*time.Second) {
+	// Wait for results, or stop early at the script's error message.
+	if !waitFor(t, tb, `document.querySelectorAll('#search-results li').length > 0 || `+failedJS, 5*time.Second) ||
+		eval[int](t, tb, `document.querySelectorAll('#search-results li').length`) == 0 {
 		t.Errorf("%s: no results in #search-results within 5s (#search-status: %q)", u, eval[string](t, tb, statusText))
 		return
 	}

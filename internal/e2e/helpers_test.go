@@ -376,6 +376,7 @@ type recorder struct {
 	mu         sync.Mutex
 	urls       map[network.RequestID]string
 	inflight   map[network.RequestID]bool
+	errored    map[network.RequestID]bool // answered with a status >= 400
 	requests   []string
 	failed     []string
 	httpErrors []httpError
@@ -389,7 +390,7 @@ type httpError struct {
 }
 
 func newRecorder() *recorder {
-	return &recorder{urls: map[network.RequestID]string{}, inflight: map[network.RequestID]bool{}, last: time.Now()}
+	return &recorder{urls: map[network.RequestID]string{}, inflight: map[network.RequestID]bool{}, errored: map[network.RequestID]bool{}, last: time.Now()}
 }
 
 func (r *recorder) handle(ev any) {
@@ -434,6 +435,7 @@ func (r *recorder) handle(ev any) {
 	case *network.EventResponseReceived:
 		if ev.Response != nil && ev.Response.Status >= 400 {
 			r.httpErrors = append(r.httpErrors, httpError{ev.Response.URL, ev.Response.Status})
+			r.errored[ev.RequestID] = true
 		}
 		r.last = time.Now()
 	case *network.EventLoadingFinished:
@@ -441,6 +443,10 @@ func (r *recorder) handle(ev any) {
 		r.last = time.Now()
 	case *network.EventLoadingFailed:
 		delete(r.inflight, ev.RequestID)
+		r.last = time.Now()
+		if r.errored[ev.RequestID] && ev.ErrorText == "net::ERR_ABORTED" {
+			return // the HTTP error of this request is recorded already
+		}
 		msg := fmt.Sprintf("%s: %s", r.urls[ev.RequestID], ev.ErrorText)
 		if ev.BlockedReason != "" {
 			msg += " (blocked: " + string(ev.BlockedReason) + ")"
@@ -449,7 +455,6 @@ func (r *recorder) handle(ev any) {
 			msg += " (canceled)"
 		}
 		r.failed = append(r.failed, msg)
-		r.last = time.Now()
 	}
 }
 
@@ -560,6 +565,19 @@ func viewport(width int64) chromedp.Action[chromedp.Void] {
 		return chromedp.EmulateViewport(width, 812, chromedp.EmulateMobile, chromedp.EmulatePortrait)
 	}
 	return chromedp.EmulateViewport(width, 900)
+}
+
+// resize changes the viewport of a loaded page and waits for the new layout.
+func resize(t *testing.T, tb *tab, width int64) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, viewport(width)); err != nil {
+		t.Fatalf("setting the viewport of %s to %d px: %v", tb.url, width, err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatalf("waiting for the layout of %s: %v", tb.url, err)
+	}
 }
 
 // eval evaluates a JavaScript expression in the tab and decodes its value.

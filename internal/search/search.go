@@ -1,14 +1,15 @@
 // Package search builds the portal's client-side search index and
 // implements, in Go, the query algorithm that static/js/search.js runs in
 // the browser, so that ranking is unit-tested here and the bytes a query
-// downloads can be measured (QueryCost).
+// downloads can be measured (QueryCost). TestClientMatchesQuery runs the
+// client in Node over the same index and checks that both agree.
 //
 // # Why this shape
 //
 // The index must be served by any file host, from a sub-path or a plain
 // folder (file://), and a query must download little (at most 150 KB) even
 // for 100,000+ documents. Chromium blocks fetch() of local files, so every
-// index file is a tiny script that hands its data to a global callback and
+// index file is a small script that hands its data to a global callback and
 // is loaded with a <script src> tag:
 //
 //	window.__mbShard&&window.__mbShard("d/3",<JSON value>);
@@ -18,14 +19,14 @@
 // documents, several times each, and their positions alone would weigh
 // hundreds of kilobytes. So the index keeps, per word, only sets of
 // documents, and answers phrases with sets of documents per adjacent word
-// pair (bigram). Every set is stored as a subset of a smaller base set
-// (the documents of a word), which keeps sets of frequent words small too.
+// pair (bigram). Every set but a word's own is stored as a subset of that
+// word's documents, which keeps the sets of frequent words small too.
 //
 // # Words
 //
 // A word is a maximal run of letters, numbers and combining marks (the
 // client's [\p{L}\p{N}\p{M}]+). Its form is its lower-case NFC spelling
-// ("đắk"); its token is its folded spelling (fold.String: NFD, combining
+// ("đắk"); its token is its folded spelling (fold.String: NFD, nonspacing
 // marks dropped, đ→d, lower case: "dak"). The index is keyed by tokens;
 // forms are kept to rank exact spellings first. Words longer than 40 runes
 // are skipped. Two words of one field are adjacent (a bigram) when only
@@ -36,13 +37,21 @@
 //
 // Numbers are varints in the 64 URL-safe base64 digits
 // (A–Z a–z 0–9 - _): little-endian groups of 5 bits, a digit ≥ 32 meaning
-// "more follows". A set is a subset of a base of n members (all documents,
-// or the documents of one token) holding indices into that base, encoded as
-// one of (the shortest wins):
+// "more follows", at most 6 digits. A set is a subset of a base of n
+// members (all documents, or the documents of one token) holding indices
+// into that base. Its gaps are the first index, then each difference
+// between two indices minus one. It is encoded as the shortest of:
 //
-//	"l" gaps   members: first index, then each difference minus one
-//	"c" gaps   the same for the non-members (the complement)
-//	"b" bits   a bitmap, one digit per six indices, bit i%6 of digit i/6
+//	"l" varints   the gaps of the members
+//	"c" varints   the gaps of the non-members (the complement)
+//	"r" Rice      the gaps of the members, Rice-coded
+//	"s" Rice      the gaps of the non-members, Rice-coded
+//	"b" bits      a bitmap: one digit per six indices, bit i%6 of digit i/6
+//
+// Rice coding: varint(count), one digit k, then for each gap g: g>>k as
+// that many 1 bits and a 0 bit, then the k low bits of g, most significant
+// first; the bits fill digits six at a time, most significant first, the
+// last digit padded with 0 bits.
 //
 // A set reference is either the encoded string itself (short sets) or a
 // number k: the set is then the JSON string in file "p/k".
@@ -58,33 +67,35 @@
 //
 // Documents are numbered 0..N-1 in URL order (so ties rank by URL). Tokens
 // are numbered in JavaScript string order (UTF-16 code units); dictionary
-// shard "d/i" holds the tokens from firstToken_i up to (not including)
-// firstToken_{i+1}, the first of them numbered firstId_i.
+// shard "d/i" (about 2 KB) holds the tokens from firstToken_i up to (not
+// including) firstToken_{i+1}, the first of them numbered firstId_i.
 //
-// d/i.js: an array of entries, one per token, in token order:
+// d/i.js holds an array of entries, one per token, in token order, each
+// [token, df, D, V, T, G] with trailing "" fields left out:
 //
-//		[token, df, D, V, T, G]   (trailing "" fields are left out)
-//
-//	  - df: the number of documents containing the token.
-//	  - D: the set of those documents (base: all N documents).
-//	  - V: the forms the token is written with. "" means one form equal to the
-//	    token; a string is the single form (its set is D); an array
-//	    [form, set, form, set, ...] gives each form's documents as a subset
-//	    of D.
-//	  - T: the documents with the token in their title, a subset of D; ""
-//	    means none.
-//	  - G: the bigrams starting with the token; "" means none. A string is the
-//	    group itself; an array [firstId, k, firstId, k, ...] is a directory of
-//	    group parts "b/k", each holding the followers numbered from firstId
-//	    on; a number k means that directory is the JSON array in "b/k".
+//   - df: the number of documents containing the token.
+//   - D: the set of those documents (base: all N documents).
+//   - V: the forms the token is written with. "" means one form equal to
+//     the token; a string is the single form (its set is D); an array
+//     [form, set, form, set, ...] gives each form's documents as a subset
+//     of D.
+//   - T: the documents with the token in their title, a subset of D. ""
+//     means none, or that the set would be longer than 4096 bytes: a word
+//     in that many titles (some 2% of 100,000) gets no title bonus, which
+//     would mean little and cost much to download.
+//   - G: the bigrams starting with the token; "" means none. A string is
+//     the group itself; an array [firstId, k, firstId, k, ...] is a
+//     directory of group parts "b/k" (about 2 KB each), each holding the
+//     followers numbered from firstId on; a number k means that directory
+//     is the JSON array in "b/k".
 //
 // A group (a JSON string) lists followers in token order, each as
-// varint(id − previous id, the first relative to 0), varint(L), then either
-// L digits of a set encoding, or, when L is 0, varint(k) for a set in
-// "p/k". Each set holds the documents where the token is directly followed
-// by that follower, as a subset of the token's D.
+// varint(id − previous id, the first of a part relative to 0), varint(L),
+// then either L characters of a set encoding or, when L is 0, varint(k)
+// for a set in "p/k". Each set holds the documents where the token is
+// directly followed by that follower, as a subset of the token's D.
 //
-// m/i.js: documents i·C .. i·C+C−1 as an array of
+// m/i.js holds documents i·C .. i·C+C−1 as an array of
 // [url, title, kindIndex, statusIndex, excerpt], the indices pointing into
 // the manifest's kinds and statuses, the excerpt the first ~200 characters
 // of the text, for snippets.
@@ -97,18 +108,19 @@
 //     their estimated sizes, min(⌈N/6⌉, 2·min(df, N−df)) + 16 each, add up
 //     to at most 16384 bytes, 8 tokens in all.
 //  2. Per word i: M_i, the documents containing it (folded); E_i, those
-//     containing it exactly as typed (a whole word; a word typed without
+//     containing it exactly as typed (as a whole word; a word typed without
 //     diacritics matches every spelling exactly); T_i, those with it in the
 //     title. Per adjacent pair of query words: P_i, the documents where
-//     word i is directly followed by word i+1 (any spelling, the second may
+//     word i is directly followed by word i+1 (any spelling; the second may
 //     be a prefix).
 //  3. Candidates: the documents in every M_i (AND). If none, and the query
 //     has several words, the documents in any M_i (OR), and the answer says
 //     it fell back.
 //  4. Rank by, in order: more exact words (Σ E_i), more phrase pairs
-//     (Σ P_i), more matched words (Σ M_i), more title words (Σ T_i), then
-//     document number (URL order).
-//  5. Load metadata chunks only for the page of results shown.
+//     (Σ P_i: a three-word phrase found as such scores 2, "sáp nhập các
+//     thôn" for "sáp nhập thôn" scores 1), more matched words (Σ M_i), more
+//     title words (Σ T_i), then document number (URL order).
+//  5. Load metadata chunks only for the page of results shown (PageSize).
 package search
 
 import (
