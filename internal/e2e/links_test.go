@@ -35,6 +35,44 @@ func TestLinks(t *testing.T) {
 	}
 }
 
+// TestLinkCheckerCatches makes sure that the link checker can fail.
+func TestLinkCheckerCatches(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"index.html": `<!DOCTYPE html><html lang="vi"><head><title>T</title><link rel="stylesheet" href="css/a.css"></head><body>
+<a href="a/">ok</a> <a href="a/#x">ok</a> <a href="/a/index.html#x">ok</a> <a href="http://127.0.0.1:1/site/a/">ok</a>
+<a href="missing/">1</a> <a href="a/#nope">2</a> <a href="b">3</a> <img src="img/none.png" alt=""> <a href="/elsewhere/">4</a>
+<a href="https://example.org/">external</a> <a href="mailto:x@example.org">mail</a></body></html>`,
+		"a/index.html": `<!DOCTYPE html><html lang="vi"><head><title>A</title></head><body><h1 id="x">A</h1></body></html>`,
+		"b/readme.txt":  "a folder without index.html",
+		"css/a.css":     `body { background: url(../img/bg.png) } @import "b.css";`,
+		"sitemap.xml":   `<urlset><url><loc>http://127.0.0.1:1/site/a/</loc></url><url><loc>http://127.0.0.1:1/site/gone/</loc></url></urlset>`,
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lc := newLinkChecker(t, &builtSite{name: "test", dir: dir, base: "http://127.0.0.1:1/site/"})
+	lc.run()
+	var got []string
+	for _, b := range lc.broken {
+		got = append(got, strings.TrimPrefix(b.target, "http://127.0.0.1:1"))
+	}
+	sort.Strings(got)
+	want := []string{"/elsewhere/", "/site/a/#nope", "/site/b", "/site/css/b.css", "/site/gone/", "/site/img/bg.png", "/site/img/none.png", "/site/missing/"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("broken links found:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+	if !lc.external["https://example.org"] {
+		t.Errorf("the external link was not seen as external: %v", lc.external)
+	}
+}
+
 // ref is one URL found in a file.
 type ref struct {
 	file string // path relative to the output folder, with slashes
@@ -58,8 +96,8 @@ type linkChecker struct {
 	files    int
 	internal int
 	external map[string]bool
-	// folderLinks are the links of the relative build that end in a
-	// folder (…/) instead of …/index.html.
+	// folderLinks are the relative links in the pages of the relative
+	// build that end in a folder (…/) instead of …/index.html.
 	folderLinks []ref
 }
 
@@ -138,6 +176,18 @@ func (lc *linkChecker) check(r ref) {
 	default:
 		return // mailto:, tel:, data:…
 	}
+	absolute := u.Scheme != "" || u.Host != ""
+	switch {
+	case strings.HasPrefix(r.attr, "meta ") && !absolute:
+		lc.fail(r, "", "Open Graph and Twitter card URLs (meta og:url, og:image, twitter:image) must be absolute")
+		return
+	case strings.HasSuffix(r.file, ".xml") && !absolute:
+		lc.fail(r, "", "sitemaps and feeds need absolute URLs (the sitemap protocol requires them; feed readers have no page to resolve against)")
+		return
+	case lc.s.name == "relative" && !absolute && strings.HasPrefix(v, "/"):
+		lc.fail(r, "", "a root-relative URL in the relative-link build: opened from a plain folder it points to the root of the disk")
+		return
+	}
 	fileURL := lc.base.ResolveReference(&url.URL{Path: r.file})
 	target := fileURL.ResolveReference(u)
 	if target.Scheme != lc.base.Scheme || target.Host != lc.base.Host {
@@ -155,9 +205,10 @@ func (lc *linkChecker) check(r ref) {
 	if rel == "" || strings.HasSuffix(rel, "/") {
 		file = rel + "index.html"
 	}
-	if lc.s.name == "relative" && file != rel {
-		// Opened from a plain folder (file://), a folder URL shows a file
-		// listing, not its index.html. Counted apart: every page has many.
+	if lc.s.name == "relative" && file != rel && !absolute && r.attr == "href" && strings.HasSuffix(r.file, ".html") {
+		// Opened from a plain folder (file://), a relative link to a folder
+		// shows a file listing, not its index.html. Counted apart: every
+		// page has many.
 		lc.folderLinks = append(lc.folderLinks, r)
 	}
 	full := filepath.Join(lc.s.dir, filepath.FromSlash(file))
@@ -186,6 +237,8 @@ func (lc *linkChecker) check(r ref) {
 	}
 }
 
+// fail records a broken link; an empty target groups the link with all
+// others that break the same rule.
 func (lc *linkChecker) fail(r ref, target, reason string) {
 	key := target + "\x00" + reason
 	b := lc.broken[key]
@@ -242,7 +295,7 @@ func (lc *linkChecker) report() {
 	}
 	if n := len(lc.folderLinks); n > 0 {
 		var sb strings.Builder
-		fmt.Fprintf(&sb, "%s build: %d internal links end in a folder (…/) instead of …/index.html; opened from a plain folder (file://) the browser shows a file listing, not the page. For example:", lc.s.name, n)
+		fmt.Fprintf(&sb, "%s build: %d relative links in pages end in a folder (…/) instead of …/index.html; opened from a plain folder (file://) the browser shows a file listing, not the page. For example:", lc.s.name, n)
 		for _, r := range lc.folderLinks[:min(n, 5)] {
 			fmt.Fprintf(&sb, "\n    %s:%d %s=%q", r.file, r.line, r.attr, r.val)
 		}
@@ -264,9 +317,13 @@ func (lc *linkChecker) report() {
 		return list[i].target < list[j].target
 	})
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "%s build: %d broken link targets, used %d times:\n", lc.s.name, len(list), uses)
+	fmt.Fprintf(&sb, "%s build: %d broken links or broken rules, %d uses:\n", lc.s.name, len(list), uses)
 	for _, b := range list {
-		fmt.Fprintf(&sb, "- %s: %s\n  used %d times, in", b.target, b.reason, len(b.uses))
+		if b.target == "" {
+			fmt.Fprintf(&sb, "- %s\n  %d links, e.g.", b.reason, len(b.uses))
+		} else {
+			fmt.Fprintf(&sb, "- %s: %s\n  used %d times, in", b.target, b.reason, len(b.uses))
+		}
 		for i, r := range b.uses {
 			if i == 3 {
 				fmt.Fprintf(&sb, " … and %d more", len(b.uses)-3)

@@ -12,6 +12,7 @@ import (
 	"github.com/minhbach/minhbach/internal/chart"
 	"github.com/minhbach/minhbach/internal/feed"
 	"github.com/minhbach/minhbach/internal/opendata"
+	"github.com/minhbach/minhbach/internal/search"
 )
 
 // extras returns the files Go writes into the output besides Hugo's pages,
@@ -34,6 +35,12 @@ func (m *model) extras(o Options, baseURL string) (map[string][]byte, error) {
 		}
 		for k, v := range feeds {
 			files[langDir(lang)+k] = v
+		}
+	}
+	for _, lang := range Langs {
+		pr := &presenter{model: m, lang: lang}
+		for k, v := range search.Build(pr.searchDocs()) {
+			files[langDir(lang)+searchDir+k] = v
 		}
 	}
 	for _, ts := range m.snap.Tasks {

@@ -376,7 +376,7 @@ func (pr *presenter) langPrefix() string {
 
 func (pr *presenter) reportRow(r *plan.Report) ReportRowV {
 	return ReportRowV{Agency: pr.agencyLink(r.Agency), Period: pr.periodLink(r.PeriodInfo), Number: r.Number, Date: pr.date(r.Date),
-		URL: reportURL(r.Period, r.Agency), Draft: !r.IsPublished(), end: r.PeriodInfo.End.String()}
+		URL: reportURL(r.Period, r.Agency), Draft: !r.IsApproved(), end: r.PeriodInfo.End.String()}
 }
 
 // sortReports orders reports newest period first, then by agency name.

@@ -207,7 +207,7 @@ func (pr *presenter) periods() error {
 		}
 		for _, c := range h.Changes {
 			v.Changes = append(v.Changes, ChangeV{
-				Milestone: LinkV{Name: c.Milestone.ID, URL: taskURL(c.Milestone.Task.Slug)},
+				Milestone: pr.milestoneLink(c.Milestone),
 				Agency:    pr.agencyLink(c.Agency.ID),
 				From:      pr.status(c.From), To: pr.status(c.To), Source: pr.source(c.Source),
 			})
@@ -238,8 +238,8 @@ func (pr *presenter) periods() error {
 
 func (pr *presenter) report(r *plan.Report) error {
 	v := ReportV{Agency: pr.agencyLink(r.Agency), Period: pr.periodLink(r.PeriodInfo), Number: r.Number, Date: pr.date(r.Date),
-		Sample: r.Sample, Draft: !r.IsPublished(), State: r.Approval.State, Body: renderMarkdown(r.Body)}
-	if r.IsPublished() {
+		Sample: r.Sample, Draft: !r.IsApproved(), State: r.Approval.State, Body: renderMarkdown(r.Body)}
+	if r.IsApproved() {
 		v.Approved, v.On = r.Approval.ApprovedBy, pr.date(r.Approval.ApprovedOn)
 	}
 	for _, u := range r.Updates {
@@ -249,7 +249,7 @@ func (pr *presenter) report(r *plan.Report) error {
 		target := LinkV{Name: u.Milestone}
 		if ms != nil {
 			m := ms.Milestone
-			target = LinkV{Name: fmt.Sprintf("%s (%s %d)", m.ID, pr.t("nhiệm vụ", "task"), m.Task.Number), URL: taskURL(m.Task.Slug)}
+			target = pr.milestoneLink(m)
 			if u.Member != r.Agency {
 				target.Name += " — " + pr.agencyLink(u.Member).Name
 			}
@@ -353,4 +353,11 @@ type DataFileV struct {
 
 func (pr *presenter) dataPage() error {
 	return pr.write("du-lieu", page{Title: pr.t("Dữ liệu mở", "Open data"), Type: "opendata", Params: params{map[string]any{"files": pr.dataFiles}}}, "")
+}
+
+// milestoneLink names a milestone with its task and links to its place on
+// the task page.
+func (pr *presenter) milestoneLink(m *plan.Milestone) LinkV {
+	return LinkV{Name: fmt.Sprintf("%s %s (%s %d)", pr.t("Mốc", "Milestone"), m.ID, pr.t("nhiệm vụ", "task"), m.Task.Number),
+		URL: taskURL(m.Task.Slug) + "#moc-" + m.ID}
 }

@@ -45,9 +45,9 @@ func noLeftovers(t *testing.T, fsys afero.Fs, dest string) {
 
 func TestFailedBuildLeavesThePreviousSite(t *testing.T) {
 	cases := []struct {
-		name  string
+		name   string
 		break_ func(t *testing.T, fsys afero.Fs) afero.Fs
-		stage string
+		stage  string
 	}{
 		{"template error", func(t *testing.T, fsys afero.Fs) afero.Fs {
 			afero.WriteFile(fsys, "/src/layouts/task/page.html", []byte(`{{ define "main" }}{{ .Params.v.number.Missing }}{{ end }}`), 0o644)

@@ -10,8 +10,11 @@ type StatusV struct {
 	Label string `json:"label"`
 }
 
-// LinkV is a named link; URL is site-relative with no leading slash and is
-// empty when there is nothing to link to.
+// LinkV is a named link; URL is relative to the language's root, with no
+// leading slash (templates print it with relLangURL), and is empty when
+// there is nothing to link to. The open-data files (du-lieu/…) exist only
+// once, at the site's root: their paths are relative to the site's root
+// (relURL).
 type LinkV struct {
 	Name string `json:"name"`
 	URL  string `json:"url,omitempty"`
