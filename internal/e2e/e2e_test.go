@@ -383,8 +383,11 @@ func tabThrough(t *testing.T, tb *tab) {
 			break // came round again
 		}
 		stops = f.Stop
-		if i == 0 && !f.Skip {
-			t.Errorf("%s: the first Tab stop is %s, want the skip link a.skip[href=\"#main\"]", tb.url, f)
+		if i == 0 {
+			if !f.Skip {
+				t.Errorf("%s: the first Tab stop is %s, want the skip link a.skip[href=\"#main\"]", tb.url, f)
+			}
+			t.Logf("%s: first Tab stop %s, outline %s %gpx, box-shadow %s", tb.url, f, f.OutlineStyle, f.OutlineWidth, f.BoxShadow)
 		}
 		if !f.interactive() {
 			t.Errorf("%s: Tab stop %d is not a link or a control: %s (role=%q tabindex=%q)", tb.url, i+1, f, f.Role, f.TabIndex)

@@ -40,13 +40,13 @@ func TestLinkCheckerCatches(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
 		"index.html": `<!DOCTYPE html><html lang="vi"><head><title>T</title><link rel="stylesheet" href="css/a.css"></head><body>
-<a href="a/">ok</a> <a href="a/#x">ok</a> <a href="/a/index.html#x">ok</a> <a href="http://127.0.0.1:1/site/a/">ok</a>
+<a href="a/">ok</a> <a href="a/#x">ok</a> <a href="/site/a/index.html#x">ok</a> <a href="http://127.0.0.1:1/site/a/">ok</a>
 <a href="missing/">1</a> <a href="a/#nope">2</a> <a href="b">3</a> <img src="img/none.png" alt=""> <a href="/elsewhere/">4</a>
 <a href="https://example.org/">external</a> <a href="mailto:x@example.org">mail</a></body></html>`,
 		"a/index.html": `<!DOCTYPE html><html lang="vi"><head><title>A</title></head><body><h1 id="x">A</h1></body></html>`,
-		"b/readme.txt":  "a folder without index.html",
-		"css/a.css":     `body { background: url(../img/bg.png) } @import "b.css";`,
-		"sitemap.xml":   `<urlset><url><loc>http://127.0.0.1:1/site/a/</loc></url><url><loc>http://127.0.0.1:1/site/gone/</loc></url></urlset>`,
+		"b/readme.txt": "a folder without index.html",
+		"css/a.css":    `body { background: url(../img/bg.png) } @import "b.css";`,
+		"sitemap.xml":  `<urlset><url><loc>http://127.0.0.1:1/site/a/</loc></url><url><loc>http://127.0.0.1:1/site/gone/</loc></url></urlset>`,
 	}
 	for name, body := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
