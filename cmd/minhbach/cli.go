@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/afero"
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/plan"
@@ -37,6 +38,7 @@ type app struct {
 	baseURL, asOf  string
 	relative       bool
 	agency, period string
+	progressShown  bool
 }
 
 func (a *app) say(w io.Writer, key string, args ...any) {
@@ -153,7 +155,9 @@ func (a *app) buildCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			o.Progress = a.progress()
 			res, err := site.Build(o)
+			a.endProgress()
 			if err != nil {
 				if perr := a.problems(err); perr != err {
 					return perr
@@ -542,4 +546,25 @@ func (a *app) importCmd() *cobra.Command {
 	}
 	c.Flags().StringVar(&a.source, "source", ".", a.t("cli.flag.source"))
 	return c
+}
+
+// progress returns a function that shows the build's stages on one line of
+// a terminal, or nil when stderr is not a terminal (a CI log, a pipe) or
+// CI is set: logs stay quiet.
+func (a *app) progress() func(string) {
+	f, ok := a.err.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) || os.Getenv("CI") != "" {
+		return nil
+	}
+	a.progressShown = true
+	return func(stage string) {
+		fmt.Fprintf(a.err, "\r\033[K%s", msg.Get(a.lang, "cli.stage."+stage))
+	}
+}
+
+func (a *app) endProgress() {
+	if a.progressShown {
+		fmt.Fprint(a.err, "\r\033[K")
+		a.progressShown = false
+	}
 }

@@ -12,6 +12,13 @@ func init() {
 }
 
 var cliVI = map[string]string{
+	"cli.stage.load":        "Đang đọc và kiểm tra dữ liệu…",
+	"cli.stage.status":      "Đang tính trạng thái…",
+	"cli.stage.data":        "Đang tạo dữ liệu mở, nguồn tin, chỉ mục tìm kiếm…",
+	"cli.stage.pages":       "Đang chuẩn bị các trang…",
+	"cli.stage.hugo":        "Đang tạo các trang (Hugo)…",
+	"cli.stage.static":      "Đang chép tệp tĩnh…",
+	"cli.stage.publish":     "Đang thay trang web cũ…",
 	"cli.short":             "minhbach — tạo cổng thông tin minh bạch từ kế hoạch và các báo cáo đã phê duyệt",
 	"cli.long":              "minhbach tạo một trang web tĩnh từ kế hoạch (data/plan.toml, data/agencies.toml) và các báo cáo tiến độ đã được phê duyệt (content/bao-cao/). Chạy \"minhbach build\" trong thư mục của cổng thông tin rồi tải thư mục public/ lên máy chủ.",
 	"cli.flag.lang":         "ngôn ngữ của thông báo: vi hoặc en (mặc định theo biến LANG, nếu không thì tiếng Việt)",
@@ -68,6 +75,13 @@ var cliVI = map[string]string{
 }
 
 var cliEN = map[string]string{
+	"cli.stage.load":        "Reading and checking the data…",
+	"cli.stage.status":      "Deriving statuses…",
+	"cli.stage.data":        "Writing open data, feeds, the search index…",
+	"cli.stage.pages":       "Preparing the pages…",
+	"cli.stage.hugo":        "Rendering the pages (Hugo)…",
+	"cli.stage.static":      "Copying static files…",
+	"cli.stage.publish":     "Replacing the previous site…",
 	"cli.short":             "minhbach — build a transparency portal from a plan and its approved reports",
 	"cli.long":              "minhbach builds a static website from a plan (data/plan.toml, data/agencies.toml) and the approved progress reports (content/bao-cao/). Run \"minhbach build\" in the portal's folder, then upload the public/ folder to any web host.",
 	"cli.flag.lang":         "language of messages: vi or en (default from LANG, else Vietnamese)",

@@ -48,6 +48,9 @@ type Options struct {
 	Fs afero.Fs
 	// Log receives Hugo's warnings; nil discards them.
 	Log io.Writer
+	// Progress, if set, is told each stage as it starts: "load",
+	// "status", "data", "pages", "hugo", "static", "publish".
+	Progress func(stage string)
 }
 
 // Result tells what a build did.
@@ -107,11 +110,18 @@ func Build(o Options) (*Result, error) {
 	if o.Fs == nil {
 		o.Fs = afero.NewOsFs()
 	}
+	step := func(stage string) {
+		if o.Progress != nil {
+			o.Progress(stage)
+		}
+	}
+	step("load")
 	p, err := Load(o)
 	if err != nil {
 		return nil, err
 	}
 	res := &Result{Project: p}
+	step("status")
 	m, err := newModel(p, o)
 	if err != nil {
 		return nil, err
@@ -143,6 +153,7 @@ func Build(o Options) (*Result, error) {
 	if err := o.Fs.MkdirAll(tmp, 0o755); err != nil {
 		return nil, &BuildError{"dest", err}
 	}
+	step("data")
 	baseURL, err := siteBaseURL(o.Fs, src, o.BaseURL)
 	if err != nil {
 		return nil, &BuildError{"config", err}
@@ -156,17 +167,20 @@ func Build(o Options) (*Result, error) {
 		hugoBase = "/" // root-relative links, made relative below
 	}
 	m.basePath = basePath(orDefault(hugoBase, baseURL))
+	step("pages")
 	pages, err := m.pages()
 	if err != nil {
 		return nil, &BuildError{"pages", err}
 	}
 	h := &hugoRun{srcFs: o.Fs, workingDir: src, destFs: o.Fs, publishDir: tmp, baseURL: hugoBase, files: pages, log: o.Log}
+	step("hugo")
 	if err := h.run(); err != nil {
 		return nil, &BuildError{"hugo", err}
 	}
 	if ok, _ := afero.Exists(o.Fs, filepath.Join(tmp, "index.html")); !ok {
 		return nil, &BuildError{"hugo", errors.New("no home page was rendered: check layouts/home.html")}
 	}
+	step("static")
 	if err := copyTree(o.Fs, filepath.Join(src, "static"), tmp); err != nil {
 		return nil, &BuildError{"static", err}
 	}
@@ -182,6 +196,7 @@ func Build(o Options) (*Result, error) {
 	if err != nil {
 		return nil, &BuildError{"write", err}
 	}
+	step("publish")
 	if err := swap(o.Fs, tmp, dest); err != nil {
 		return nil, &BuildError{"publish", err}
 	}
