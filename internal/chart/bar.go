@@ -34,7 +34,7 @@ func Bar(counts map[status.Status]int, lang, idPrefix, caption string) string {
 	}
 	pcts := percents(items, total)
 	h := float64(barHeight + 14 + legendRow*len(items))
-	b := open(id, "chart-bar", barWidth, h, caption, countsWords(items, total, lang))
+	b := open(id, "chart-bar", barWidth, h, caption, countsWords(items, total, lang), false)
 
 	// Segments: positions in hundredths of a unit, rounded from the
 	// cumulative count, so that the widths add up to the full bar exactly.
@@ -92,7 +92,7 @@ func AgencyChart(counts map[status.Status]int, lang, idPrefix, caption string) s
 	labelW = min(labelW, 220)
 	x0 := labelW + 8
 	span := barWidth - x0 - countW
-	b := open(id, "chart-agency", barWidth, float64(rowH*len(items)+2), caption, countsWords(items, total, lang))
+	b := open(id, "chart-agency", barWidth, float64(rowH*len(items)+2), caption, countsWords(items, total, lang), false)
 	for i, it := range items {
 		y := float64(rowH*i) + 1
 		mid := y + rowH/2

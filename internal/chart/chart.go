@@ -354,10 +354,17 @@ type svg struct {
 // name and description. It has no style attribute: the portal's
 // Content-Security-Policy forbids inline styles, so the sizes live in CSS()
 // (svg.chart-…).
-func open(id, class string, w, h float64, title, desc string) *svg {
+func open(id, class string, w, h float64, title, desc string, linked bool) *svg {
 	b := &svg{}
-	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart %s" viewBox="0 0 %s %s" width="100%%" role="img" aria-labelledby="%s-title %s-desc" font-family="%s">`,
-		class, num(w), num(h), id, id, FontFamily)
+	// A picture is an image to assistive technology, unless it holds links
+	// (the timeline): an image must not contain focusable elements, so that
+	// one is a group, named the same way.
+	role := "img"
+	if linked {
+		role = "group"
+	}
+	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart %s" viewBox="0 0 %s %s" width="100%%" role="%s" aria-labelledby="%s-title %s-desc" font-family="%s">`,
+		class, num(w), num(h), role, id, id, FontFamily)
 	fmt.Fprintf(b, `<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, id, esc(clip(clean(title), maxTitle)), id, esc(desc))
 	return b
 }
@@ -404,7 +411,7 @@ func (b *svg) swatch(x, y, size float64, s status.Status) {
 // empty draws a small picture that says there is no data.
 func empty(id, class, lang, caption string) string {
 	msg := noDataText(lang)
-	b := open(id, class+" chart-empty", 400, 40, caption, msg+".")
+	b := open(id, class+" chart-empty", 400, 40, caption, msg+".", false)
 	b.WriteString(`<rect x="0.5" y="0.5" width="399" height="39" rx="4" fill="#fff" stroke="#6e7781"/>`)
 	b.text(200, 25, 14, "middle", muted, false, msg)
 	return b.close()

@@ -152,10 +152,28 @@ func check(s string) (*node, []string) {
 	return root, probs
 }
 
+func hasLink(n *node) bool {
+	if n.name == "a" {
+		return true
+	}
+	for _, k := range n.kids {
+		if hasLink(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // checkAccessible checks the root's role, its labelling ids and text sizes.
 func checkAccessible(root *node, errorf func(string, ...any)) {
-	if root.attrs["role"] != "img" {
-		errorf("role = %q", root.attrs["role"])
+	// An image must hold nothing focusable; a picture with links is a group.
+	switch role := root.attrs["role"]; {
+	case role == "img" && hasLink(root):
+		errorf(`role="img" holds links`)
+	case role == "group" && !hasLink(root):
+		errorf(`role="group" without links: use img`)
+	case role != "img" && role != "group":
+		errorf("role = %q", role)
 	}
 	if root.attrs["xmlns"] != "http://www.w3.org/2000/svg" {
 		errorf("xmlns = %q", root.attrs["xmlns"])

@@ -200,7 +200,11 @@ func Timeline(rows []TimelineRow, asOf plan.Date, lang, idPrefix, caption string
 	}
 	height := ly + 22
 
-	b := open(id, "chart-timeline", tlWidth, height, caption, timelineWords(rows, items, asOf, lang))
+	linked := false
+	for _, r := range rows {
+		linked = linked || okURL(r.URL)
+	}
+	b := open(id, "chart-timeline", tlWidth, height, caption, timelineWords(rows, items, asOf, lang), linked)
 
 	// Bands behind alternate tasks.
 	b.WriteString(`<g class="bands">`)

@@ -594,7 +594,9 @@ func searchFor(t *testing.T, browser context.Context, s *builtSite, prefix strin
 	if !found {
 		t.Errorf("%s: no result links to %s; results: %s", u, want, strings.Join(hrefs, " "))
 	}
-	if st := eval[string](t, tb, statusText); st == "" {
+	st := eval[string](t, tb, statusText)
+	if st == "" {
 		t.Errorf("%s: #search-status is empty while results are shown (screen readers hear nothing)", u)
 	}
+	t.Logf("%s: %d results, #search-status %q", u, len(hrefs), st)
 }

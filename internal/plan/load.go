@@ -88,6 +88,8 @@ type loader struct {
 	// mistake there does not bury its message under a reference error for
 	// every use of every id. planOK is the same for the plan's milestones.
 	refs, planOK bool
+	// msIndex is the plan's milestones by id, built on first use.
+	msIndex map[string]*Milestone
 }
 
 func (l *loader) abs(rel string) string { return path.Join(filepathToSlash(l.root), rel) }

@@ -145,17 +145,7 @@ func (l *loader) loadReport(file string, p *Project) *Report {
 func (l *loader) checkUpdates(r *Report, p *Project, kp keyPositions) {
 	file := r.File
 	reg := p.Agencies
-	ms := map[string]*Milestone{}
-	for _, t := range p.Plan.Tasks {
-		for _, m := range t.Milestones {
-			ms[m.ID] = m
-		}
-	}
-	var msIDs []string
-	for id := range ms {
-		msIDs = append(msIDs, id)
-	}
-	sort.Strings(msIDs)
+	ms := l.milestones(p)
 	seen := map[string]string{}
 	for i, u := range r.Updates {
 		up := fmt.Sprintf("updates.%d", i)
@@ -165,7 +155,7 @@ func (l *loader) checkUpdates(r *Report, p *Project, kp keyPositions) {
 		case u.Milestone == "":
 			l.ps.add(u.Pos, "field.required", "milestone")
 		case m == nil && l.planOK:
-			l.ps.add(kp.value(file, up+".milestone"), "ref.milestone", u.Milestone, suggest(u.Milestone, msIDs))
+			l.ps.add(kp.value(file, up+".milestone"), "ref.milestone", u.Milestone, suggest(u.Milestone, l.milestoneIDs(p)))
 		}
 		if u.Member == "" {
 			u.Member = r.Agency
@@ -233,4 +223,28 @@ func (l *loader) checkReportSet(rs []*Report) {
 		}
 		first[k] = r
 	}
+}
+
+// milestones indexes the plan's milestones by id, once per load.
+func (l *loader) milestones(p *Project) map[string]*Milestone {
+	if l.msIndex == nil {
+		l.msIndex = map[string]*Milestone{}
+		for _, t := range p.Plan.Tasks {
+			for _, m := range t.Milestones {
+				l.msIndex[m.ID] = m
+			}
+		}
+	}
+	return l.msIndex
+}
+
+// milestoneIDs lists the milestone ids in order, for suggestions; it is
+// only needed when a report names an unknown milestone.
+func (l *loader) milestoneIDs(p *Project) []string {
+	ids := make([]string, 0, len(l.milestones(p)))
+	for id := range l.milestones(p) {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
 }

@@ -3,8 +3,10 @@ package search
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -22,6 +24,8 @@ type Result struct {
 	Phrase  int    // adjacent query word pairs found adjacent
 	Matched int    // query words found (folded)
 	InTitle int    // query words found in the title
+	Score   int    // title words and phrases, weighted (see the package doc)
+	Fit     int    // 32 less the title's other words; 0: no query word in it
 }
 
 // Response is the answer to one query.
@@ -56,8 +60,27 @@ type queryWord struct {
 	word
 	prefix bool
 	exact  *entry   // the entry of the word's own token, if any
-	comps  []*entry // the tokens the word stands for
+	comps  []*entry // the tokens the word matches: its own, then completions
 }
+
+// scoring returns the tokens that score w (title, phrase): its own token
+// when the index has it, else its completions. A completion only makes a
+// document match when the word is also a whole word of the index.
+func (w *queryWord) scoring() []*entry {
+	if w.exact != nil {
+		return []*entry{w.exact}
+	}
+	return w.comps
+}
+
+// Score weights: a query word in the title, a phrase pair of whole words,
+// a phrase pair whose second word is a completion of the prefix. A pair
+// counts twice when both its words are in the title.
+const (
+	titleWeight            = 1
+	phraseWeight           = 2
+	completionPhraseWeight = 1
+)
 
 // Query answers query over the index files made by Build, reading the same
 // files as the browser client, and returns up to limit results.
@@ -159,61 +182,94 @@ func (q *querier) run(ws []queryWord, limit int) (Response, error) {
 	}
 
 	// Sets, accumulated per document.
-	k := len(ws)
-	exact, phrase, matched, title := make([]uint8, q.n), make([]uint8, q.n), make([]uint8, q.n), make([]uint8, q.n)
+	k, n := len(ws), q.n
+	matched, exact, phrase, score := make([]uint8, n), make([]uint8, n), make([]uint8, n), make([]uint8, n)
+	inTitle := make([]uint8, n)  // bit i: word i is in the title
+	titleLen := make([]uint8, n) // words in the title, when some word is
+	pairs := make([][]int32, k)  // pairs[i]: word i directly followed by word i+1 (i < k-1)
 	for i := range ws {
 		w := &ws[i]
-		var mi, ti [][]int32
+		var mi [][]int32
 		for _, c := range w.comps {
 			docs, err := q.docs(c)
 			if err != nil {
 				return Response{}, err
 			}
 			mi = append(mi, docs)
-			if c.t != "" {
-				t, err := q.subset(c.t, docs)
-				if err != nil {
-					return Response{}, err
-				}
-				ti = append(ti, t)
-			}
 		}
 		add(matched, union(mi))
-		add(title, union(ti))
 		ei, err := q.exactDocs(w)
 		if err != nil {
 			return Response{}, err
 		}
 		add(exact, ei)
-		if i+1 < k {
-			pi, err := q.pairDocs(w, &ws[i+1])
+		for _, c := range w.scoring() {
+			if c.t == "" {
+				continue
+			}
+			docs, lens, err := q.titles(c)
 			if err != nil {
 				return Response{}, err
 			}
-			add(phrase, pi)
+			for j, d := range docs {
+				inTitle[d] |= 1 << i
+				titleLen[d] = uint8(lens[j])
+			}
+		}
+		if i+1 < k {
+			if pairs[i], err = q.pairDocs(w, &ws[i+1]); err != nil {
+				return Response{}, err
+			}
+		}
+	}
+	for d := range n {
+		score[d] = uint8(titleWeight * bits.OnesCount8(inTitle[d]))
+	}
+	for i, ps := range pairs[:k-1] {
+		weight := phraseWeight
+		if ws[i+1].exact == nil {
+			weight = completionPhraseWeight
+		}
+		for _, d := range ps {
+			phrase[d]++
+			if inTitle[d]>>i&3 == 3 {
+				score[d] += uint8(2 * weight)
+			} else {
+				score[d] += uint8(weight)
+			}
 		}
 	}
 
 	// Candidates and ranking.
 	var resp Response
 	var cand []int32
-	for d := range q.n {
+	for d := range n {
 		if int(matched[d]) == k {
 			cand = append(cand, int32(d))
 		}
 	}
 	if len(cand) == 0 && k > 1 {
-		for d := range q.n {
+		for d := range n {
 			if matched[d] > 0 {
 				cand = append(cand, int32(d))
 			}
 		}
 		resp.Fallback = len(cand) > 0
 	}
+	// fit is 32 less the title's words that are not query words, or 0 when
+	// no query word is in the title.
+	fit := func(d int32) uint8 {
+		if inTitle[d] == 0 {
+			return 0
+		}
+		return uint8(maxTitleLen + 1 - max(0, int(titleLen[d])-bits.OnesCount8(inTitle[d])))
+	}
 	// One number per document: the scores, highest first, then the
-	// document number, lowest first (each score is at most MaxWords).
+	// document number, lowest first (matched, exact and title words are at
+	// most MaxWords, score below 256, fit below 64; documents below 2^32).
 	rank := func(d int32) uint64 {
-		return uint64(exact[d])<<56 | uint64(phrase[d])<<48 | uint64(matched[d])<<40 | uint64(title[d])<<32 | uint64(math.MaxUint32-uint32(d))
+		return uint64(matched[d])<<60 | uint64(exact[d])<<56 | uint64(score[d])<<48 |
+			uint64(bits.OnesCount8(inTitle[d]))<<44 | uint64(fit(d))<<36 | uint64(math.MaxUint32-uint32(d))
 	}
 	slices.SortFunc(cand, func(a, b int32) int { return cmp.Compare(rank(b), rank(a)) })
 	resp.Total = len(cand)
@@ -239,7 +295,8 @@ func (q *querier) run(ws []queryWord, limit int) (Response, error) {
 			URL: str(row[0]), Title: str(row[1]),
 			Kind: str(at(kinds, num(row[2]))), Status: str(at(statuses, num(row[3]))),
 			Excerpt: str(row[4]),
-			Exact:   int(exact[d]), Phrase: int(phrase[d]), Matched: int(matched[d]), InTitle: int(title[d]),
+			Exact:   int(exact[d]), Phrase: int(phrase[d]), Matched: int(matched[d]),
+			InTitle: bits.OnesCount8(inTitle[d]), Score: int(score[d]), Fit: int(fit(d)),
 		})
 	}
 	return resp, nil
@@ -389,6 +446,37 @@ func (q *querier) subset(ref any, base []int32) ([]int32, error) {
 	return idx, nil
 }
 
+// titles returns the documents with e in their title and the number of
+// words of each title.
+func (q *querier) titles(e *entry) ([]int32, []int, error) {
+	s, err := q.setString(e.t)
+	if err != nil {
+		return nil, nil, err
+	}
+	base, err := q.docs(e)
+	if err != nil {
+		return nil, nil, err
+	}
+	dot := strings.IndexByte(s, '.')
+	if dot < 0 {
+		return nil, nil, errors.New("search: malformed title set")
+	}
+	idx, err := decodeSet(s[:dot], len(base))
+	if err != nil {
+		return nil, nil, err
+	}
+	r := &reader{s: s[dot+1:]}
+	lens := make([]int, len(idx))
+	for i, v := range idx {
+		idx[i] = base[v]
+		lens[i] = r.varint()
+	}
+	if r.err != nil || r.pos != len(r.s) {
+		return nil, nil, errors.New("search: malformed title lengths")
+	}
+	return idx, lens, nil
+}
+
 // exactDocs returns E for w: the documents with w's own token written as w
 // was typed (any spelling, when w was typed without diacritics).
 func (q *querier) exactDocs(w *queryWord) ([]int32, error) {
@@ -419,10 +507,11 @@ func (q *querier) exactDocs(w *queryWord) ([]int32, error) {
 }
 
 // pairDocs returns P for w followed by next: the documents where w's own
-// token is directly followed by one of next's tokens.
+// token is directly followed by one of next's scoring tokens.
 func (q *querier) pairDocs(w, next *queryWord) ([]int32, error) {
 	e := w.exact
-	if e == nil || e.g == "" || len(next.comps) == 0 {
+	nexts := next.scoring()
+	if e == nil || e.g == "" || len(nexts) == 0 {
 		return nil, nil
 	}
 	base, err := q.docs(e)
@@ -430,7 +519,7 @@ func (q *querier) pairDocs(w, next *queryWord) ([]int32, error) {
 		return nil, err
 	}
 	want := map[int]bool{}
-	for _, c := range next.comps {
+	for _, c := range nexts {
 		want[c.id] = true
 	}
 	var groups []string
@@ -448,7 +537,7 @@ func (q *querier) pairDocs(w, next *queryWord) ([]int32, error) {
 		}
 		parts := len(dir) / 2
 		var keys []int
-		for _, c := range next.comps {
+		for _, c := range nexts {
 			p := sort.Search(parts, func(i int) bool { return num(dir[2*i]) > c.id }) - 1
 			if p >= 0 {
 				keys = append(keys, num(dir[2*p+1]))

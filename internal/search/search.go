@@ -30,8 +30,13 @@
 // marks dropped, đ→d, lower case: "dak"). The index is keyed by tokens;
 // forms are kept to rank exact spellings first. Words longer than 40 runes
 // are skipped. Two words of one field are adjacent (a bigram) when only
-// spaces, apostrophes or hyphens stand between them; other punctuation and
-// line breaks break phrases. Title and text are separate fields.
+// spaces, apostrophes, hyphens or slashes stand between them (so the parts
+// of "45/BC-SNV" are a phrase); other punctuation and line breaks break
+// phrases. Two words joined by a single apostrophe and nothing else
+// ("H'Drai") are also indexed as one word ("hdrai"), adjacent to the words
+// around them, as people type such names. A document has three fields,
+// each its own phrases: the title, the text and the status label (so that
+// "quá hạn" finds overdue tasks); only the title counts as title.
 //
 // # Numbers and sets
 //
@@ -62,10 +67,11 @@
 //
 // manifest.js:
 //
-//	{"v":1,"docs":N,"chunk":C,"kinds":[...],"statuses":[...],
+//	{"v":2,"docs":N,"chunk":C,"kinds":[...],"statuses":[...],
 //	 "dict":[firstToken0, firstId0, firstToken1, firstId1, ...]}
 //
-// Documents are numbered 0..N-1 in URL order (so ties rank by URL). Tokens
+// Documents are numbered 0..N-1 by kind, then URL (so ties rank that way):
+// tasks and milestones, then agencies, reports, pages, other kinds. Tokens
 // are numbered in JavaScript string order (UTF-16 code units); dictionary
 // shard "d/i" (about 2 KB) holds the tokens from firstToken_i up to (not
 // including) firstToken_{i+1}, the first of them numbered firstId_i.
@@ -79,10 +85,13 @@
 //     the token; a string is the single form (its set is D); an array
 //     [form, set, form, set, ...] gives each form's documents as a subset
 //     of D.
-//   - T: the documents with the token in their title, a subset of D. ""
-//     means none, or that the set would be longer than 4096 bytes: a word
-//     in that many titles (some 2% of 100,000) gets no title bonus, which
-//     would mean little and cost much to download.
+//   - T: the documents with the token in their title, and the length of
+//     each title: a set reference whose string is the set (a subset of D),
+//     a ".", then one varint per member, in order, the number of words of
+//     its title (at most 31: longer titles count as 31). "" means none, or
+//     that the string would be longer than 4096 bytes: a word in that many
+//     titles (some 2% of 100,000) gets no title bonus, which would mean
+//     little and cost much to download.
 //   - G: the bigrams starting with the token; "" means none. A string is
 //     the group itself; an array [firstId, k, firstId, k, ...] is a
 //     directory of group parts "b/k" (about 2 KB each), each holding the
@@ -104,23 +113,33 @@
 //
 //  1. Split the query into words (at most 8). The last word, when its token
 //     has two or more runes, is a prefix: it matches the token itself and
-//     other tokens that start with it, most frequent first, as long as
-//     their estimated sizes, min(⌈N/6⌉, 2·min(df, N−df)) + 16 each, add up
-//     to at most 16384 bytes, 8 tokens in all.
-//  2. Per word i: M_i, the documents containing it (folded); E_i, those
-//     containing it exactly as typed (as a whole word; a word typed without
-//     diacritics matches every spelling exactly); T_i, those with it in the
-//     title. Per adjacent pair of query words: P_i, the documents where
-//     word i is directly followed by word i+1 (any spelling; the second may
-//     be a prefix).
+//     other tokens that start with it (completions), most frequent first, as
+//     long as their estimated sizes, min(⌈N/6⌉, 2·min(df, N−df)) + 16 each,
+//     add up to at most 16384 bytes, 8 tokens in all.
+//  2. A word's scoring tokens are its own token when the index has it (then
+//     completions only make documents match: "thon" scores with "thôn",
+//     never with "thông"), else its completions. Per word i: M_i, the
+//     documents containing it or a completion; E_i, those containing its own
+//     token exactly as typed (a word typed without diacritics matches every
+//     spelling); T_i, those with a scoring token in the title, with the
+//     title's length. Per adjacent pair of query words: P_i, the documents
+//     where word i's own token is directly followed by a scoring token of
+//     word i+1.
 //  3. Candidates: the documents in every M_i (AND). If none, and the query
 //     has several words, the documents in any M_i (OR), and the answer says
 //     it fell back.
-//  4. Rank by, in order: more exact words (Σ E_i), more phrase pairs
-//     (Σ P_i: a three-word phrase found as such scores 2, "sáp nhập các
-//     thôn" for "sáp nhập thôn" scores 1), more matched words (Σ M_i), more
-//     title words (Σ T_i), then document number (URL order).
-//  5. Load metadata chunks only for the page of results shown (PageSize).
+//  4. Score: 1 per query word in the title, plus per phrase pair 2 when
+//     word i+1 is a whole word, 1 when it is a completion, doubled when
+//     both words are in the title (taken as the pair being in the title).
+//     So a title phrase outweighs a text phrase, a text phrase a lone
+//     title word, and "sáp nhập thôn" scores a pair more than "sáp nhập các
+//     thôn".
+//  5. Rank by, in order: more matched words (Σ M_i, less than k only when
+//     falling back), more exact words (Σ E_i), higher score, more title
+//     words (Σ T_i), fewer other words in the title (a title that is just
+//     the query first: the agency "Sở Nội vụ" before the milestone "Mốc 5a
+//     — Sở Nội vụ"), then document number (kind, then URL).
+//  6. Load metadata chunks only for the page of results shown (PageSize).
 package search
 
 import (
@@ -135,8 +154,8 @@ import (
 type Doc struct {
 	URL    string // site-relative, no leading slash, e.g. "nhiem-vu/sap-xep-don-vi-cap-xa/"
 	Title  string
-	Kind   string // "task", "milestone", "agency", "report", "page"
-	Status string // status label to show with the result (already translated), may be ""
+	Kind   string // "task", "milestone", "agency", "report", "page" (ranks ties in that order)
+	Status string // status label to show with the result (already translated), may be ""; searchable
 	Text   string // the text to search (plain text, Vietnamese with diacritics)
 }
 
@@ -144,7 +163,7 @@ type Doc struct {
 // downloads; TestScale measures the result.
 const (
 	// FormatVersion is the "v" of the manifest.
-	FormatVersion = 1
+	FormatVersion = 2
 	// ChunkDocs is the number of documents per metadata chunk (m/i.js).
 	ChunkDocs = 2
 	// PageSize is the number of results the client shows at a time, and so
@@ -167,12 +186,13 @@ const (
 	groupSetMax    = 512  // longest set kept inside a bigram group
 	dirInlineMax   = 8    // most group parts listed inside an entry
 	titleMax       = 4096 // longest title set kept at all
+	maxTitleLen    = 31   // title lengths above are recorded as this
 )
 
 // Build returns the index files, keyed by path relative to the index folder
 // (e.g. "manifest.js", "d/0.js"). The output depends only on docs, not on
-// their order (documents are numbered in URL order, equal URLs keeping their
-// input order).
+// their order (documents are numbered by kind and URL, documents of the same
+// kind rank and URL keeping their input order).
 func Build(docs []Doc) map[string][]byte {
 	b := &builder{files: map[string][]byte{}}
 	b.index(docs)
@@ -192,6 +212,7 @@ type builder struct {
 	titleDocs [][]int32 // documents with the fold id in their title
 	formDocs  [][]int32 // documents of each form id
 	pairs     []pair    // bigrams, by fold id until emit renumbers them
+	titleLen  []int     // number of words in each document's title
 
 	order  []int32 // fold ids in token order
 	termOf []int32 // token number of each fold id
@@ -205,54 +226,84 @@ type pair struct{ a, b, doc int32 }
 // index tokenizes every document and collects the sets.
 func (b *builder) index(in []Doc) {
 	b.docs = slices.Clone(in)
-	slices.SortStableFunc(b.docs, func(x, y Doc) int { return strings.Compare(x.URL, y.URL) })
+	slices.SortStableFunc(b.docs, compareDocs)
+	b.titleLen = make([]int, len(b.docs))
 
 	sp := newSplitter()
 	foldID := map[string]int32{}
 	formID := map[string]int32{}
 	var lastTerm, lastTitle, lastForm []int32
 	var docPairs []pair
+	// occur records that the word (fold, form) occurs in doc, in its title
+	// when title, and returns its fold id.
+	occur := func(doc int32, fold, form string, title bool) int32 {
+		fid, ok := foldID[fold]
+		if !ok {
+			fid = int32(len(b.folds))
+			foldID[fold] = fid
+			b.folds = append(b.folds, fold)
+			b.termDocs = append(b.termDocs, nil)
+			b.titleDocs = append(b.titleDocs, nil)
+			lastTerm = append(lastTerm, -1)
+			lastTitle = append(lastTitle, -1)
+		}
+		mid, ok := formID[form]
+		if !ok {
+			mid = int32(len(b.forms))
+			formID[form] = mid
+			b.forms = append(b.forms, form)
+			b.formFold = append(b.formFold, fid)
+			b.formDocs = append(b.formDocs, nil)
+			lastForm = append(lastForm, -1)
+		}
+		if lastTerm[fid] != doc {
+			lastTerm[fid] = doc
+			b.termDocs[fid] = append(b.termDocs[fid], doc)
+		}
+		if title && lastTitle[fid] != doc {
+			lastTitle[fid] = doc
+			b.titleDocs[fid] = append(b.titleDocs[fid], doc)
+		}
+		if lastForm[mid] != doc {
+			lastForm[mid] = doc
+			b.formDocs[mid] = append(b.formDocs[mid], doc)
+		}
+		return fid
+	}
 	for d, doc := range b.docs {
 		doc32 := int32(d)
 		docPairs = docPairs[:0]
-		for field, text := range []string{doc.Title, doc.Text} {
-			prev := int32(-1)
-			for _, w := range sp.split(text) {
-				fid, ok := foldID[w.fold]
-				if !ok {
-					fid = int32(len(b.folds))
-					foldID[w.fold] = fid
-					b.folds = append(b.folds, w.fold)
-					b.termDocs = append(b.termDocs, nil)
-					b.titleDocs = append(b.titleDocs, nil)
-					lastTerm = append(lastTerm, -1)
-					lastTitle = append(lastTitle, -1)
+		for field, text := range []string{doc.Title, doc.Text, doc.Status} {
+			ws := sp.split(text)
+			if field == 0 {
+				b.titleLen[d] = len(ws)
+			}
+			// prev is the word before, joined the word made of the two words
+			// before when they were joined by an apostrophe, before the
+			// word before prev when adjacent to it (-1: none).
+			prev, joined, before := int32(-1), int32(-1), int32(-1)
+			for i, w := range ws {
+				fid := occur(doc32, w.fold, w.form, field == 0)
+				if w.brk {
+					prev, joined, before = -1, -1, -1
 				}
-				mid, ok := formID[w.form]
-				if !ok {
-					mid = int32(len(b.forms))
-					formID[w.form] = mid
-					b.forms = append(b.forms, w.form)
-					b.formFold = append(b.formFold, fid)
-					b.formDocs = append(b.formDocs, nil)
-					lastForm = append(lastForm, -1)
+				// H'Drai: "hdrai" too, adjacent to the words around it.
+				j := int32(-1)
+				if w.join && i > 0 {
+					if f := ws[i-1].fold + w.fold; utf8.RuneCountInString(f) <= maxTokenRunes {
+						j = occur(doc32, f, ws[i-1].form+w.form, field == 0)
+						if before >= 0 {
+							docPairs = append(docPairs, pair{before, j, doc32})
+						}
+					}
 				}
-				if lastTerm[fid] != doc32 {
-					lastTerm[fid] = doc32
-					b.termDocs[fid] = append(b.termDocs[fid], doc32)
-				}
-				if field == 0 && lastTitle[fid] != doc32 {
-					lastTitle[fid] = doc32
-					b.titleDocs[fid] = append(b.titleDocs[fid], doc32)
-				}
-				if lastForm[mid] != doc32 {
-					lastForm[mid] = doc32
-					b.formDocs[mid] = append(b.formDocs[mid], doc32)
-				}
-				if prev >= 0 && !w.brk {
+				if prev >= 0 {
 					docPairs = append(docPairs, pair{prev, fid, doc32})
 				}
-				prev = fid
+				if joined >= 0 {
+					docPairs = append(docPairs, pair{joined, fid, doc32})
+				}
+				before, prev, joined = prev, fid, j
 			}
 		}
 		slices.SortFunc(docPairs, comparePairs)
@@ -286,6 +337,31 @@ func (b *builder) index(in []Doc) {
 	} else {
 		slices.SortFunc(b.pairs, comparePairs)
 	}
+}
+
+// kindRank orders kinds for ties: tasks and milestones, then agencies,
+// reports, pages, and any other kind last.
+func kindRank(kind string) int {
+	switch kind {
+	case "task", "milestone":
+		return 0
+	case "agency":
+		return 1
+	case "report":
+		return 2
+	case "page":
+		return 3
+	}
+	return 4
+}
+
+// compareDocs orders documents as they are numbered: by kind (kindRank),
+// then URL.
+func compareDocs(x, y Doc) int {
+	if c := cmp.Compare(kindRank(x.Kind), kindRank(y.Kind)); c != 0 {
+		return c
+	}
+	return strings.Compare(x.URL, y.URL)
 }
 
 func comparePairs(x, y pair) int {
@@ -352,8 +428,12 @@ func (b *builder) emit() {
 		// Title. A word in so many titles that its set is large is left
 		// without one: its title bonus would mean little and cost much.
 		if td := b.titleDocs[fid]; len(td) > 0 {
-			if set := encodeSet(relative(td, docs), len(docs)); len(set) <= titleMax {
-				entry = append(entry, b.setRef(set, inlineMax))
+			set := append([]byte(encodeSet(relative(td, docs), len(docs))), '.')
+			for _, d := range td {
+				set = appendVarint(set, min(b.titleLen[d], maxTitleLen))
+			}
+			if len(set) <= titleMax {
+				entry = append(entry, b.setRef(string(set), inlineMax))
 			} else {
 				entry = append(entry, "")
 			}

@@ -165,9 +165,18 @@ func TestEmptyIndex(t *testing.T) {
 
 func TestMissingFile(t *testing.T) {
 	files := Build(corpus)
-	delete(files, "d/0.js")
-	if _, err := Query(files, "thôn", 20); err == nil {
-		t.Error("no error for a missing shard")
+	r, err := Query(files, "sáp nhập thôn", 20)
+	if err != nil || len(r.Files) < 3 {
+		t.Fatalf("Files %q, %v", r.Files, err)
+	}
+	// Every file the query reads is needed: without it, an error.
+	for _, name := range r.Files {
+		saved := files[name+".js"]
+		delete(files, name+".js")
+		if _, err := Query(files, "sáp nhập thôn", 20); err == nil {
+			t.Errorf("no error without %s.js", name)
+		}
+		files[name+".js"] = saved
 	}
 }
 
@@ -211,16 +220,20 @@ func TestVarint(t *testing.T) {
 }
 
 func TestSplit(t *testing.T) {
-	got := newSplitter().split("Ủy ban, Đắk Glei; Ia H'Drai 2018-H1\nthôn")
+	got := newSplitter().split("Ủy ban, Đắk Glei; Ia H'Drai 2018-H1\nthôn 45/BC-SNV, y' ’kbang' H’Mông")
 	var s []string
 	for _, w := range got {
 		mark := ""
 		if w.brk {
 			mark = "|"
 		}
+		if w.join {
+			mark += "+"
+		}
 		s = append(s, mark+w.form+"="+w.fold)
 	}
-	want := []string{"ủy=uy", "ban=ban", "|đắk=dak", "glei=glei", "|ia=ia", "h=h", "drai=drai", "2018=2018", "h1=h1", "|thôn=thon"}
+	want := []string{"ủy=uy", "ban=ban", "|đắk=dak", "glei=glei", "|ia=ia", "h=h", "+drai=drai", "2018=2018", "h1=h1",
+		"|thôn=thon", "45=45", "bc=bc", "snv=snv", "|y=y", "kbang=kbang", "h=h", "+mông=mong"}
 	if !slices.Equal(s, want) {
 		t.Errorf("got %q\nwant %q", s, want)
 	}

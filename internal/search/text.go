@@ -17,9 +17,14 @@ const maxTokenRunes = 40
 // and its folded form (fold.String), which is what the index is keyed by.
 type word struct {
 	form, fold string
-	// brk says a phrase break (punctuation other than an apostrophe or a
-	// hyphen, or a line break) stands between this word and the previous one.
+	// brk says a phrase break (punctuation other than an apostrophe, a
+	// hyphen or a slash, or a line break) stands between this word and the
+	// previous one.
 	brk bool
+	// join says a single apostrophe and nothing else stands between this
+	// word and the previous one ("H'Drai"): the index also holds the two
+	// written as one word ("hdrai"), as people type such names.
+	join bool
 }
 
 // isWordRune reports whether r belongs to a word: letters, digits and
@@ -28,10 +33,11 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
 }
 
-// isBreak reports whether r, between two words, breaks a phrase.
+// isBreak reports whether r, between two words, breaks a phrase. Slashes do
+// not: they join the parts of document numbers ("45/BC-SNV", "18-NQ/TW").
 func isBreak(r rune) bool {
 	switch r {
-	case '\'', '’', '-', '‐', '‑':
+	case '\'', '’', '-', '‐', '‑', '/':
 		return false
 	case '\n', '\r':
 		return true
@@ -51,10 +57,9 @@ func newSplitter() *splitter { return &splitter{cache: map[string]word{}} }
 func (sp *splitter) split(s string) []word {
 	var out []word
 	brk := false
-	start := -1
+	start, prevEnd := -1, -1 // start of the current word, end of the last one
 	flush := func(end int) {
 		raw := s[start:end]
-		start = -1
 		w, ok := sp.cache[raw]
 		if !ok {
 			w = word{form: fold.Lower(raw), fold: fold.String(raw)}
@@ -63,10 +68,13 @@ func (sp *splitter) split(s string) []word {
 			}
 		}
 		if w.fold == "" || utf8.RuneCountInString(w.fold) > maxTokenRunes {
+			start, prevEnd = -1, -1
 			return
 		}
 		w.brk = brk
+		w.join = !brk && prevEnd >= 0 && isApostrophe(s[prevEnd:start])
 		brk = false
+		start, prevEnd = -1, end
 		out = append(out, w)
 	}
 	for i, r := range s {
@@ -88,6 +96,9 @@ func (sp *splitter) split(s string) []word {
 	}
 	return out
 }
+
+// isApostrophe reports whether s is a single apostrophe.
+func isApostrophe(s string) bool { return s == "'" || s == "’" }
 
 // excerptRunes is the length of the text kept per document for snippets.
 const excerptRunes = 200

@@ -36,9 +36,15 @@ func TestZZScratch(t *testing.T) {
 		r, err := Query(files, q, n)
 		fmt.Println(q, r.Total, r.Fallback, r.Cost, err)
 		for i, x := range r.Results {
-			fmt.Printf("%2d E%d P%d M%d T%d %-8s %s | %s\n", i+1, x.Exact, x.Phrase, x.Matched, x.InTitle, x.Kind, x.URL, trunc(x.Title))
+			fmt.Printf("%2d E%d P%d M%d T%d S%d F%d %-8s %s | %s\n", i+1, x.Exact, x.Phrase, x.Matched, x.InTitle, x.Score, x.Fit, x.Kind, x.URL, trunc(x.Title))
 		}
 	}
 }
 
-func trunc(s string) string { r := []rune(s); if len(r) > 70 { return string(r[:70]) + "…" }; return s }
+func trunc(s string) string {
+	r := []rune(s)
+	if len(r) > 70 {
+		return string(r[:70]) + "…"
+	}
+	return s
+}

@@ -163,10 +163,7 @@ func Build(o Options) (*Result, error) {
 		return nil, &BuildError{"data", err}
 	}
 	hugoBase := o.BaseURL
-	if o.Relative {
-		hugoBase = "/" // root-relative links, made relative below
-	}
-	m.basePath = basePath(orDefault(hugoBase, baseURL))
+	m.basePath = basePath(baseURL)
 	step("pages")
 	pages, err := m.pages()
 	if err != nil {
@@ -188,7 +185,7 @@ func Build(o Options) (*Result, error) {
 		return nil, &BuildError{"write", err}
 	}
 	if o.Relative {
-		if err := relativize(o.Fs, tmp); err != nil {
+		if err := relativize(o.Fs, tmp, m.basePath); err != nil {
 			return nil, &BuildError{"write", err}
 		}
 	}
@@ -209,10 +206,13 @@ func Build(o Options) (*Result, error) {
 // "https://example.gov.vn/minhbach" gives "/minhbach/".
 func basePath(base string) string {
 	u, err := url.Parse(base)
-	if err != nil || u.Path == "" {
+	if err != nil {
 		return "/"
 	}
-	return "/" + strings.Trim(u.Path, "/") + "/"
+	if p := strings.Trim(u.Path, "/"); p != "" {
+		return "/" + p + "/"
+	}
+	return "/"
 }
 
 func orDefault(s, d string) string {

@@ -198,7 +198,7 @@ func (pr *presenter) periods() error {
 			l := pr.periodLink(pr.hist[i+1].Period)
 			v.Next = &l
 		}
-		v.Bar = chart.Bar(h.Snapshot.MemberCounts, pr.lang, "period-bar", "")
+		v.Bar = chart.Bar(h.Snapshot.MemberCounts, pr.lang, "period-bar", pr.t("Các phần việc theo trạng thái, kỳ ", "Shares by status, period ")+v.Name)
 		for _, ts := range h.Snapshot.Tasks {
 			v.Tasks = append(v.Tasks, pr.taskRow(ts))
 			for _, ms := range ts.Milestones {
@@ -328,7 +328,7 @@ func (pr *presenter) timeline() error {
 	if !pr.snap.NoData {
 		root := strings.ReplaceAll(pr.basePath+langDir(pr.lang), "//", "/")
 		rows := chart.Rows(pr.snap, pr.p, pr.lang, func(t *plan.Task) string { return root + taskURL(t.Slug) })
-		v.Chart = chart.Timeline(rows, pr.snap.AsOf, pr.lang, "timeline", "")
+		v.Chart = chart.Timeline(rows, pr.snap.AsOf, pr.lang, "timeline", pr.t("Các mốc công việc so với thời hạn", "Milestones against their deadlines"))
 	}
 	for _, ts := range pr.snap.Tasks {
 		for _, ms := range ts.Milestones {

@@ -14,12 +14,14 @@ import (
 // root-relative ("/nhiem-vu/x/").
 var linkAttr = regexp.MustCompile(`\b(href|src|data-index|data-base)="(/[^"]*)"`)
 
-// relativize rewrites every root-relative link in the HTML pages under dir
-// into a link relative to the page, pointing at index.html for folders, so
-// that the site works opened from a plain folder (file://), where a
-// browser neither resolves "/" to the site's root nor a folder to its
-// index.html. Hugo's relativeURLs does the first half only.
-func relativize(fsys afero.Fs, dir string) error {
+// relativize rewrites every root-relative link to the site (under base,
+// the path of the base URL such as "/" or "/minhbach/") in the HTML pages
+// under dir into a link relative to the page, pointing at index.html for
+// folders, so that the site works opened from a plain folder (file://),
+// where a browser neither resolves "/" to the site's root nor a folder to
+// its index.html. Hugo's relativeURLs does the first half only. Absolute
+// URLs (canonical, Open Graph, feeds, sitemap) stay absolute.
+func relativize(fsys afero.Fs, dir, base string) error {
 	return afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
 		if err != nil || info.IsDir() || !strings.HasSuffix(p, ".html") {
 			return err
@@ -35,7 +37,11 @@ func relativize(fsys afero.Fs, dir string) error {
 		}
 		out := linkAttr.ReplaceAllStringFunc(string(data), func(m string) string {
 			sub := linkAttr.FindStringSubmatch(m)
-			return sub[1] + `="` + relativeLink(pageDir, sub[2], sub[1] == "href") + `"`
+			target, ok := strings.CutPrefix(sub[2], base)
+			if !ok && sub[2]+"/" != base {
+				return m // not a link into the site
+			}
+			return sub[1] + `="` + relativeLink(pageDir, "/"+target, sub[1] == "href") + `"`
 		})
 		return afero.WriteFile(fsys, p, []byte(out), 0o644)
 	})

@@ -64,3 +64,17 @@ func TestRelativeBuildOpensFromAFolder(t *testing.T) {
 		t.Errorf("only %d links checked", checked)
 	}
 }
+
+func TestBasePath(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://example.gov.vn/":          "/",
+		"https://example.gov.vn":           "/",
+		"https://example.gov.vn/minhbach/": "/minhbach/",
+		"https://example.gov.vn/a/b":       "/a/b/",
+		"/":                                "/",
+	} {
+		if got := basePath(in); got != want {
+			t.Errorf("basePath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

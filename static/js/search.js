@@ -36,8 +36,12 @@
   if (!script || !form || !input || !statusEl || !list) return;
 
   // Must match internal/search.
-  var FORMAT_VERSION = 1, PAGE = 20, MAX_WORDS = 8, MAX_COMPLETIONS = 8;
-  var PREFIX_BUDGET = 16384, MAX_TOKEN_RUNES = 40;
+  var FORMAT_VERSION = 2, PAGE = 20, MAX_WORDS = 8, MAX_COMPLETIONS = 8;
+  var PREFIX_BUDGET = 16384, MAX_TOKEN_RUNES = 40, MAX_TITLE_LEN = 31;
+  // Score weights (query.go): a word in the title, a phrase pair of whole
+  // words, a phrase pair ending with a completion; pairs in the title count
+  // twice.
+  var TITLE_WEIGHT = 1, PHRASE_WEIGHT = 2, COMPLETION_PHRASE_WEIGHT = 1;
   var ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
   function attr(name, fallback) {
@@ -280,6 +284,23 @@
     }
   }
 
+  // scoring returns the tokens that score w (title, phrase): its own token
+  // when the index has it, else its completions.
+  function scoring(w) { return w.exact ? [w.exact] : w.comps; }
+
+  // titles returns {docs, lens}: the documents with e in their title and
+  // the number of words of each title.
+  async function titles(e, n) {
+    var s = await setString(e.t), base = await docsOf(e, n), dot = s.indexOf('.');
+    if (dot < 0) throw bad();
+    var docs = decodeSet(s.slice(0, dot), base.length), r = new Reader(s.slice(dot + 1)), lens = [];
+    for (var j = 0; j < docs.length; j++) { docs[j] = base[docs[j]]; lens.push(r.varint()); }
+    if (!r.done()) throw bad();
+    return { docs: docs, lens: lens };
+  }
+
+  function bitCount(x) { var c = 0; for (; x; x &= x - 1) c++; return c; }
+
   function union(sets) {
     if (sets.length === 1) return sets[0];
     var seen = {}, out = [];
@@ -302,15 +323,16 @@
 
   async function pairDocs(w, next, n) {
     var e = w.exact;
-    if (!e || e.g === '' || next.comps.length === 0) return [];
+    if (!e || e.g === '' || scoring(next).length === 0) return [];
+    var nexts = scoring(next);
     var base = await docsOf(e, n), want = {}, groups = [];
-    next.comps.forEach(function (c) { want[c.id] = true; });
+    nexts.forEach(function (c) { want[c.id] = true; });
     if (typeof e.g === 'string') {
       groups = [e.g];
     } else {
       var dir = typeof e.g === 'number' ? await load('b/' + e.g) : e.g;
       var parts = dir.length / 2, keys = [];
-      next.comps.forEach(function (c) {
+      nexts.forEach(function (c) {
         var p = -1;
         for (var j = 0; j < parts && dir[2 * j] <= c.id; j++) p = j;
         if (p >= 0 && keys.indexOf(dir[2 * p + 1]) < 0) keys.push(dir[2 * p + 1]);
@@ -340,35 +362,52 @@
   async function run(words) {
     var man = await load('manifest');
     if (!man || man.v !== FORMAT_VERSION) throw bad();
-    var n = man.docs, k = words.length;
+    var n = man.docs, k = words.length, d;
     await Promise.all(words.map(function (w) { return lookup(man, w); }));
     if (!words.some(function (w) { return w.comps.length > 0; })) return { total: 0, ranked: [], man: man };
 
-    var exact = new Uint8Array(n), phrase = new Uint8Array(n), matched = new Uint8Array(n), title = new Uint8Array(n);
+    var exact = new Uint8Array(n), phrase = new Uint8Array(n), matched = new Uint8Array(n), score = new Uint8Array(n);
+    var inTitle = new Uint8Array(n), titleLen = new Uint8Array(n); // bit i: word i in the title
     var perWord = await Promise.all(words.map(async function (w, i) {
-      var m = [], t = [];
-      await Promise.all(w.comps.map(async function (c) {
-        var docs = await docsOf(c, n);
-        m.push(docs);
-        if (c.t !== '') t.push(await subset(c.t, docs));
-      }));
+      var m = await Promise.all(w.comps.map(function (c) { return docsOf(c, n); }));
+      var t = await Promise.all(scoring(w).filter(function (c) { return c.t !== ''; }).map(function (c) { return titles(c, n); }));
       return {
-        m: union(m), t: union(t),
+        m: union(m), t: t,
         e: await exactDocs(w, n),
         p: i + 1 < k ? await pairDocs(w, words[i + 1], n) : []
       };
     }));
-    perWord.forEach(function (s) { add(matched, s.m); add(title, s.t); add(exact, s.e); add(phrase, s.p); });
+    perWord.forEach(function (s, i) {
+      add(matched, s.m);
+      add(exact, s.e);
+      s.t.forEach(function (t) {
+        for (var j = 0; j < t.docs.length; j++) { inTitle[t.docs[j]] |= 1 << i; titleLen[t.docs[j]] = t.lens[j]; }
+      });
+    });
+    for (d = 0; d < n; d++) score[d] = TITLE_WEIGHT * bitCount(inTitle[d]);
+    for (var i = 0; i + 1 < k; i++) {
+      var weight = words[i + 1].exact ? PHRASE_WEIGHT : COMPLETION_PHRASE_WEIGHT, ps = perWord[i].p;
+      for (var j = 0; j < ps.length; j++) {
+        phrase[ps[j]]++;
+        score[ps[j]] += ((inTitle[ps[j]] >> i) & 3) === 3 ? 2 * weight : weight;
+      }
+    }
+    // fit: 32 less the title's words that are not query words, 0 when no
+    // query word is in the title.
+    var fit = new Uint8Array(n);
+    for (d = 0; d < n; d++) {
+      if (inTitle[d]) fit[d] = MAX_TITLE_LEN + 1 - Math.max(0, titleLen[d] - bitCount(inTitle[d]));
+    }
 
-    var cand = [], d, fallback = false;
+    var cand = [], fallback = false;
     for (d = 0; d < n; d++) if (matched[d] === k) cand.push(d);
     if (cand.length === 0 && k > 1) {
       for (d = 0; d < n; d++) if (matched[d] > 0) cand.push(d);
       fallback = cand.length > 0;
     }
     cand.sort(function (a, b) {
-      return exact[b] - exact[a] || phrase[b] - phrase[a] || matched[b] - matched[a] ||
-        title[b] - title[a] || a - b;
+      return matched[b] - matched[a] || exact[b] - exact[a] || score[b] - score[a] ||
+        bitCount(inTitle[b]) - bitCount(inTitle[a]) || fit[b] - fit[a] || a - b;
     });
     return { total: cand.length, fallback: fallback, ranked: cand, man: man };
   }
