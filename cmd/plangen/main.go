@@ -2,6 +2,7 @@
 // testing and measuring minhbach:
 //
 //	go run ./cmd/plangen -scale M -out /tmp/portal-m
+//	go run ./cmd/plangen -bench M     # minhbach build vs the hugo command vs cp -r
 //
 // Scale S copies the repository's own portal (the Kon Tum plan); M and L
 // generate a plan, its agencies and the reports of several periods in the
@@ -29,7 +30,16 @@ func main() {
 	out := flag.String("out", "", "folder to write the portal source into (required)")
 	seed := flag.Uint64("seed", 1, "seed of the random generator; the same seed gives the same files")
 	repo := flag.String("repo", ".", "root of the minhbach repository, whose templates and settings are copied")
+	benchScale := flag.String("bench", "", "measure minhbach build against the hugo command and cp -r at this scale (S, M or L) and print a table")
+	runs := flag.Int("runs", 3, "with -bench: how many runs to take the median of")
 	flag.Parse()
+	if *benchScale != "" {
+		if err := bench(*benchScale, *repo, *seed, *runs, os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "plangen:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*scale, *out, *repo, *seed); err != nil {
 		fmt.Fprintln(os.Stderr, "plangen:", err)
 		os.Exit(1)

@@ -10,6 +10,13 @@ import (
 // asOf, from the approved reports of periods that ended on or before asOf.
 // Reports that are not approved are never read.
 func Derive(p *plan.Project, asOf plan.Date) *Snapshot {
+	return derive(p, asOf, updatesByShare(p, asOf))
+}
+
+// derive is Derive over the updates of each share, oldest first; updates
+// from periods that end after asOf are ignored, so that History can group
+// the updates once for every period.
+func derive(p *plan.Project, asOf plan.Date, all map[share][]Source) *Snapshot {
 	s := &Snapshot{
 		AsOf:            asOf,
 		Window:          currentWindow(asOf),
@@ -18,7 +25,6 @@ func Derive(p *plan.Project, asOf plan.Date) *Snapshot {
 		MemberCounts:    map[Status]int{},
 		byMilestone:     map[string]*Milestone{},
 	}
-	hist := updatesByShare(p, asOf)
 	s.NoData = true
 	for _, per := range Periods(p) {
 		if per.End.Compare(asOf) <= 0 {
@@ -33,7 +39,7 @@ func Derive(p *plan.Project, asOf plan.Date) *Snapshot {
 			for _, a := range p.Agencies.Members(m.Owner) {
 				mem := &Member{Agency: a}
 				if !s.NoData {
-					mem.Status, mem.Source = memberStatus(m, hist[share{m.ID, a.ID}], asOf, s.Window)
+					mem.Status, mem.Source = memberStatus(m, upTo(all[share{m.ID, a.ID}], asOf), asOf, s.Window)
 					s.MemberCounts[mem.Status]++
 				}
 				if mem.Status.Done() {
@@ -56,6 +62,13 @@ func Derive(p *plan.Project, asOf plan.Date) *Snapshot {
 		s.Tasks = append(s.Tasks, ts)
 	}
 	return s
+}
+
+// upTo returns the leading updates of ups (oldest first) whose period ends
+// on or before asOf.
+func upTo(ups []Source, asOf plan.Date) []Source {
+	n := sort.Search(len(ups), func(i int) bool { return ups[i].Report.PeriodInfo.End.After(asOf) })
+	return ups[:n]
 }
 
 // share is one member's part of one milestone.

@@ -35,8 +35,13 @@ type Period struct {
 func History(p *plan.Project) []*Period {
 	var out []*Period
 	var prev *Period
-	for _, per := range Periods(p) {
-		h := &Period{Period: per, Snapshot: Derive(p, per.End), Previous: prev}
+	periods := Periods(p)
+	if len(periods) == 0 {
+		return nil
+	}
+	all := updatesByShare(p, periods[len(periods)-1].End)
+	for _, per := range periods {
+		h := &Period{Period: per, Snapshot: derive(p, per.End, all), Previous: prev}
 		reported := map[string]bool{}
 		for _, r := range p.Published() {
 			if r.Period == per.ID {

@@ -1,0 +1,192 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/afero"
+
+	"github.com/minhbach/minhbach/internal/gen"
+	"github.com/minhbach/minhbach/internal/plan"
+	"github.com/minhbach/minhbach/internal/site"
+	"github.com/minhbach/minhbach/internal/status"
+)
+
+// HugoVersion is the Hugo release minhbach is built with; the benchmark
+// compares against the hugo command of the same release.
+const HugoVersion = "v0.165.0"
+
+// measurement is one timed run of a command.
+type measurement struct {
+	wall  time.Duration
+	rssKB int64
+}
+
+// timed runs a command and returns its wall time and peak memory.
+func timed(dir string, name string, args ...string) (measurement, error) {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Stdout = io.Discard
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	start := time.Now()
+	err := cmd.Run()
+	m := measurement{wall: time.Since(start)}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		m.rssKB = ru.Maxrss
+	}
+	if err != nil {
+		return m, fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, stderr.String())
+	}
+	return m, nil
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[len(s)/2]
+}
+
+func maxRSS(ms []measurement) int64 {
+	var m int64
+	for _, x := range ms {
+		m = max(m, x.rssKB)
+	}
+	return m
+}
+
+func walls(ms []measurement) []time.Duration {
+	out := make([]time.Duration, len(ms))
+	for i, m := range ms {
+		out[i] = m.wall
+	}
+	return out
+}
+
+// findHugo returns the hugo command of HugoVersion, or an error that says
+// how to install it.
+func findHugo() (string, error) {
+	candidates := []string{}
+	if p, err := exec.LookPath("hugo"); err == nil {
+		candidates = append(candidates, p)
+	}
+	if out, err := exec.Command("go", "env", "GOPATH").Output(); err == nil {
+		candidates = append(candidates, filepath.Join(strings.TrimSpace(string(out)), "bin", "hugo"))
+	}
+	for _, c := range candidates {
+		out, err := exec.Command(c, "version").Output()
+		if err == nil && strings.Contains(string(out), HugoVersion) {
+			return c, nil
+		}
+	}
+	return "", fmt.Errorf("the hugo command %s is needed: go install github.com/gohugoio/hugo@%s", HugoVersion, HugoVersion)
+}
+
+func treeSize(dir string) (files, pages int, bytes int64) {
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				bytes += info.Size()
+			}
+			files++
+			if strings.HasSuffix(p, ".html") {
+				pages++
+			}
+		}
+		return nil
+	})
+	return
+}
+
+// bench measures, on one machine in one run, (a) minhbach build, (b) the
+// hugo command rendering the same pages written out beforehand, and (c)
+// cp -r of the output, and prints medians of runs.
+func bench(scaleName, repo string, seed uint64, runs int, w io.Writer) error {
+	sc, ok := gen.ScaleByName(scaleName)
+	if !ok {
+		return fmt.Errorf("unknown scale %q: use S, M or L", scaleName)
+	}
+	hugo, err := findHugo()
+	if err != nil {
+		return err
+	}
+	repo, err = filepath.Abs(repo)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "minhbach-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	src, hugoSrc := filepath.Join(tmp, "src"), filepath.Join(tmp, "hugo")
+	osfs := afero.NewOsFs()
+	fmt.Fprintf(w, "generating scale %s…\n", scaleName)
+	if _, err := gen.Generate(gen.Config{Scale: sc, Seed: seed, RepoFs: osfs, Repo: repo, Fs: osfs, Out: src}); err != nil {
+		return err
+	}
+	bin := filepath.Join(tmp, "minhbach")
+	if _, err := timed(repo, "go", "build", "-o", bin, "./cmd/minhbach"); err != nil {
+		return err
+	}
+	if err := site.WriteHugoProject(site.Options{Source: src}, hugoSrc); err != nil {
+		return err
+	}
+
+	var mb, hg, cp []measurement
+	var domain []time.Duration
+	for i := 0; i < runs; i++ {
+		fmt.Fprintf(w, "run %d/%d…\n", i+1, runs)
+		out := filepath.Join(tmp, "out")
+		m, err := timed(tmp, bin, "build", "--source", src, "--dest", out)
+		if err != nil {
+			return err
+		}
+		mb = append(mb, m)
+		hout := filepath.Join(tmp, "out-hugo")
+		os.RemoveAll(hout)
+		m, err = timed(tmp, hugo, "--source", hugoSrc, "--config", site.ConfigFile, "--destination", hout, "--quiet", "--noBuildLock")
+		if err != nil {
+			return err
+		}
+		hg = append(hg, m)
+		copyTo := filepath.Join(tmp, "out-cp")
+		m, err = timed(tmp, "cp", "-r", out, copyTo)
+		if err != nil {
+			return err
+		}
+		cp = append(cp, m)
+		os.RemoveAll(copyTo)
+		start := time.Now()
+		p, err := plan.Load(osfs, src)
+		if err != nil {
+			return err
+		}
+		asOf, _ := status.LatestAsOf(p)
+		status.Derive(p, asOf)
+		status.History(p)
+		domain = append(domain, time.Since(start))
+	}
+	files, pages, size := treeSize(filepath.Join(tmp, "out"))
+	_, hpages, hsize := treeSize(filepath.Join(tmp, "out-hugo"))
+	a, b, c := median(walls(mb)), median(walls(hg)), median(walls(cp))
+	d := median(domain)
+	fmt.Fprintf(w, "\nscale %s, %d runs, medians; machine: %d cores\n\n", scaleName, runs, runtime.NumCPU())
+	fmt.Fprintf(w, "| step | wall | peak memory | pages | output |\n|---|---|---|---|---|\n")
+	fmt.Fprintf(w, "| (a) minhbach build | %s | %d MB | %d | %.1f MB in %d files |\n", a.Round(time.Millisecond), maxRSS(mb)/1024, pages, float64(size)/(1<<20), files)
+	fmt.Fprintf(w, "| (b) hugo %s, same pages as Markdown | %s | %d MB | %d | %.1f MB |\n", HugoVersion, b.Round(time.Millisecond), maxRSS(hg)/1024, hpages, float64(hsize)/(1<<20))
+	fmt.Fprintf(w, "| (c) cp -r of the output | %s | | | |\n", c.Round(time.Millisecond))
+	fmt.Fprintf(w, "| load + validate + status + history (in (a)) | %s (%.1f%% of a) | | | |\n\n", d.Round(time.Millisecond), 100*float64(d)/float64(a))
+	fmt.Fprintf(w, "ratio a/b = %.2f, a/c = %.1f\n", float64(a)/float64(b), float64(a)/float64(c))
+	fmt.Fprintf(w, "scale=%s pages=%d ratio_vs_hugo=%.2f ratio_vs_cp=%.1f peak_rss_mb=%d\n", scaleName, pages, float64(a)/float64(b), float64(a)/float64(c), maxRSS(mb)/1024)
+	return nil
+}

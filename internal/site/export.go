@@ -1,0 +1,57 @@
+package site
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/spf13/afero"
+)
+
+// WriteHugoProject writes, into dir, a plain Hugo project with the pages
+// and data a build of o would hand Hugo in memory: content/, data/, the
+// portal's site.toml, layouts/, i18n/ and static/. The hugo command builds
+// it into the same HTML pages as minhbach (without the files minhbach
+// writes itself: open data, feeds, badges, search index). The benchmark
+// uses it to measure what minhbach adds on top of Hugo.
+func WriteHugoProject(o Options, dir string) error {
+	if o.Fs == nil {
+		o.Fs = afero.NewOsFs()
+	}
+	p, err := Load(o)
+	if err != nil {
+		return err
+	}
+	m, err := newModel(p, o)
+	if err != nil {
+		return err
+	}
+	src, err := absPath(o.Fs, o.Source)
+	if err != nil {
+		return err
+	}
+	baseURL, err := siteBaseURL(o.Fs, src, o.BaseURL)
+	if err != nil {
+		return err
+	}
+	m.basePath = basePath(baseURL)
+	if _, err := m.extras(o, baseURL); err != nil { // fills the open-data page's list
+		return err
+	}
+	pages, err := m.pages()
+	if err != nil {
+		return err
+	}
+	if err := writeFiles(o.Fs, dir, pages); err != nil {
+		return err
+	}
+	for _, d := range []string{"layouts", "i18n", "static"} {
+		if err := copyTree(o.Fs, filepath.Join(src, d), filepath.Join(dir, d)); err != nil {
+			return fmt.Errorf("%s: %w", d, err)
+		}
+	}
+	cfg, err := afero.ReadFile(o.Fs, filepath.Join(src, ConfigFile))
+	if err != nil {
+		return err
+	}
+	return afero.WriteFile(o.Fs, filepath.Join(dir, ConfigFile), cfg, 0o644)
+}
