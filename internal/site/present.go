@@ -354,7 +354,8 @@ func (pr *presenter) tasks() error {
 		sortReports(v.Reports)
 		var aliases []string
 		for _, a := range t.Aliases {
-			aliases = append(aliases, pr.langPrefix()+taskURL(a))
+			// Hugo puts an alias under the page's language itself.
+			aliases = append(aliases, "/"+taskURL(a))
 		}
 		desc := fmt.Sprintf("%s %d: %s", pr.t("Nhiệm vụ", "Task"), t.Number, v.Title)
 		if v.Status != nil {
@@ -365,13 +366,6 @@ func (pr *presenter) tasks() error {
 		}
 	}
 	return nil
-}
-
-func (pr *presenter) langPrefix() string {
-	if pr.lang == Langs[0] {
-		return "/"
-	}
-	return "/" + pr.lang + "/"
 }
 
 func (pr *presenter) reportRow(r *plan.Report) ReportRowV {
