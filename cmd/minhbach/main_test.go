@@ -31,6 +31,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"xlsxset": xlsxSet,
 			"approve": approveCmd,
+			"crlf":    crlfCmd,
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("LANG", "vi_VN.UTF-8")
@@ -129,4 +130,19 @@ func approveCmd(ts *testscript.TestScript, neg bool, args []string) {
 		out = append(out, line)
 	}
 	ts.Check(os.WriteFile(name, []byte(strings.Join(out, "\n")), 0o644))
+}
+
+// crlfCmd rewrites files with Windows line endings, as Notepad saves them:
+// crlf FILE...
+func crlfCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: crlf FILE...")
+	}
+	for _, a := range args {
+		name := ts.MkAbs(a)
+		data, err := os.ReadFile(name)
+		ts.Check(err)
+		text := strings.ReplaceAll(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n", "\r\n")
+		ts.Check(os.WriteFile(name, []byte(text), 0o644))
+	}
 }
