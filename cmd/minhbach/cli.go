@@ -113,6 +113,20 @@ func (a *app) options() (site.Options, error) {
 	return o, nil
 }
 
+// load reads and checks the portal named by the flags; problems are
+// printed and turned into exit status 1.
+func (a *app) load() (site.Options, *plan.Project, error) {
+	o, err := a.options()
+	if err != nil {
+		return o, nil, err
+	}
+	p, err := site.Load(o)
+	if err != nil {
+		return o, nil, a.problems(err)
+	}
+	return o, p, nil
+}
+
 // problems prints load problems and returns the exit error, or nil.
 func (a *app) problems(err error) error {
 	var ps plan.Problems
@@ -211,13 +225,9 @@ func (a *app) checkCmd() *cobra.Command {
 		Short: a.t("cli.check.short"),
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			o, err := a.options()
+			o, p, err := a.load()
 			if err != nil {
 				return err
-			}
-			p, err := site.Load(o)
-			if err != nil {
-				return a.problems(err)
 			}
 			a.warnings(p)
 			a.say(a.out, "cli.ok")
@@ -294,13 +304,9 @@ func (a *app) newCmd() *cobra.Command {
 		Short: a.t("cli.newReport.short"),
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			o, err := a.options()
+			o, p, err := a.load()
 			if err != nil {
 				return err
-			}
-			p, err := site.Load(o)
-			if err != nil {
-				return a.problems(err)
 			}
 			today := plan.NewDate(time.Now().Date())
 			if date != "" {
@@ -424,13 +430,9 @@ func (a *app) templateCmd() *cobra.Command {
 		Short: a.t("cli.template.short"),
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			o, err := a.options()
+			o, p, err := a.load()
 			if err != nil {
 				return err
-			}
-			p, err := site.Load(o)
-			if err != nil {
-				return a.problems(err)
 			}
 			var snap *status.Snapshot
 			if asOf, ok := status.LatestAsOf(p); ok {
@@ -482,13 +484,9 @@ func (a *app) importCmd() *cobra.Command {
 		Short: a.t("cli.import.short"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			o, err := a.options()
+			o, p, err := a.load()
 			if err != nil {
 				return err
-			}
-			p, err := site.Load(o)
-			if err != nil {
-				return a.problems(err)
 			}
 			file := args[0]
 			in, err := a.fs.Open(file)
