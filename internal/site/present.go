@@ -239,6 +239,32 @@ func (pr *presenter) milestone(ms *status.Milestone, withHistory bool) Milestone
 	return v
 }
 
+// milestoneRow is a milestone as a row of a table: what the tables show
+// (id, task, owner, deadline, status, its source), without the texts and
+// members only a task page needs. Long lists are made of these.
+func (pr *presenter) milestoneRow(ms *status.Milestone) MilestoneV {
+	full := pr.milestone(ms, false)
+	row := MilestoneV{ID: full.ID, Anchor: full.Anchor, Task: full.Task, TaskNumber: full.TaskNumber, Owner: full.Owner,
+		IsGroup: full.IsGroup, Due: full.Due, Condition: full.Condition, Status: full.Status, Done: full.Done, Total: full.Total}
+	if r := []rune(row.Task.Name); len(r) > 140 {
+		row.Task.Name = string(r[:139]) + "…"
+	}
+	if full.Source != nil {
+		src := *full.Source
+		src.Evidence, src.Note = nil, ""
+		row.Source = &src
+	}
+	return row
+}
+
+// maxListed is the most milestones a page lists in one table, and
+// maxCharted the most the timeline draws: a national plan has tens of
+// thousands, which no one reads on one page; the open data has them all.
+const (
+	maxListed  = 1500
+	maxCharted = 600
+)
+
 func (pr *presenter) siteLang() SiteLangV {
 	pl := pr.p.Plan
 	v := SiteLangV{

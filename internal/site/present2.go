@@ -3,7 +3,6 @@ package site
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/minhbach/minhbach/internal/chart"
 	"github.com/minhbach/minhbach/internal/plan"
@@ -62,13 +61,13 @@ func (pr *presenter) agencies() error {
 				m := ms.Milestone
 				switch {
 				case m.Owner == a.ID:
-					v.Leads = append(v.Leads, pr.milestone(ms, false))
+					v.Leads = append(v.Leads, pr.milestoneRow(ms))
 					counts[ms.Status]++
 				case reg.Group(m.Owner) != nil:
 					for _, mem := range ms.Members {
 						if mem.Agency.ID == a.ID {
-							mv := pr.milestone(ms, false)
-							mv.Status, mv.Source, mv.Members = pr.status(mem.Status), pr.source(mem.Source), nil
+							mv := pr.milestoneRow(ms)
+							mv.Status, mv.Source = pr.status(mem.Status), pr.source(mem.Source)
 							v.Shares = append(v.Shares, mv)
 							counts[mem.Status]++
 						}
@@ -76,7 +75,7 @@ func (pr *presenter) agencies() error {
 				}
 				for _, pa := range m.Partners {
 					if pa == a.ID {
-						v.Supports = append(v.Supports, pr.milestone(ms, false))
+						v.Supports = append(v.Supports, pr.milestoneRow(ms))
 					}
 				}
 			}
@@ -113,14 +112,14 @@ func (pr *presenter) agencies() error {
 		for _, ts := range pr.snap.Tasks {
 			for _, ms := range ts.Milestones {
 				if ms.Milestone.Owner == g.ID {
-					v.Leads = append(v.Leads, pr.milestone(ms, false))
+					v.Leads = append(v.Leads, pr.milestoneRow(ms))
 					for _, mem := range ms.Members {
 						counts[mem.Status]++
 					}
 				}
 				for _, pa := range ms.Milestone.Partners {
 					if pa == g.ID {
-						v.Supports = append(v.Supports, pr.milestone(ms, false))
+						v.Supports = append(v.Supports, pr.milestoneRow(ms))
 					}
 				}
 			}
@@ -148,9 +147,12 @@ type PeriodV struct {
 	Bar        string       `json:"bar,omitempty"`
 	Tasks      []TaskRowV   `json:"tasks"`
 	Milestones []MilestoneV `json:"milestones"`
-	Changes    []ChangeV    `json:"changes,omitempty"`
-	Reports    []ReportRowV `json:"reports"`
-	Missing    []LinkV      `json:"missing,omitempty"`
+	// Omitted counts the milestones left out of Milestones (see
+	// maxListed); the open data lists them all.
+	Omitted int          `json:"omitted,omitempty"`
+	Changes []ChangeV    `json:"changes,omitempty"`
+	Reports []ReportRowV `json:"reports"`
+	Missing []LinkV      `json:"missing,omitempty"`
 }
 
 // PeriodRowV is a period in the list of periods.
@@ -202,7 +204,11 @@ func (pr *presenter) periods() error {
 		for _, ts := range h.Snapshot.Tasks {
 			v.Tasks = append(v.Tasks, pr.taskRow(ts))
 			for _, ms := range ts.Milestones {
-				v.Milestones = append(v.Milestones, pr.milestone(ms, false))
+				if len(v.Milestones) < maxListed {
+					v.Milestones = append(v.Milestones, pr.milestoneRow(ms))
+				} else {
+					v.Omitted++
+				}
 			}
 		}
 		for _, c := range h.Changes {
@@ -321,18 +327,29 @@ type TimelineV struct {
 	AsOf       string       `json:"as_of"`
 	Chart      string       `json:"chart,omitempty"`
 	Milestones []MilestoneV `json:"milestones"`
+	// Omitted counts the milestones left out of the table; the chart is
+	// left out when there are more than maxCharted.
+	Omitted int `json:"omitted,omitempty"`
 }
 
 func (pr *presenter) timeline() error {
 	v := TimelineV{AsOf: pr.date(pr.snap.AsOf)}
-	if !pr.snap.NoData {
-		root := strings.ReplaceAll(pr.basePath+langDir(pr.lang), "//", "/")
+	total := 0
+	for _, ts := range pr.snap.Tasks {
+		total += len(ts.Milestones)
+	}
+	if !pr.snap.NoData && total <= maxCharted {
+		root := pr.basePath + langDir(pr.lang)
 		rows := chart.Rows(pr.snap, pr.p, pr.lang, func(t *plan.Task) string { return root + taskURL(t.Slug) })
 		v.Chart = chart.Timeline(rows, pr.snap.AsOf, pr.lang, "timeline", pr.t("Các mốc công việc so với thời hạn", "Milestones against their deadlines"))
 	}
 	for _, ts := range pr.snap.Tasks {
 		for _, ms := range ts.Milestones {
-			v.Milestones = append(v.Milestones, pr.milestone(ms, false))
+			if len(v.Milestones) < maxListed {
+				v.Milestones = append(v.Milestones, pr.milestoneRow(ms))
+			} else {
+				v.Omitted++
+			}
 		}
 	}
 	return pr.write("tien-do", page{Title: pr.t("Tiến độ theo thời gian", "Timeline"), Type: "timeline", Params: params{v}}, "")

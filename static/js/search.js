@@ -366,8 +366,9 @@
     await Promise.all(words.map(function (w) { return lookup(man, w); }));
     if (!words.some(function (w) { return w.comps.length > 0; })) return { total: 0, ranked: [], man: man };
 
-    var exact = new Uint8Array(n), phrase = new Uint8Array(n), matched = new Uint8Array(n), score = new Uint8Array(n);
-    var inTitle = new Uint8Array(n), titleLen = new Uint8Array(n); // bit i: word i in the title
+    var exact = new Uint8Array(n), matched = new Uint8Array(n), score = new Uint8Array(n);
+    // inTitle: bit i set when word i is in the title; titleLen: its words.
+    var inTitle = new Uint8Array(n), titleLen = new Uint8Array(n);
     var perWord = await Promise.all(words.map(async function (w, i) {
       var m = await Promise.all(w.comps.map(function (c) { return docsOf(c, n); }));
       var t = await Promise.all(scoring(w).filter(function (c) { return c.t !== ''; }).map(function (c) { return titles(c, n); }));
@@ -388,7 +389,6 @@
     for (var i = 0; i + 1 < k; i++) {
       var weight = words[i + 1].exact ? PHRASE_WEIGHT : COMPLETION_PHRASE_WEIGHT, ps = perWord[i].p;
       for (var j = 0; j < ps.length; j++) {
-        phrase[ps[j]]++;
         score[ps[j]] += ((inTitle[ps[j]] >> i) & 3) === 3 ? 2 * weight : weight;
       }
     }
