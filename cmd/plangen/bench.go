@@ -150,6 +150,7 @@ func bench(scaleName, repo string, seed uint64, runs int, w io.Writer) error {
 	for i := 0; i < runs; i++ {
 		fmt.Fprintf(w, "run %d/%d…\n", i+1, runs)
 		out := filepath.Join(tmp, "out")
+		os.RemoveAll(out) // as for hugo: both build into a fresh folder
 		m, err := timed(tmp, bin, "build", "--source", src, "--dest", out)
 		if err != nil {
 			return err

@@ -134,6 +134,57 @@ type builder struct {
 	lang    string
 	w       words
 	updated map[*status.Period]plan.Date
+
+	// The history indexed once, so that the feed of one task or agency
+	// does not scan every change and update of every period.
+	ms  map[string]*plan.Milestone
+	idx map[*status.Period]*periodIndex
+}
+
+// periodIndex is one period's changes, updates and task statuses, by task
+// and by agency.
+type periodIndex struct {
+	changesByTask   map[*plan.Task][]status.Change
+	changesByAgency map[string][]status.Change
+	upsByTask       map[*plan.Task][]reportUpdate
+	reportsByAgency map[string][]*plan.Report
+	taskStatus      map[*plan.Task]status.Status
+}
+
+// index returns the period's index, building every period's on first use.
+func (b *builder) index(h *status.Period) *periodIndex {
+	if b.idx == nil {
+		b.idx = map[*status.Period]*periodIndex{}
+		ms := b.milestones()
+		for _, p := range b.hist {
+			x := &periodIndex{
+				changesByTask: map[*plan.Task][]status.Change{}, changesByAgency: map[string][]status.Change{},
+				upsByTask: map[*plan.Task][]reportUpdate{}, reportsByAgency: map[string][]*plan.Report{},
+				taskStatus: map[*plan.Task]status.Status{},
+			}
+			for _, c := range p.Changes {
+				x.changesByTask[c.Milestone.Task] = append(x.changesByTask[c.Milestone.Task], c)
+				if c.Agency != nil {
+					x.changesByAgency[c.Agency.ID] = append(x.changesByAgency[c.Agency.ID], c)
+				}
+			}
+			for _, r := range p.Reports {
+				x.reportsByAgency[r.Agency] = append(x.reportsByAgency[r.Agency], r)
+				for _, u := range r.Updates {
+					if m := ms[u.Milestone]; m != nil {
+						x.upsByTask[m.Task] = append(x.upsByTask[m.Task], reportUpdate{r, u, m})
+					}
+				}
+			}
+			if p.Snapshot != nil {
+				for _, ts := range p.Snapshot.Tasks {
+					x.taskStatus[ts.Task] = ts.Status
+				}
+			}
+			b.idx[p] = x
+		}
+	}
+	return b.idx[h]
 }
 
 func (b *builder) url(path string) string { return b.root + path }
@@ -335,36 +386,25 @@ type reportUpdate struct {
 
 // milestones indexes the plan's milestones by id.
 func (b *builder) milestones() map[string]*plan.Milestone {
-	out := map[string]*plan.Milestone{}
-	for _, t := range b.p.Plan.Tasks {
-		for _, m := range t.Milestones {
-			out[m.ID] = m
+	if b.ms == nil {
+		b.ms = map[string]*plan.Milestone{}
+		for _, t := range b.p.Plan.Tasks {
+			for _, m := range t.Milestones {
+				b.ms[m.ID] = m
+			}
 		}
 	}
-	return out
+	return b.ms
 }
 
 // ---- task feeds ----
 
 func (b *builder) taskFeed(t *plan.Task) *atomFeed {
 	w := b.w
-	ms := b.milestones()
 	var entries []entry
 	for _, h := range b.hist {
-		var changes []status.Change
-		for _, c := range h.Changes {
-			if c.Milestone.Task == t {
-				changes = append(changes, c)
-			}
-		}
-		var ups []reportUpdate
-		for _, r := range h.Reports {
-			for _, u := range r.Updates {
-				if m := ms[u.Milestone]; m != nil && m.Task == t {
-					ups = append(ups, reportUpdate{r, u, m})
-				}
-			}
-		}
+		x := b.index(h)
+		changes, ups := x.changesByTask[t], x.upsByTask[t]
 		if len(changes) == 0 && len(ups) == 0 {
 			continue
 		}
@@ -378,13 +418,9 @@ func (b *builder) taskFeed(t *plan.Task) *atomFeed {
 			fmt.Sprintf("%d thay đổi trạng thái; %d cập nhật từ báo cáo.", len(changes), len(ups)),
 			fmt.Sprintf("%s; %s from reports.", w.count(len(changes), "", "status change", "status changes"), w.count(len(ups), "", "update", "updates"))))
 		var s strings.Builder
-		if h.Snapshot != nil {
-			for _, ts := range h.Snapshot.Tasks {
-				if ts.Task == t {
-					s.WriteString("<p>" + esc(fmt.Sprintf(w.pick("Trạng thái của nhiệm vụ tính đến ngày %s: ", "Status of the task as of %s: "), w.date(h.Period.End))))
-					s.WriteString("<strong>" + esc(w.status(ts.Status)) + "</strong>.</p>")
-				}
-			}
+		if st, ok := x.taskStatus[t]; ok {
+			s.WriteString("<p>" + esc(fmt.Sprintf(w.pick("Trạng thái của nhiệm vụ tính đến ngày %s: ", "Status of the task as of %s: "), w.date(h.Period.End))))
+			s.WriteString("<strong>" + esc(w.status(st)) + "</strong>.</p>")
 		}
 		if len(changes) > 0 {
 			s.WriteString("<h3>" + esc(w.pick("Thay đổi trạng thái", "Status changes")) + "</h3>")
@@ -409,10 +445,8 @@ func (b *builder) agencyFeed(a *plan.Agency) *atomFeed {
 	ms := b.milestones()
 	var entries []entry
 	for _, h := range b.hist {
-		for _, r := range h.Reports {
-			if r.Agency != a.ID {
-				continue
-			}
+		x := b.index(h)
+		for _, r := range x.reportsByAgency[a.ID] {
 			href := b.url(reportPath(r))
 			e := entry{when: r.Approval.ApprovedOn, period: h.Period}
 			if e.when.IsZero() {
@@ -438,10 +472,7 @@ func (b *builder) agencyFeed(a *plan.Agency) *atomFeed {
 			e.Content = htmlT(s.String())
 			entries = append(entries, e)
 		}
-		for _, c := range h.Changes {
-			if c.Agency == nil || c.Agency.ID != a.ID {
-				continue
-			}
+		for _, c := range x.changesByAgency[a.ID] {
 			m := c.Milestone
 			e := entry{when: b.updated[h], period: h.Period}
 			e.ID = b.url(agencyPath(a.ID)) + "#" + h.Period.ID + "-" + m.ID

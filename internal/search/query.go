@@ -64,8 +64,9 @@ type queryWord struct {
 }
 
 // scoring returns the tokens that score w (title, phrase): its own token
-// when the index has it, else its completions. A completion only makes a
-// document match when the word is also a whole word of the index.
+// when the index has it, else its completions. So when the word is a whole
+// token, its completions only make documents match ("thon" finds "thông"
+// but scores only "thôn").
 func (w *queryWord) scoring() []*entry {
 	if w.exact != nil {
 		return []*entry{w.exact}

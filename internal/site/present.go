@@ -28,6 +28,9 @@ type model struct {
 	sample    bool
 	// dataFiles describes the open-data files, for the open-data page.
 	dataFiles []DataFileV
+	// byTask lists the shown reports that update each task, in report
+	// order; built on first use.
+	byTask map[*plan.Task][]*plan.Report
 	// basePath is the path of the site's root ("/" or "/minhbach/"), for
 	// the few links Go writes into HTML itself (inside pictures).
 	basePath string
@@ -364,18 +367,11 @@ func (pr *presenter) tasks() error {
 		if r := pr.p.Agencies.Role(t.Overseer); r != nil {
 			v.Overseer = pr.t(r.Title, r.TitleEn)
 		}
-		ids := map[string]bool{}
 		for _, ms := range ts.Milestones {
 			v.Milestones = append(v.Milestones, pr.milestone(ms, true))
-			ids[ms.Milestone.ID] = true
 		}
-		for _, r := range pr.published {
-			for _, u := range r.Updates {
-				if ids[u.Milestone] {
-					v.Reports = append(v.Reports, pr.reportRow(r))
-					break
-				}
-			}
+		for _, r := range pr.reportsAbout(t) {
+			v.Reports = append(v.Reports, pr.reportRow(r))
 		}
 		sortReports(v.Reports)
 		var aliases []string
@@ -417,4 +413,21 @@ func joinNonEmpty(sep string, parts ...string) string {
 		}
 	}
 	return strings.Join(out, sep)
+}
+
+// reportsAbout returns the shown reports that update a milestone of t.
+func (m *model) reportsAbout(t *plan.Task) []*plan.Report {
+	if m.byTask == nil {
+		m.byTask = map[*plan.Task][]*plan.Report{}
+		for _, r := range m.published {
+			seen := map[*plan.Task]bool{}
+			for _, u := range r.Updates {
+				if ms := m.snap.Milestone(u.Milestone); ms != nil && !seen[ms.Milestone.Task] {
+					seen[ms.Milestone.Task] = true
+					m.byTask[ms.Milestone.Task] = append(m.byTask[ms.Milestone.Task], r)
+				}
+			}
+		}
+	}
+	return m.byTask[t]
 }
