@@ -70,7 +70,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if errors.As(err, &ee) {
 			return ee.code
 		}
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, msg.Get(a.lang, "cli.usageError", err))
 		return 2
 	}
 	return 0
@@ -88,7 +88,41 @@ func (a *app) root() *cobra.Command {
 		SilenceErrors: true,
 	}
 	root.PersistentFlags().StringVar(&lang, "lang", "", a.t("cli.flag.lang"))
+	root.CompletionOptions.DisableDefaultCmd = true
+	if a.lang == msg.VI {
+		r := strings.NewReplacer(
+			"Usage:", "Cách dùng:",
+			"Aliases:", "Tên khác:",
+			"Examples:", "Ví dụ:",
+			"Available Commands:", "Các lệnh:",
+			"Additional Commands:", "Lệnh khác:",
+			"Global Flags:", "Tùy chọn chung:",
+			"Flags:", "Tùy chọn:",
+			"Additional help topics:", "Chủ đề trợ giúp khác:",
+			`for more information about a command.`, `để xem hướng dẫn của một lệnh.`,
+			"[flags]", "[tùy chọn]",
+			"[command]", "[lệnh]",
+			`Use "`, `Dùng "`,
+		)
+		root.SetUsageTemplate(r.Replace(root.UsageTemplate()))
+	}
 	root.AddCommand(a.buildCmd(), a.checkCmd(), a.newCmd(), a.serveCmd(), a.templateCmd(), a.importCmd())
+	// cobra's own help texts, in the user's language too.
+	root.InitDefaultHelpCmd()
+	var localize func(c *cobra.Command)
+	localize = func(c *cobra.Command) {
+		c.InitDefaultHelpFlag()
+		if f := c.Flags().Lookup("help"); f != nil {
+			f.Usage = msg.Get(a.lang, "cli.flag.help", c.Name())
+		}
+		if c.Name() == "help" {
+			c.Short = a.t("cli.help.short")
+		}
+		for _, sub := range c.Commands() {
+			localize(sub)
+		}
+	}
+	localize(root)
 	return root
 }
 
@@ -206,7 +240,11 @@ func (a *app) asOfLine(s *status.Snapshot) {
 		a.say(a.out, "cli.noReports")
 		return
 	}
-	a.say(a.out, "cli.asOf", s.AsOf.Vietnamese(), s.Period.Words(string(a.lang)))
+	day := s.AsOf.Vietnamese()
+	if a.lang == msg.EN {
+		day = s.AsOf.Time().Format("2 January 2006")
+	}
+	a.say(a.out, "cli.asOf", day, s.Period.Words(string(a.lang)))
 }
 
 func humanBytes(n int64) string {

@@ -12,6 +12,9 @@ func init() {
 }
 
 var cliVI = map[string]string{
+	"cli.usageError":        "lệnh chưa đúng: %v — chạy lệnh với --help để xem cách dùng",
+	"cli.flag.help":         "trợ giúp cho lệnh %s",
+	"cli.help.short":        "trợ giúp cho một lệnh",
 	"cli.stage.load":        "Đang đọc và kiểm tra dữ liệu…",
 	"cli.stage.status":      "Đang tính trạng thái…",
 	"cli.stage.data":        "Đang tạo dữ liệu mở, nguồn tin, chỉ mục tìm kiếm…",
@@ -75,6 +78,9 @@ var cliVI = map[string]string{
 }
 
 var cliEN = map[string]string{
+	"cli.usageError":        "the command is not right: %v — run it with --help to see how to use it",
+	"cli.flag.help":         "help for %s",
+	"cli.help.short":        "help about any command",
 	"cli.stage.load":        "Reading and checking the data…",
 	"cli.stage.status":      "Deriving statuses…",
 	"cli.stage.data":        "Writing open data, feeds, the search index…",
