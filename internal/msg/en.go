@@ -2,6 +2,7 @@ package msg
 
 // en is the English catalogue.
 var en = map[string]string{
+	"toml.date":                 "%s = %s is not a date — write dates as year-month-day, without quotes and without a time, such as 2018-06-30",
 	"file.missing":              "this file is missing — create it, or run the command in the portal's folder (or pass --source DIR)",
 	"file.unreadable":           "the file cannot be read (%s) — check its permissions",
 	"file.tooLarge":             "the file is larger than the limit of %d KiB — split it, or check that nothing was pasted by mistake",

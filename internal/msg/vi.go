@@ -3,6 +3,7 @@ package msg
 // vi is the Vietnamese catalogue, the default. Each message says what is
 // wrong, then "—", then how to fix it.
 var vi = map[string]string{
+	"toml.date":                 "%s = %s không phải là một ngày — viết ngày theo dạng năm-tháng-ngày, không có ngoặc kép và không có giờ, ví dụ 2018-06-30",
 	"file.missing":              "không tìm thấy tệp này — hãy tạo tệp, hoặc chạy lệnh trong thư mục của cổng thông tin (hoặc dùng --source THƯ_MỤC)",
 	"file.unreadable":           "không đọc được tệp (%s) — kiểm tra quyền đọc tệp",
 	"file.tooLarge":             "tệp lớn hơn giới hạn %d KiB — tách nội dung ra nhiều tệp, hoặc kiểm tra xem có dán nhầm nội dung không",

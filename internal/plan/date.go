@@ -90,17 +90,21 @@ func (d *Date) UnmarshalTOML(v any) error {
 	switch x := v.(type) {
 	case time.Time:
 		if x.Hour() != 0 || x.Minute() != 0 || x.Second() != 0 || x.Nanosecond() != 0 {
-			return fmt.Errorf("a date has no time of day: write it as %s", x.Format("2006-01-02"))
+			return fmt.Errorf("%s%s", dateErrPrefix, x.Format("2006-01-02T15:04:05"))
 		}
 		*d = Date{x.Year(), x.Month(), x.Day()}
 		return nil
 	case string:
 		p, err := ParseDate(x)
 		if err != nil {
-			return err
+			return fmt.Errorf("%s%s", dateErrPrefix, x)
 		}
 		*d = p
 		return nil
 	}
-	return fmt.Errorf("expected a date such as 2018-06-30, found %T", v)
+	return fmt.Errorf("%s%v", dateErrPrefix, v)
 }
+
+// dateErrPrefix marks a value that is not a date, so that the loader can
+// say so in the user's language (message "toml.date").
+const dateErrPrefix = "not a date: "

@@ -154,7 +154,11 @@ func (l *loader) decode(file string, src []byte, lineOffset int, v any) (keyPosi
 			l.ps.add(pos, "toml.syntax", text)
 		} else {
 			pos, key, text := locateDecodeError(file, src, lineOffset, v, err)
-			l.ps.add(pos, "toml.value", key, text)
+			if i := strings.Index(text, dateErrPrefix); i >= 0 {
+				l.ps.add(pos, "toml.date", key, text[i+len(dateErrPrefix):])
+			} else {
+				l.ps.add(pos, "toml.value", key, text)
+			}
 		}
 		// Leave nothing half decoded behind (such as a nil element of
 		// a slice of pointers) for the checks and the caller.

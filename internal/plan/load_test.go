@@ -431,7 +431,7 @@ func TestLoadWrongType(t *testing.T) {
 		{"reports in the 3rd of 5 agencies", "agencies.reports", map[string]string{AgenciesFile: agencies},
 			at(t, AgenciesFile, agencies, "", `"có"`, "toml.value")},
 		{"done_on in the 1st of 2 updates", "updates.done_on", map[string]string{goodReportPath: report},
-			want{goodReportPath, 15, 11, "toml.value"}},
+			want{goodReportPath, 15, 11, "toml.date"}},
 		{"due as a number", "tasks.milestones.due", map[string]string{PlanFile: dueNumber},
 			at(t, PlanFile, dueNumber, "", "2018\n", "toml.value")},
 	}
