@@ -252,10 +252,8 @@ func (pr *presenter) milestoneRow(ms *status.Milestone) MilestoneV {
 	if r := []rune(row.Task.Name); len(r) > 140 {
 		row.Task.Name = string(r[:139]) + "…"
 	}
-	if full.Source != nil {
-		src := *full.Source
-		src.Evidence, src.Note = nil, ""
-		row.Source = &src
+	if !full.IsGroup && len(ms.Members) == 1 {
+		row.Source = pr.briefSource(ms.Members[0].Source)
 	}
 	return row
 }

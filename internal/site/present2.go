@@ -215,7 +215,7 @@ func (pr *presenter) periods() error {
 			v.Changes = append(v.Changes, ChangeV{
 				Milestone: pr.milestoneLink(c.Milestone),
 				Agency:    pr.agencyLink(c.Agency.ID),
-				From:      pr.status(c.From), To: pr.status(c.To), Source: pr.source(c.Source),
+				From:      pr.status(c.From), To: pr.status(c.To), Source: pr.briefSource(c.Source),
 			})
 		}
 		for _, r := range pr.published {
@@ -315,6 +315,7 @@ func (pr *presenter) planPage() error {
 		for _, ms := range ts.Milestones {
 			mv := pr.milestone(ms, false)
 			mv.Action = ms.Milestone.Action // the plan text is shown as issued
+			mv.Members, mv.Source = nil, nil // the plan, not its progress
 			pt.Milestones = append(pt.Milestones, mv)
 		}
 		v.Tasks = append(v.Tasks, pt)
@@ -377,4 +378,14 @@ func (pr *presenter) dataPage() error {
 func (pr *presenter) milestoneLink(m *plan.Milestone) LinkV {
 	return LinkV{Name: fmt.Sprintf("%s %s (%s %d)", pr.t("Mốc", "Milestone"), m.ID, pr.t("nhiệm vụ", "task"), m.Task.Number),
 		URL: taskURL(m.Task.Slug) + "#moc-" + m.ID}
+}
+
+// briefSource cites a report without the update's evidence and note, for
+// long lists.
+func (pr *presenter) briefSource(src *status.Source) *SourceV {
+	s := pr.source(src)
+	if s != nil {
+		s.Evidence, s.Note = nil, ""
+	}
+	return s
 }
