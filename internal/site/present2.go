@@ -314,7 +314,7 @@ func (pr *presenter) planPage() error {
 		}
 		for _, ms := range ts.Milestones {
 			mv := pr.milestone(ms, false)
-			mv.Action = ms.Milestone.Action // the plan text is shown as issued
+			mv.Action = ms.Milestone.Action  // the plan text is shown as issued
 			mv.Members, mv.Source = nil, nil // the plan, not its progress
 			pt.Milestones = append(pt.Milestones, mv)
 		}
