@@ -450,15 +450,19 @@ func reportPath(period, agency string) string {
 	return filepath.Join("content", "bao-cao", period, agency+".md")
 }
 
-// existingReport returns the report already at rel, or nil; an error when
-// the file exists but could not be read as a report.
-func existingReport(p *plan.Project, rel string) (*plan.Report, bool) {
+// existingReport returns the report already at rel, or nil when there is
+// none; a file there that did not load as a report is told and refused.
+func (a *app) existingReport(o site.Options, p *plan.Project, rel string) (*plan.Report, error) {
 	for _, r := range p.Reports {
 		if filepath.ToSlash(r.File) == filepath.ToSlash(rel) {
-			return r, true
+			return r, nil
 		}
 	}
-	return nil, false
+	if _, err := a.fs.Stat(filepath.Join(o.Source, rel)); err == nil {
+		a.say(a.err, "cli.import.unreadable", filepath.ToSlash(rel))
+		return nil, exitError{1}
+	}
+	return nil, nil
 }
 
 func (a *app) templateCmd() *cobra.Command {
@@ -477,12 +481,9 @@ func (a *app) templateCmd() *cobra.Command {
 				snap = status.Derive(p, asOf)
 			}
 			rel := reportPath(a.period, a.agency)
-			existing, _ := existingReport(p, rel)
-			if existing == nil {
-				if _, err := a.fs.Stat(filepath.Join(o.Source, rel)); err == nil {
-					a.say(a.err, "cli.import.unreadable", filepath.ToSlash(rel))
-					return exitError{1}
-				}
+			existing, err := a.existingReport(o, p, rel)
+			if err != nil {
+				return err
 			}
 			f, err := workbook.Template(p, snap, a.agency, a.period, existing)
 			if err != nil {
@@ -550,14 +551,11 @@ func (a *app) importCmd() *cobra.Command {
 				return exitError{1}
 			}
 			rel := reportPath(rep.Period, rep.Agency)
-			existing, _ := existingReport(p, rel)
-			target := filepath.Join(o.Source, rel)
-			if existing == nil {
-				if _, err := a.fs.Stat(target); err == nil {
-					a.say(a.err, "cli.import.unreadable", filepath.ToSlash(rel))
-					return exitError{1}
-				}
+			existing, err := a.existingReport(o, p, rel)
+			if err != nil {
+				return err
 			}
+			target := filepath.Join(o.Source, rel)
 			if existing != nil && !workbook.Changed(existing, rep) {
 				a.say(a.out, "cli.import.unchanged", filepath.ToSlash(rel))
 				return nil

@@ -122,10 +122,7 @@ func Build(o Options) (*Result, error) {
 	}
 	res := &Result{Project: p}
 	step("status")
-	m, err := newModel(p, o)
-	if err != nil {
-		return nil, err
-	}
+	m := newModel(p, o)
 	res.Snapshot = m.snap
 	for _, r := range p.Reports {
 		if r.IsPublished() || (o.Drafts && previewable(r)) {
@@ -139,7 +136,7 @@ func Build(o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if within(dest, src) && filepath.Clean(dest) == filepath.Clean(src) {
+	if filepath.Clean(dest) == filepath.Clean(src) {
 		return nil, &BuildError{"dest", fmt.Errorf("the output folder %s is the source folder", dest)}
 	}
 	tmp := fmt.Sprintf("%s.tmp-%d", dest, os.Getpid())
@@ -153,23 +150,11 @@ func Build(o Options) (*Result, error) {
 	if err := o.Fs.MkdirAll(tmp, 0o755); err != nil {
 		return nil, &BuildError{"dest", err}
 	}
-	step("data")
-	baseURL, err := siteBaseURL(o.Fs, src, o.BaseURL)
+	extra, pages, err := m.generate(o, src, step)
 	if err != nil {
-		return nil, &BuildError{"config", err}
+		return nil, err
 	}
-	extra, err := m.extras(o, baseURL)
-	if err != nil {
-		return nil, &BuildError{"data", err}
-	}
-	hugoBase := o.BaseURL
-	m.basePath = basePath(baseURL)
-	step("pages")
-	pages, err := m.pages()
-	if err != nil {
-		return nil, &BuildError{"pages", err}
-	}
-	h := &hugoRun{srcFs: o.Fs, workingDir: src, destFs: o.Fs, publishDir: tmp, baseURL: hugoBase, files: pages, log: o.Log}
+	h := &hugoRun{srcFs: o.Fs, workingDir: src, destFs: o.Fs, publishDir: tmp, baseURL: o.BaseURL, files: pages, log: o.Log}
 	step("hugo")
 	if err := h.run(); err != nil {
 		return nil, &BuildError{"hugo", err}
@@ -222,11 +207,6 @@ func orDefault(s, d string) string {
 	return s
 }
 
-func within(p, dir string) bool {
-	rel, err := filepath.Rel(dir, p)
-	return err == nil && !strings.HasPrefix(rel, "..")
-}
-
 // previewable reports whether a report not approved is shown in a drafts
 // preview: drafts and submitted reports without problems.
 func previewable(r *plan.Report) bool {
@@ -234,7 +214,7 @@ func previewable(r *plan.Report) bool {
 }
 
 // newModel derives the statuses as of the build's date.
-func newModel(p *plan.Project, o Options) (*model, error) {
+func newModel(p *plan.Project, o Options) *model {
 	view := p
 	if o.Drafts {
 		view = withDrafts(p)
@@ -254,7 +234,27 @@ func newModel(p *plan.Project, o Options) (*model, error) {
 			m.sample = true
 		}
 	}
-	return m, nil
+	return m
+}
+
+// generate makes everything a build hands to Hugo or writes itself: the
+// files Go writes (open data, feeds, badges, search index) and the pages,
+// for the base URL of o or of site.toml. step is told the stages.
+func (m *model) generate(o Options, src string, step func(string)) (extra, pages map[string][]byte, err error) {
+	step("data")
+	baseURL, err := siteBaseURL(o.Fs, src, o.BaseURL)
+	if err != nil {
+		return nil, nil, &BuildError{"config", err}
+	}
+	m.basePath = basePath(baseURL)
+	if extra, err = m.extras(o, baseURL); err != nil {
+		return nil, nil, &BuildError{"data", err}
+	}
+	step("pages")
+	if pages, err = m.pages(); err != nil {
+		return nil, nil, &BuildError{"pages", err}
+	}
+	return extra, pages, nil
 }
 
 // withDrafts returns a copy of p in which draft and submitted reports count

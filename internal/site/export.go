@@ -21,23 +21,11 @@ func WriteHugoProject(o Options, dir string) error {
 	if err != nil {
 		return err
 	}
-	m, err := newModel(p, o)
-	if err != nil {
-		return err
-	}
 	src, err := absPath(o.Fs, o.Source)
 	if err != nil {
 		return err
 	}
-	baseURL, err := siteBaseURL(o.Fs, src, o.BaseURL)
-	if err != nil {
-		return err
-	}
-	m.basePath = basePath(baseURL)
-	if _, err := m.extras(o, baseURL); err != nil { // fills the open-data page's list
-		return err
-	}
-	pages, err := m.pages()
+	_, pages, err := newModel(p, o).generate(o, src, func(string) {})
 	if err != nil {
 		return err
 	}

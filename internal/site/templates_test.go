@@ -23,10 +23,7 @@ func portalTxtar(t *testing.T, fsys afero.Fs, src string, extra map[string]strin
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := newModel(p, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := newModel(p, Options{})
 	m.basePath = "/"
 	pages, err := m.pages()
 	if err != nil {
