@@ -302,13 +302,7 @@ func (a *app) summary(p *plan.Project, o site.Options) {
 	}
 	snap := status.Derive(p, asOf)
 	a.asOfLine(snap)
-	hist := status.History(p)
-	var last *status.Period
-	for _, h := range hist {
-		if h.Period.Regular() && !h.Period.End.After(asOf) {
-			last = h
-		}
-	}
+	last := status.LatestRegular(status.History(p), asOf)
 	if last == nil {
 		return
 	}
@@ -322,10 +316,8 @@ func (a *app) summary(p *plan.Project, o site.Options) {
 		a.say(a.out, "cli.missingNone", last.Period.ID)
 	}
 	var overdue []string
-	for _, c := range last.Changes {
-		if c.To == status.Overdue {
-			overdue = append(overdue, fmt.Sprintf("%s (%s)", c.Milestone.ID, c.Agency.Name))
-		}
+	for _, c := range last.NewlyOverdue() {
+		overdue = append(overdue, fmt.Sprintf("%s (%s)", c.Milestone.ID, c.Agency.Name))
 	}
 	if len(overdue) > 0 {
 		a.say(a.out, "cli.newOverdue", strings.Join(overdue, ", "))

@@ -85,3 +85,28 @@ func Changes(before, after *Snapshot) []Change {
 	}
 	return out
 }
+
+// LatestRegular returns the last regular (6-monthly or yearly) period of
+// hist that ended on or before asOf: the one every unit must have reported
+// for. It returns nil when there is none.
+func LatestRegular(hist []*Period, asOf plan.Date) *Period {
+	var last *Period
+	for _, h := range hist {
+		if h.Period.Regular() && !h.Period.End.After(asOf) {
+			last = h
+		}
+	}
+	return last
+}
+
+// NewlyOverdue returns the shares that became overdue since the previous
+// period.
+func (h *Period) NewlyOverdue() []Change {
+	var out []Change
+	for _, c := range h.Changes {
+		if c.To == Overdue {
+			out = append(out, c)
+		}
+	}
+	return out
+}
