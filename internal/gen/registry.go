@@ -11,8 +11,6 @@ import (
 type agency struct {
 	id, name, nameEn, short, head, kind string
 	reports                             bool
-	// number counts the reports the agency has numbered this year.
-	number int
 }
 
 // group is a generated group of agencies.

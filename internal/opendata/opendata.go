@@ -214,15 +214,6 @@ func (t *table[T]) csv(rows []T) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// header returns the column names.
-func (t *table[T]) header() []string {
-	out := make([]string, len(t.cols))
-	for i, c := range t.cols {
-		out[i] = c.name
-	}
-	return out
-}
-
 // marshal writes v as indented JSON with a trailing newline.
 func marshal(v any) ([]byte, error) {
 	b, err := json.MarshalIndent(v, "", "  ")

@@ -62,7 +62,6 @@ type Server struct {
 	current string // folder of the last good build
 	lastErr string // the last build's error, "" when it succeeded
 	gen     int    // build generation, for reloads
-	changed chan struct{}
 	subs    map[chan int]struct{}
 }
 
