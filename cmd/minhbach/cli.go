@@ -111,7 +111,7 @@ func (a *app) root() *cobra.Command {
 		)
 		root.SetUsageTemplate(r.Replace(root.UsageTemplate()))
 	}
-	root.AddCommand(a.buildCmd(), a.checkCmd(), a.newCmd(), a.serveCmd(), a.templateCmd(), a.importCmd())
+	root.AddCommand(a.buildCmd(), a.checkCmd(), a.newCmd(), a.serveCmd(), a.templateCmd(), a.importCmd(), a.approveCmd(), a.rejectCmd())
 	// cobra's own help texts, in the user's language too.
 	root.InitDefaultHelpCmd()
 	var localize func(c *cobra.Command)
@@ -563,7 +563,8 @@ func (a *app) templateCmd() *cobra.Command {
 			if ag := p.Agencies.Agency(a.agency); ag != nil {
 				name = ag.Name
 			}
-			a.say(a.out, "cli.template.done", out, len(reportfile.Shares(p, a.agency)), name, out)
+			n := len(reportfile.Shares(p, a.agency))
+			a.sayN(a.out, "cli.template.done", n, out, n, name, out)
 			return nil
 		},
 	}
@@ -648,7 +649,7 @@ func (a *app) importCmd() *cobra.Command {
 			if err := a.fs.Rename(tmp, target); err != nil {
 				return err
 			}
-			a.say(a.out, "cli.import.done", filepath.ToSlash(rel), rep.Number, a.day(rep.Date), len(rep.Updates))
+			a.sayN(a.out, "cli.import.done", len(rep.Updates), filepath.ToSlash(rel), rep.Number, a.day(rep.Date), len(rep.Updates))
 			if kept != "" {
 				a.say(a.out, "cli.import.replaced", kept)
 			}
