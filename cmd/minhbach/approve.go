@@ -94,9 +94,10 @@ func (a *app) reportTarget(file string) (*target, error) {
 }
 
 // setApproval writes the report file of t with its approval set to want,
-// having proved that the result loads with the rest of the portal, and
+// having proved that the result loads with the rest of the portal (with
+// its new approval; and, unless withProblems, without a problem), and
 // returns the portal as it loads afterwards.
-func (a *app) setApproval(t *target, want plan.Approval) (*plan.Project, error) {
+func (a *app) setApproval(t *target, want plan.Approval, withProblems bool) (*plan.Project, error) {
 	abs := filepath.Join(t.srcAbs, filepath.FromSlash(t.rel))
 	src, err := afero.ReadFile(a.fs, abs)
 	if err != nil {
@@ -136,7 +137,14 @@ func (a *app) setApproval(t *target, want plan.Approval) (*plan.Project, error) 
 			mine = append(mine, pr)
 		}
 	}
+	if after != nil && after.Approval.State == want.State && withProblems {
+		mine = nil
+	}
 	if after == nil || len(mine) > 0 || after.Approval.State != want.State {
+		if len(mine) == 0 {
+			a.say(a.err, "cli.approve.reloadFailed", t.rel)
+			return nil, exitError{1}
+		}
 		for _, pr := range mine {
 			fmt.Fprintln(a.err, pr.Text(a.lang))
 		}
@@ -201,7 +209,7 @@ func (a *app) approveCmd() *cobra.Command {
 				return exitError{1}
 			}
 			want := plan.Approval{State: plan.Approved, ApprovedBy: plan.CleanText(by), ApprovedOn: day, Note: r.Approval.Note}
-			after, err := a.setApproval(t, want)
+			after, err := a.setApproval(t, want, false)
 			if err != nil {
 				return err
 			}
@@ -311,7 +319,7 @@ func (a *app) rejectCmd() *cobra.Command {
 				a.say(a.out, "cli.reject.already", t.rel)
 				return nil
 			}
-			if _, err := a.setApproval(t, plan.Approval{State: plan.Rejected, Note: note}); err != nil {
+			if _, err := a.setApproval(t, plan.Approval{State: plan.Rejected, Note: note}, true); err != nil {
 				return err
 			}
 			if kept != "" {

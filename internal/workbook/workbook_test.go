@@ -737,6 +737,25 @@ func TestMerge(t *testing.T) {
 	if got := Merge(base, same); !bytes.Equal(got, reportfile.Encode(base)) {
 		t.Errorf("Merge of the same data:\n%s", got)
 	}
+	// The same words typed with a decomposed-Unicode keyboard are the same
+	// data; other words are not.
+	nfd := *same
+	nfd.Body = norm.NFD.String("Nội dung.\n")
+	nfd.Number = norm.NFD.String("1/BC")
+	nfdBase := *base
+	nfdBase.Updates = []*plan.Update{{Milestone: "2a", Member: "huyen-a", State: plan.StateInProgress, Note: "Đang rà soát"}}
+	nfdSame := nfd
+	nfdSame.Updates = []*plan.Update{{Milestone: "2a", State: plan.StateInProgress, Note: norm.NFD.String("Đang rà soát")}}
+	if nfdSame.Updates[0].Note == nfdBase.Updates[0].Note {
+		t.Fatal("the test's decomposed text is not decomposed")
+	}
+	if Changed(&nfdBase, &nfdSame) {
+		t.Error("Changed: decomposed Unicode counted as a change")
+	}
+	nfdSame.Updates[0].Note = norm.NFD.String("Đang rà soát lại")
+	if !Changed(&nfdBase, &nfdSame) {
+		t.Error("Changed: other words not counted as a change")
+	}
 	for name, edit := range map[string]func(r *plan.Report){
 		"number": func(r *plan.Report) { r.Number = "2/BC" },
 		"date":   func(r *plan.Report) { r.Date = plan.NewDate(2018, 12, 2) },
