@@ -646,6 +646,11 @@ func TestProblems(t *testing.T) {
 			if pr.Sheet != c.sheet || pr.Cell != c.cell || !strings.Contains(pr.Message(msg.VI), c.want) {
 				t.Errorf("got  %s\nwant %s!%s: …%s…", pr, c.sheet, c.cell, c.want)
 			}
+			for _, l := range []msg.Lang{msg.VI, msg.EN} {
+				if _, ok := msg.Catalogue(l)[pr.Key]; !ok {
+					t.Errorf("key %q is not in the %s catalogue", pr.Key, l)
+				}
+			}
 			if !strings.Contains(pr.Message(msg.VI), " — ") {
 				t.Errorf("no fix in %q", pr.Message(msg.VI))
 			}
