@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -76,10 +77,10 @@ func SetApproval(src []byte, a plan.Approval) ([]byte, error) {
 	for i := range entries {
 		e := &entries[i]
 		switch {
-		case table != nil && e.table == "approval" && slicesContains(approvalKeys, e.key):
+		case table != nil && e.table == "approval" && slices.Contains(approvalKeys, e.key):
 			found[e.key] = e
 		case table == nil && e.table == "" && strings.HasPrefix(e.key, "approval."):
-			if k := strings.TrimPrefix(e.key, "approval."); slicesContains(approvalKeys, k) {
+			if k := strings.TrimPrefix(e.key, "approval."); slices.Contains(approvalKeys, k) {
 				found[k] = e
 			}
 		case table == nil && e.table == "" && e.key == "approval":
@@ -165,15 +166,6 @@ func SetApproval(src []byte, a plan.Approval) ([]byte, error) {
 		return nil, err
 	}
 	return out, nil
-}
-
-func slicesContains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // sameValue reports whether the TOML value text reads as the value want.

@@ -126,13 +126,10 @@ func TestSetApproval(t *testing.T) {
 	}
 }
 
-// TestSetApprovalRefusesMoreThanApproval: when the text of the approval's
-// keys cannot be told from the rest (a key outside the table that looks
-// like one of its keys), the check after the edit refuses it.
+// TestSetApprovalChecksTheResult: the check after the edit (sameBut)
+// accepts a sound edit and refuses one that changed another field or did
+// not write the approval asked for.
 func TestSetApprovalChecksTheResult(t *testing.T) {
-	// The report's other fields are compared after the edit: a file where
-	// they decode differently after it would be refused. Here the edit is
-	// sound, and the report's fields must be left equal.
 	src := "+++\nagency = \"x\"\nnumber = \"1/BC\"\n[approval]\nstate = \"submitted\"\n[[updates]]\nmilestone = \"1a\"\nstate = \"done\"\n+++\n"
 	if _, err := SetApproval([]byte(src), plan.Approval{State: plan.Approved, ApprovedBy: "X", ApprovedOn: plan.NewDate(2018, 1, 2)}); err != nil {
 		t.Fatal(err)

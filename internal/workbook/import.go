@@ -106,8 +106,8 @@ func (im *importer) hasSheet(name string) bool {
 	return err == nil && i >= 0
 }
 
-// report returns the report the workbook holds, or nil when its hidden
-// parts do not name a known agency and period.
+// run returns the report the workbook holds, or nil when its hidden parts
+// do not name a known agency and period.
 func (im *importer) run() *plan.Report {
 	if props, err := im.f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		im.date1904 = *props.Date1904
