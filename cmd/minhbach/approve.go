@@ -131,9 +131,16 @@ func (a *app) setApproval(t *target, want plan.Approval, withProblems bool) (*pl
 			problems = append(problems, r.Problems...)
 		}
 	}
+	// The file's own problems, and any the edit brings to another file
+	// (a second approved report of the same agency and period is told at
+	// whichever of the two comes later).
+	before := map[string]bool{}
+	for _, pr := range t.other {
+		before[pr.Text(msg.VI)] = true
+	}
 	var mine plan.Problems
 	for _, pr := range problems {
-		if filepath.ToSlash(pr.Pos.File) == t.rel {
+		if filepath.ToSlash(pr.Pos.File) == t.rel || !before[pr.Text(msg.VI)] {
 			mine = append(mine, pr)
 		}
 	}
