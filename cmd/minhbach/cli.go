@@ -496,7 +496,8 @@ func (a *app) templateCmd() *cobra.Command {
 			if ag := p.Agencies.Agency(a.agency); ag != nil {
 				name = ag.Name
 			}
-			a.say(a.out, "cli.template.done", out, len(reportfile.Shares(p, a.agency)), name, out)
+			per, _ := plan.ParsePeriod(a.period) // Template has checked it
+			a.say(a.out, "cli.template.done", out, len(reportfile.Shares(p, a.agency, per)), name, out)
 			return nil
 		},
 	}

@@ -339,11 +339,11 @@ func (d *data) taskDoc(t *plan.Task) taskDoc {
 		if ms != nil {
 			md.Status, md.Done, md.Total = string(ms.Status), ms.Done, ms.Total
 		}
-		for i, a := range reg.Members(m.Owner) {
+		for _, a := range reg.MembersAt(m.Owner, d.snap.AsOf) {
 			mem := memberDoc{Agency: a.ID, Name: a.Name}
-			if ms != nil && i < len(ms.Members) && ms.Members[i].Agency == a {
-				mem.Status = string(ms.Members[i].Status)
-				mem.Source = d.sourceDoc(ms.Members[i].Source)
+			if sm := ms.Member(a.ID); sm != nil {
+				mem.Status = string(sm.Status)
+				mem.Source = d.sourceDoc(sm.Source)
 			}
 			md.Members = append(md.Members, mem)
 		}

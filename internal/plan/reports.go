@@ -170,6 +170,9 @@ func (l *loader) checkUpdates(r *Report, p *Project, kp keyPositions) {
 				l.ps.add(kp.value(file, up+".milestone"), "update.notOwner", r.Agency, u.Milestone, reg.OwnerName(m.Owner))
 			case g != nil && !slices.Contains(g.Members, u.Member):
 				l.ps.add(kp.value(file, up+".milestone"), "update.notMember", u.Member, u.Milestone, g.Name)
+			case g != nil && !reg.MemberDuring(m.Owner, u.Member, r.PeriodInfo):
+				line, written := g.membership(u.Member)
+				l.ps.add(kp.value(file, up+".milestone"), "update.notMemberThen", u.Member, g.Name, r.Period, line, written, u.Milestone)
 			case u.Member != r.Agency && r.Agency != p.Plan.Reporting.Compiler:
 				l.ps.add(kp.value(file, up+".member"), "update.otherMember", r.Agency, u.Member)
 			}

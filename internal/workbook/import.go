@@ -254,6 +254,9 @@ func (im *importer) rows(rep *plan.Report) {
 		case g != nil && !slices.Contains(g.Members, member):
 			im.add(sh, cell(colMember, n), "%s không thuộc %s, nhóm chủ trì mốc %s — tệp đã bị sửa; %s", reg.OwnerName(member), g.Name, id, remake)
 			continue
+		case g != nil && !reg.MemberDuring(m.Owner, member, rep.PeriodInfo):
+			im.add(sh, cell(colMember, n), "%s chưa hoặc không còn thuộc %s trong kỳ %s (xem from/until trong %s) — xóa dòng này; %s", reg.OwnerName(member), g.Name, rep.Period, plan.AgenciesFile, remake)
+			continue
 		case member != rep.Agency && rep.Agency != p.Plan.Reporting.Compiler:
 			im.add(sh, cell(colMember, n), "%s chỉ báo cáo phần việc của mình, không báo cáo thay %s — tệp đã bị sửa; %s", reg.OwnerName(rep.Agency), reg.OwnerName(member), remake)
 			continue
