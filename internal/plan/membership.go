@@ -405,6 +405,9 @@ func (l *loader) checkMembers(r *Registry, g *Group, i int, kp keyPositions) {
 			g.Members = append(g.Members, m.ID)
 		}
 		if !good || !okFrom || !okUntil {
+			// Told above: the member counts as one from the start and for
+			// ever, so that its reports are not refused because of it.
+			m.Span = Span{}
 			continue
 		}
 		for _, prev := range ok {
@@ -456,7 +459,7 @@ func (l *loader) checkDuty(a *Agency, p string, kp keyPositions) {
 		l.ps.add(pos, "duty.noReports", a.ID, key)
 	}
 	s := Span{}
-	var okFrom, okUntil bool
+	okFrom, okUntil := true, true
 	if a.ReportsFrom.set {
 		if s.From, okFrom = a.ReportsFrom.day(false); !okFrom {
 			l.ps.add(kp.value(f, p+".reports_from"), "span.form", "reports_from", a.ReportsFrom.written())
@@ -469,6 +472,10 @@ func (l *loader) checkDuty(a *Agency, p string, kp keyPositions) {
 	}
 	if !s.From.IsZero() && !s.Until.IsZero() && s.Until.Before(s.From) {
 		l.ps.add(kp.value(f, p+".reports_until"), "duty.order", a.ID, a.ReportsUntil.written(), a.ReportsFrom.written())
+		s = Span{}
+	}
+	if !okFrom || !okUntil {
+		s = Span{} // told above; no knock-on problems
 	}
 	a.Duty = s
 }

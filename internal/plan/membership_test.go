@@ -340,3 +340,21 @@ func TestReportOrderIgnoresFileNames(t *testing.T) {
 		t.Errorf("orders differ with file names:\n%s\n%s\n%s", a, b, c)
 	}
 }
+
+func TestBadSpanHasNoKnockOn(t *testing.T) {
+	// A span that cannot be read is told once, on agencies.toml; the
+	// member's reports are not refused because of it.
+	for _, members := range []string{
+		`members = ["huyen-a", { id = "huyen-b", from = "2019", until = "2018" }]`,
+		`members = ["huyen-a", { id = "huyen-b", from = "sau 2019" }]`,
+	} {
+		src := edit(t, baseAgencies, baseMembers, members)
+		ps := problemsOf(t, func() error {
+			_, err := load(t, map[string]string{AgenciesFile: src, "content/bao-cao/2018-H1/huyen-b.md": huyenBReport("2018-H1", "2018-07-02")})
+			return err
+		}())
+		if len(ps) != 1 || ps[0].Pos.File != AgenciesFile {
+			t.Errorf("%s: problems %v, want one, on %s", members, ps, AgenciesFile)
+		}
+	}
+}
