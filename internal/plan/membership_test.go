@@ -358,3 +358,15 @@ func TestBadSpanHasNoKnockOn(t *testing.T) {
 		}
 	}
 }
+
+func FuzzLoadAgencies(f *testing.F) {
+	f.Add([]byte(baseAgencies))
+	f.Add([]byte(strings.Replace(baseAgencies, baseMembers, "members = [\n  \"huyen-a\", # a comment, \"x\"\n  { id = \"huyen-b\", from = \"2019\", until = 2020-06-30 },\n  '''huyen-c''',\n]", 1)))
+	f.Add([]byte(strings.Replace(baseAgencies, baseMembers, `members = ["huyen-a", { id = "huyen-b", from = "2019-H3" }, 7, { form = 1 }, ["x"]]`, 1)))
+	f.Add([]byte(strings.Replace(baseAgencies, baseMembers, "[[groups.members]]\nid = \"huyen-a\"\nuntil = \"2018\"\n[[groups.members]]\nid = \"huyen-a\"\nfrom = \"2018-H1\"", 1)))
+	f.Add([]byte(strings.Replace(baseAgencies, "reports = true", "reports_from = 2019\nreports_until = \"2018\"", 1)))
+	f.Add([]byte("[[groups]]\nid = \"g\"\nmembers = [\"\"\"\na\n\"\"\", { id = \"b\" }]\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		checkFuzzLoad(t, newPortal(t, map[string]string{AgenciesFile: string(src), "content/bao-cao/2018-H1/huyen-a.md": huyenAReport}))
+	})
+}
