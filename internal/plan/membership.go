@@ -233,14 +233,20 @@ func (r *Registry) MembersAt(owner string, day Date) []*Agency {
 	if g == nil {
 		return nil
 	}
-	var out []*Agency
-	seen := map[string]bool{}
-	for _, m := range g.spans() {
+	spans := g.spans()
+	out := make([]*Agency, 0, len(spans))
+	var seen map[string]bool // only for a unit listed more than once
+	if len(spans) != len(g.Members) {
+		seen = map[string]bool{}
+	}
+	for _, m := range spans {
 		a := r.agencies[m.ID]
 		if a == nil || seen[a.ID] || !m.Span.Contains(day) {
 			continue
 		}
-		seen[a.ID] = true
+		if seen != nil {
+			seen[a.ID] = true
+		}
 		out = append(out, a)
 	}
 	return out
@@ -480,8 +486,8 @@ func (l *loader) checkDuty(a *Agency, p string, kp keyPositions) {
 	a.Duty = s
 }
 
-// indexElements adds to kp the position of every element of every array
-// value, as "path.#n" (n from 0), so that a problem with one member of a
+// indexElements adds to kp the position of every element of every members
+// array, as "path.#n" (n from 0), so that a problem with one member of a
 // long members = [ … ] list is told on its own line.
 func indexElements(kp keyPositions, src []byte, lineOffset int) {
 	lines := strings.Split(string(src), "\n")
@@ -490,8 +496,8 @@ func indexElements(kp keyPositions, src []byte, lineOffset int) {
 		pos  Pos
 	}
 	for k, pos := range kp {
-		if !strings.HasSuffix(k, "=") {
-			continue
+		if !strings.HasSuffix(k, ".members=") {
+			continue // only the lists whose elements are checked one by one
 		}
 		i := pos.Line - lineOffset - 1
 		if i < 0 || i >= len(lines) {
