@@ -370,3 +370,10 @@ func FuzzLoadAgencies(f *testing.F) {
 		checkFuzzLoad(t, newPortal(t, map[string]string{AgenciesFile: string(src), "content/bao-cao/2018-H1/huyen-a.md": huyenAReport}))
 	})
 }
+
+func TestMembershipProblemsInAWindowsFile(t *testing.T) {
+	// Notepad's CRLF and byte-order mark move no position.
+	src := edit(t, baseAgencies, baseMembers, "members = [\n  \"huyen-a\",\n  { id = \"huyen-b\", from = \"2019\", until = \"2018\" },\n]")
+	w := at(t, AgenciesFile, src, `{ id = "huyen-b"`, `{`, "member.order")
+	loadProblems(t, map[string]string{AgenciesFile: windows(src)}, w)
+}
