@@ -150,6 +150,7 @@ func TestAddingAMemberKeepsEarlierPeriods(t *testing.T) {
 	if d := diffKeys(old, now); len(d) > 0 {
 		t.Errorf("adding a member from 2019 changed the 2018 periods: %v", d)
 	}
+	t.Logf("%d pieces of output about 2018 compared; %d of %d output files differ in all", len(old), len(diffKeys(before, after)), len(after))
 
 	// Counter-tests: the same comparison sees the change where there is
 	// one — in 2019-H1, where the new unit is judged and missing ...
@@ -211,6 +212,7 @@ func TestRenamingReportFilesChangesNothing(t *testing.T) {
 	if d := diffKeys(before, renamed); len(d) > 0 {
 		t.Errorf("renaming report files changed %d output files: %v", len(d), d)
 	}
+	t.Logf("%d report files renamed, %d output files compared", len(files), len(renamed))
 
 	// Counter-test: changing what one approved report says does change
 	// the output, so the comparison above can fail.
