@@ -563,7 +563,8 @@ func (a *app) templateCmd() *cobra.Command {
 			if ag := p.Agencies.Agency(a.agency); ag != nil {
 				name = ag.Name
 			}
-			n := len(reportfile.Shares(p, a.agency))
+			per, _ := plan.ParsePeriod(a.period) // Template has checked it
+			n := len(reportfile.Shares(p, a.agency, per))
 			a.sayN(a.out, "cli.template.done", n, out, n, name, out)
 			return nil
 		},

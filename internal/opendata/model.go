@@ -86,7 +86,11 @@ type agencyDoc struct {
 	Head    string `json:"head"`
 	Kind    string `json:"kind"`
 	Reports bool   `json:"reports"`
-	URL     string `json:"url"`
+	// ReportsFrom and ReportsUntil bound the duty to report (first and
+	// last day), when agencies.toml bounds it.
+	ReportsFrom  string `json:"reports_from,omitempty"`
+	ReportsUntil string `json:"reports_until,omitempty"`
+	URL          string `json:"url"`
 }
 
 type groupDoc struct {
@@ -95,6 +99,17 @@ type groupDoc struct {
 	NameEn  string   `json:"name_en"`
 	Head    string   `json:"head"`
 	Members []string `json:"members"`
+	// Spans say when each member joined and left, when agencies.toml says
+	// so for any of them; a member without a span was one from the start.
+	Spans []spanDoc `json:"spans,omitempty"`
+}
+
+// spanDoc is one member's time in a group: first and last day, either
+// empty for an open end.
+type spanDoc struct {
+	Agency string `json:"agency"`
+	From   string `json:"from,omitempty"`
+	Until  string `json:"until,omitempty"`
 }
 
 type roleDoc struct {
@@ -243,10 +258,20 @@ func (d *data) document() document {
 	doc.Counts = counts(d.snap)
 	doc.Plan = d.planDoc()
 	for _, a := range p.Agencies.Agencies {
-		doc.Agencies = append(doc.Agencies, agencyDoc{ID: a.ID, Name: a.Name, NameEn: a.NameEn, Short: a.Short, Head: a.Head, Kind: a.Kind, Reports: a.Reports, URL: d.url(agencyPath(a.ID))})
+		doc.Agencies = append(doc.Agencies, agencyDoc{ID: a.ID, Name: a.Name, NameEn: a.NameEn, Short: a.Short, Head: a.Head, Kind: a.Kind, Reports: a.Reports,
+			ReportsFrom: a.Duty.From.String(), ReportsUntil: a.Duty.Until.String(), URL: d.url(agencyPath(a.ID))})
 	}
 	for _, g := range p.Agencies.Groups {
-		doc.Groups = append(doc.Groups, groupDoc{ID: g.ID, Name: g.Name, NameEn: g.NameEn, Head: g.Head, Members: list(g.Members)})
+		gd := groupDoc{ID: g.ID, Name: g.Name, NameEn: g.NameEn, Head: g.Head, Members: list(g.Members)}
+		bounded := false
+		for _, m := range g.Membership {
+			gd.Spans = append(gd.Spans, spanDoc{Agency: m.ID, From: m.Span.From.String(), Until: m.Span.Until.String()})
+			bounded = bounded || !m.Span.From.IsZero() || !m.Span.Until.IsZero()
+		}
+		if !bounded {
+			gd.Spans = nil
+		}
+		doc.Groups = append(doc.Groups, gd)
 	}
 	for _, x := range p.Agencies.Roles {
 		doc.Roles = append(doc.Roles, roleDoc{ID: x.ID, Title: x.Title, TitleEn: x.TitleEn})
@@ -339,11 +364,11 @@ func (d *data) taskDoc(t *plan.Task) taskDoc {
 		if ms != nil {
 			md.Status, md.Done, md.Total = string(ms.Status), ms.Done, ms.Total
 		}
-		for i, a := range reg.Members(m.Owner) {
+		for _, a := range reg.MembersAt(m.Owner, d.snap.AsOf) {
 			mem := memberDoc{Agency: a.ID, Name: a.Name}
-			if ms != nil && i < len(ms.Members) && ms.Members[i].Agency == a {
-				mem.Status = string(ms.Members[i].Status)
-				mem.Source = d.sourceDoc(ms.Members[i].Source)
+			if sm := ms.Member(a.ID); sm != nil {
+				mem.Status = string(sm.Status)
+				mem.Source = d.sourceDoc(sm.Source)
 			}
 			md.Members = append(md.Members, mem)
 		}

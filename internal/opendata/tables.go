@@ -121,12 +121,8 @@ func (d *data) milestoneRows() []milestoneRow {
 				continue
 			}
 			out = append(out, milestoneRow{d: d, t: t, m: m, ms: ms})
-			for i, a := range reg.Members(m.Owner) {
-				row := milestoneRow{d: d, t: t, m: m, ms: ms, member: a, group: true}
-				if ms != nil && i < len(ms.Members) && ms.Members[i].Agency == a {
-					row.mem = ms.Members[i]
-				}
-				out = append(out, row)
+			for _, a := range reg.MembersAt(m.Owner, d.snap.AsOf) {
+				out = append(out, milestoneRow{d: d, t: t, m: m, ms: ms, member: a, group: true, mem: ms.Member(a.ID)})
 			}
 		}
 	}

@@ -25,6 +25,12 @@ type Agency struct {
 	// Reports says whether the agency must send a report every regular
 	// period.
 	Reports bool `toml:"reports"`
+	// ReportsFrom and ReportsUntil bound the duty to report (a period id or
+	// a day; either may be left out); Duty is them as days, filled in by
+	// Load. See ReportsOn and MustReport.
+	ReportsFrom  Bound `toml:"reports_from"`
+	ReportsUntil Bound `toml:"reports_until"`
+	Duty         Span  `toml:"-"`
 
 	Pos Pos `toml:"-"`
 }
@@ -32,11 +38,17 @@ type Agency struct {
 // Group is a set of agencies that a milestone can name as one owner, each
 // member of which must do the work and report on it.
 type Group struct {
-	ID      string   `toml:"id"`
-	Name    string   `toml:"name"`
-	NameEn  string   `toml:"name_en"`
-	Head    string   `toml:"head"`
-	Members []string `toml:"members"`
+	ID     string `toml:"id"`
+	Name   string `toml:"name"`
+	NameEn string `toml:"name_en"`
+	Head   string `toml:"head"`
+	// Members lists every agency that is or was a member, once each, in
+	// the order first listed; filled in by Load from Membership. Who is a
+	// member on a given day is told by Registry.MembersAt.
+	Members []string `toml:"-"`
+	// Membership is the members as written: ids (members from the start)
+	// or tables with from and until (see Member).
+	Membership []Member `toml:"members"`
 
 	Pos Pos `toml:"-"`
 }
@@ -63,8 +75,9 @@ func (r *Registry) Group(id string) *Group { return r.groups[id] }
 // Role returns the role with id, or nil.
 func (r *Registry) Role(id string) *Role { return r.roles[id] }
 
-// Members returns the agencies an owner id stands for: the agency itself,
-// or every member of a group.
+// Members returns the agencies an owner id stands for at any time: the
+// agency itself, or every member a group has ever had. To judge or to list
+// who holds a share on a day, use MembersAt.
 func (r *Registry) Members(owner string) []*Agency {
 	if a := r.agencies[owner]; a != nil {
 		return []*Agency{a}

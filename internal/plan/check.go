@@ -174,6 +174,9 @@ func (c *reportCheck) updates(r *Report) {
 				c.foundValue(up+".milestone", "update.notOwner", r.Agency, u.Milestone, reg.OwnerName(m.Owner))
 			case g != nil && !slices.Contains(g.Members, u.Member):
 				c.foundValue(up+".milestone", "update.notMember", u.Member, u.Milestone, g.Name)
+			case g != nil && !reg.MemberDuring(m.Owner, u.Member, r.PeriodInfo):
+				line, written := g.membership(u.Member)
+				c.foundValue(up+".milestone", "update.notMemberThen", u.Member, g.Name, r.Period, line, written, u.Milestone)
 			case u.Member != r.Agency && r.Agency != c.p.Plan.Reporting.Compiler:
 				c.foundValue(up+".member", "update.otherMember", r.Agency, u.Member)
 			}

@@ -44,6 +44,7 @@ var identifiers = map[string]bool{
 	"Task.Slug": true, "Task.Overseer": true, "Task.Aliases": true,
 	"Milestone.ID": true, "Milestone.Owner": true, "Milestone.Partners": true, "Milestone.DueText": true,
 	"Agency.ID": true, "Agency.Kind": true, "Group.ID": true, "Group.Members": true, "Role.ID": true,
+	"Member.ID": true, "Bound.Text": true,
 	"Report.Agency": true, "Report.Period": true, "Approval.State": true,
 	"Update.Milestone": true, "Update.Member": true, "Update.State": true,
 }

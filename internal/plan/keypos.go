@@ -21,6 +21,7 @@ type keyPositions map[string]Pos
 
 func indexKeys(file string, src []byte, lineOffset int) keyPositions {
 	kp, _ := scanKeys(file, src, lineOffset)
+	indexElements(kp, src, lineOffset)
 	return kp
 }
 

@@ -71,6 +71,7 @@ func Load(fsys afero.Fs, root string, opts ...Option) (*Project, error) {
 		}
 	}
 	p.Reports = l.loadReports(p)
+	orderReports(p.Reports)
 	if len(l.ps.list) > 0 {
 		l.ps.list.sort()
 		return p, l.ps.list

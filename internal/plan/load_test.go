@@ -677,12 +677,12 @@ func TestLoadDueForm(t *testing.T) {
 
 func TestLoadGroupUnknownMember(t *testing.T) {
 	agencies := edit(t, baseAgencies, `members = ["huyen-a", "huyen-b"]`, `members = ["huyen-a", "huyen-c"]`)
-	ps := loadProblems(t, map[string]string{AgenciesFile: agencies}, want{AgenciesFile, 38, 11, "group.unknownMember"})
+	ps := loadProblems(t, map[string]string{AgenciesFile: agencies}, want{AgenciesFile, 38, 23, "group.unknownMember"})
 	if ps[0].Args[0] != "cac-huyen" || ps[0].Args[1] != "huyen-c" || ps[0].Args[2] != "huyen-a" {
 		t.Errorf("args = %v", ps[0].Args)
 	}
 	agencies = edit(t, baseAgencies, `members = ["huyen-a", "huyen-b"]`, `members = ["huyen-a", "huyen-b", "huyen-a"]`)
-	loadProblems(t, map[string]string{AgenciesFile: agencies}, want{AgenciesFile, 38, 11, "group.duplicateMember"})
+	loadProblems(t, map[string]string{AgenciesFile: agencies}, want{AgenciesFile, 38, 34, "group.duplicateMember"})
 }
 
 func TestLoadCollectsAllProblems(t *testing.T) {

@@ -10,8 +10,9 @@ package plan
 type Project struct {
 	Plan     *Plan
 	Agencies *Registry
-	// Reports holds every report file, in path order, whatever its approval
-	// state. Use Published to get the ones the public may see.
+	// Reports holds every report file, whatever its approval state, in the
+	// order of their period folder, then of their agency (never of their
+	// file name). Use Published to get the ones the public may see.
 	Reports []*Report
 }
 

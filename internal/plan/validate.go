@@ -99,6 +99,7 @@ func (l *loader) checkRegistry(r *Registry, kp keyPositions) {
 		if a.Kind != "" && !slices.Contains(AgencyKinds, a.Kind) {
 			l.ps.add(kp.value(f, p+".kind"), "value.oneOf", "kind", a.Kind, strings.Join(AgencyKinds, ", "))
 		}
+		l.checkDuty(a, p, kp)
 	}
 	for i, g := range r.Groups {
 		p := fmt.Sprintf("groups.%d", i)
@@ -111,22 +112,9 @@ func (l *loader) checkRegistry(r *Registry, kp keyPositions) {
 		}
 		l.checkText(kp, f, p+".name", g.Name, true)
 		l.checkText(kp, f, p+".head", g.Head, false)
+		l.checkMembers(r, g, i, kp)
 		if len(g.Members) == 0 {
 			l.ps.add(kp.at(f, p+".members"), "group.empty", g.ID)
-		}
-		agencyIDs := map[string]bool{}
-		for _, a := range r.Agencies {
-			agencyIDs[a.ID] = true
-		}
-		members := map[string]bool{}
-		for _, m := range g.Members {
-			switch {
-			case !agencyIDs[m]:
-				l.ps.add(kp.value(f, p+".members"), "group.unknownMember", g.ID, m, suggest(m, ids(r.Agencies)))
-			case members[m]:
-				l.ps.add(kp.value(f, p+".members"), "group.duplicateMember", g.ID, m)
-			}
-			members[m] = true
 		}
 	}
 	roles := map[string]string{}

@@ -2,7 +2,6 @@ package reportfile
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/minhbach/minhbach/internal/fold"
@@ -10,35 +9,15 @@ import (
 	"github.com/minhbach/minhbach/internal/plan"
 )
 
-// Share is one agency's part of one milestone: the milestone itself when
-// the agency owns it, or its own share when the owner is a group the agency
-// belongs to.
-type Share struct {
-	Milestone *plan.Milestone
-	// Member is the agency whose part it is.
-	Member string
-	// Group is the owning group when the milestone is owned by a group, and
-	// nil when it is owned by Member alone.
-	Group *plan.Group
-}
+// Share is one agency's part of one milestone (see plan.Share).
+type Share = plan.Share
 
-// Shares returns, in plan order, the shares agency reports on: every
-// milestone it owns, and its part of every milestone owned by a group it is
-// a member of.
-func Shares(p *plan.Project, agency string) []Share {
-	var out []Share
-	for _, t := range p.Plan.Tasks {
-		for _, m := range t.Milestones {
-			if m.Owner == agency && p.Agencies.Agency(agency) != nil {
-				out = append(out, Share{Milestone: m, Member: agency})
-				continue
-			}
-			if g := p.Agencies.Group(m.Owner); g != nil && slices.Contains(g.Members, agency) {
-				out = append(out, Share{Milestone: m, Member: agency, Group: g})
-			}
-		}
-	}
-	return out
+// Shares returns, in plan order, the shares agency reports on for period
+// per, as the plan's one rule decides (plan.Project.SharesOf): every
+// milestone it owns, and its part of every milestone owned by a group it
+// is a member of on some day of per.
+func Shares(p *plan.Project, agency string, per plan.Period) []Share {
+	return p.SharesOf(agency, per)
 }
 
 // Error is a request that cannot be carried out (an unknown agency, a

@@ -44,17 +44,13 @@ func (pr *presenter) agencies() error {
 		return err
 	}
 	for _, a := range reg.Agencies {
-		v := AgencyV{Name: pr.t(a.Name, a.NameEn), Short: a.Short, Head: a.Head, Reports: a.Reports, Feed: agencyURL(a.ID) + "atom.xml"}
+		v := AgencyV{Name: pr.t(a.Name, a.NameEn), Short: a.Short, Head: a.Head, Reports: a.ReportsOn(pr.snap.AsOf), Feed: agencyURL(a.ID) + "atom.xml"}
 		if pr.lang == "en" && a.NameEn != "" {
 			v.NameVi = a.Name
 		}
 		counts := map[status.Status]int{}
-		for _, g := range reg.Groups {
-			for _, m := range g.Members {
-				if m == a.ID {
-					v.Groups = append(v.Groups, pr.agencyLink(g.ID))
-				}
-			}
+		for _, g := range reg.GroupsAt(a.ID, pr.snap.AsOf) {
+			v.Groups = append(v.Groups, pr.agencyLink(g.ID))
 		}
 		for _, ts := range pr.snap.Tasks {
 			for _, ms := range ts.Milestones {
@@ -105,8 +101,8 @@ func (pr *presenter) agencies() error {
 	}
 	for _, g := range reg.Groups {
 		v := AgencyV{Name: pr.t(g.Name, g.NameEn), Head: g.Head, IsGroup: true, Feed: ""}
-		for _, m := range g.Members {
-			v.Members = append(v.Members, pr.agencyLink(m))
+		for _, m := range reg.MembersAt(g.ID, pr.snap.AsOf) {
+			v.Members = append(v.Members, pr.agencyLink(m.ID))
 		}
 		counts := map[status.Status]int{}
 		for _, ts := range pr.snap.Tasks {

@@ -54,8 +54,8 @@ func (pr *presenter) searchDocs() []search.Doc {
 	}
 	for _, g := range reg.Groups {
 		var members []string
-		for _, m := range g.Members {
-			members = append(members, pr.agencyLink(m).Name)
+		for _, m := range reg.MembersAt(g.ID, pr.snap.AsOf) {
+			members = append(members, pr.agencyLink(m.ID).Name)
 		}
 		docs = append(docs, search.Doc{URL: agencyURL(g.ID), Title: pr.t(g.Name, g.NameEn), Kind: "agency",
 			Text: joinNonEmpty("\n", g.Name, g.NameEn, strings.Join(members, ", "))})

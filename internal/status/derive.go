@@ -8,7 +8,8 @@ import (
 
 // Derive computes the status of every task, milestone and member of p as of
 // asOf, from the approved reports of periods that ended on or before asOf.
-// Reports that are not approved are never read.
+// The members of a group milestone are its members on asOf
+// (plan.Registry.MembersAt). Reports that are not approved are never read.
 func Derive(p *plan.Project, asOf plan.Date) *Snapshot {
 	return derive(p, asOf, updatesByShare(p, asOf))
 }
@@ -36,7 +37,7 @@ func derive(p *plan.Project, asOf plan.Date, all map[share][]Source) *Snapshot {
 		ts := &Task{Task: t}
 		for _, m := range t.Milestones {
 			ms := &Milestone{Milestone: m}
-			for _, a := range p.Agencies.Members(m.Owner) {
+			for _, a := range p.Agencies.MembersAt(m.Owner, asOf) {
 				mem := &Member{Agency: a}
 				if !s.NoData {
 					mem.Status, mem.Source = memberStatus(m, upTo(all[share{m.ID, a.ID}], asOf), asOf, s.Window)
@@ -49,7 +50,9 @@ func derive(p *plan.Project, asOf plan.Date, all map[share][]Source) *Snapshot {
 				ms.Members = append(ms.Members, mem)
 				ms.Status = Worst(ms.Status, mem.Status)
 			}
-			if !s.NoData {
+			if !s.NoData && ms.Status != NoData {
+				// A group milestone none of whose members had joined by
+				// asOf has no status and is not counted.
 				s.MilestoneCounts[ms.Status]++
 			}
 			s.byMilestone[m.ID] = ms

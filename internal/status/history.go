@@ -23,10 +23,12 @@ type Period struct {
 	// Previous is the period before, or nil for the first.
 	Previous *Period
 	Changes  []Change
-	// Reports are the approved reports of the period, in file order.
+	// Reports are the approved reports of the period, in the order of
+	// their agency ids.
 	Reports []*plan.Report
-	// Missing are the agencies that must report every regular period and
-	// sent no approved report for this one (none for an ad hoc period).
+	// Missing are the agencies that had to report for this period (see
+	// plan.Registry.MustReport) and sent no approved report for it (none
+	// for an ad hoc period).
 	Missing []*plan.Agency
 }
 
@@ -49,11 +51,9 @@ func History(p *plan.Project) []*Period {
 				reported[r.Agency] = true
 			}
 		}
-		if per.Regular() {
-			for _, a := range p.Agencies.Agencies {
-				if a.Reports && !reported[a.ID] {
-					h.Missing = append(h.Missing, a)
-				}
+		for _, a := range p.Agencies.Agencies {
+			if p.Agencies.MustReport(a, per) && !reported[a.ID] {
+				h.Missing = append(h.Missing, a)
 			}
 		}
 		if prev != nil {
@@ -72,10 +72,10 @@ func Changes(before, after *Snapshot) []Change {
 	for _, t := range after.Tasks {
 		for _, ms := range t.Milestones {
 			old := before.Milestone(ms.Milestone.ID)
-			for i, mem := range ms.Members {
+			for _, mem := range ms.Members {
 				from := NoData
-				if old != nil && i < len(old.Members) && old.Members[i].Agency == mem.Agency {
-					from = old.Members[i].Status
+				if prev := old.Member(mem.Agency.ID); prev != nil {
+					from = prev.Status
 				}
 				if from != mem.Status {
 					out = append(out, Change{Milestone: ms.Milestone, Agency: mem.Agency, From: from, To: mem.Status, Source: mem.Source})

@@ -84,6 +84,20 @@ type Milestone struct {
 	Done, Total int
 }
 
+// Member returns the status of agency's share of m, or nil when agency held
+// no share on the snapshot's day (or m is nil).
+func (m *Milestone) Member(agency string) *Member {
+	if m == nil {
+		return nil
+	}
+	for _, mem := range m.Members {
+		if mem.Agency.ID == agency {
+			return mem
+		}
+	}
+	return nil
+}
+
 // Task is the status of one task: the worst of its milestones.
 type Task struct {
 	Task       *plan.Task

@@ -442,6 +442,8 @@ func (im *importer) check(rep *plan.Report) {
 				key, args = "workbook.notMember", []any{reg.OwnerName(u.Member), reg.OwnerName(m.Owner), u.Milestone}
 			case "update.otherMember":
 				key, args = "workbook.otherMember", []any{reg.OwnerName(rep.Agency), reg.OwnerName(u.Member)}
+			case "update.notMemberThen":
+				key, args = "workbook.notMemberThen", []any{reg.OwnerName(u.Member), reg.OwnerName(m.Owner), rep.Period, plan.AgenciesFile}
 			case "update.duplicate":
 				var j int
 				earlier := "?"

@@ -22,11 +22,11 @@ type row struct {
 	u      *plan.Update
 }
 
-// rowsFor returns the rows of the workbook for agency: its shares (see
-// reportfile.Shares) and, for a compiler that reported for members of a
+// rowsFor returns the rows of the workbook for agency and period per: its
+// shares (see reportfile.Shares) and, for a compiler that reported for members of a
 // group, the other shares the existing report updates; in plan order, the
 // agency's own share of a milestone first.
-func rowsFor(p *plan.Project, agency string, existing *plan.Report) []row {
+func rowsFor(p *plan.Project, agency string, per plan.Period, existing *plan.Report) []row {
 	order := map[string]int{}
 	byID := map[string]*plan.Milestone{}
 	for _, t := range p.Plan.Tasks {
@@ -38,7 +38,7 @@ func rowsFor(p *plan.Project, agency string, existing *plan.Report) []row {
 	key := func(milestone, member string) string { return milestone + "\x00" + member }
 	var rows []row
 	seen := map[string]bool{}
-	for _, s := range reportfile.Shares(p, agency) {
+	for _, s := range reportfile.Shares(p, agency, per) {
 		rows = append(rows, row{m: s.Milestone, member: s.Member, group: s.Group})
 		seen[key(s.Milestone.ID, s.Member)] = true
 	}
@@ -197,7 +197,7 @@ func Template(p *plan.Project, snap *status.Snapshot, agency, period string, exi
 		return nil, err
 	}
 	w := &writer{f: f, st: st}
-	w.reportSheet(p, snap, a, per, rowsFor(p, a.ID, existing))
+	w.reportSheet(p, snap, a, per, rowsFor(p, a.ID, per, existing))
 	w.infoSheet(p, a, per, existing)
 	w.metaSheet(a, per)
 	if w.err != nil {
