@@ -106,8 +106,9 @@ const canaryHTML = `<!DOCTYPE html>
 `
 
 // TestValidateHTML runs the Nu HTML Checker over every HTML page (and the
-// style sheet and the SVG images) of the root, sub-path and relative builds
-// and requires zero errors. Warnings are printed, grouped by message.
+// style sheet and the SVG images) of the root, sub-path and relative builds,
+// in one run, and requires zero errors. Warnings are printed, grouped by
+// message.
 func TestValidateHTML(t *testing.T) {
 	java, jar := vnuCommand(t)
 	canaryDir := t.TempDir()
@@ -118,9 +119,44 @@ func TestValidateHTML(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(canaryDir, "canary.css"), []byte("a { colr: red }\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// One run of the checker (one JVM) over the canary and the three builds.
+	sites := map[string]*builtSite{}
+	paths := []string{canaryDir}
+	for _, name := range builds {
+		sites[name] = getSite(t, name)
+		paths = append(paths, sites[name].dir)
+	}
+	msgs := runVNU(t, java, jar, paths...)
+	byDir := map[string][]vnuMessage{}
+	canaryErrs := map[string]int{}
+	for _, m := range msgs {
+		p := strings.TrimPrefix(m.URL, "file:")
+		if strings.HasPrefix(p, canaryDir+string(filepath.Separator)) {
+			if m.failure() {
+				canaryErrs[filepath.Ext(p)]++
+				if strings.Contains(m.Message, "role") || strings.Contains(m.Message, "action") || strings.Contains(m.Message, "colr") {
+					canaryErrs["expected"]++
+				}
+			}
+			continue
+		}
+		found := false
+		for _, name := range builds {
+			if strings.HasPrefix(p, sites[name].dir+string(filepath.Separator)) {
+				byDir[name] = append(byDir[name], m)
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("a message about no file of the builds: %s: %s: %s", m.URL, m.Type, m.Message)
+		}
+	}
+	if canaryErrs[".html"] < 3 || canaryErrs[".css"] < 1 || canaryErrs["expected"] < 4 {
+		t.Fatalf("the checker did not report the canary's mistakes (errors by file type: %v); is it working?", canaryErrs)
+	}
 	for _, name := range builds {
 		t.Run(name, func(t *testing.T) {
-			s := getSite(t, name)
+			s := sites[name]
 			files := countFiles(t, s.dir)
 			for _, l := range languages {
 				for _, p := range pageTypes {
@@ -133,24 +169,7 @@ func TestValidateHTML(t *testing.T) {
 					}
 				}
 			}
-			msgs := runVNU(t, java, jar, canaryDir, s.dir)
-			var mine []vnuMessage
-			canaryErrs := map[string]int{}
-			for _, m := range msgs {
-				if strings.HasPrefix(strings.TrimPrefix(m.URL, "file:"), canaryDir) {
-					if m.failure() {
-						canaryErrs[filepath.Ext(m.URL)]++
-						if strings.Contains(m.Message, "role") || strings.Contains(m.Message, "action") || strings.Contains(m.Message, "colr") {
-							canaryErrs["expected"]++
-						}
-					}
-					continue
-				}
-				mine = append(mine, m)
-			}
-			if canaryErrs[".html"] < 3 || canaryErrs[".css"] < 1 || canaryErrs["expected"] < 4 {
-				t.Fatalf("the checker did not report the canary's mistakes (errors by file type: %v); is it working?", canaryErrs)
-			}
+			mine := byDir[name]
 			errs, warns, infos := 0, 0, 0
 			warnGroups := map[string][]string{}
 			for _, m := range mine {

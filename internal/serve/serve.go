@@ -9,6 +9,12 @@
 // needs a WebSocket endpoint and an inline or injected script of its own,
 // while an EventSource fits the portal's Content-Security-Policy
 // (script-src 'self') with a dozen lines.
+//
+// The preview answers only requests for its own address: the Host must be
+// 127.0.0.1, localhost or [::1] with the server's port (or a host allowed
+// with Options.AllowHosts), and the Origin, when present, that same origin.
+// Anything else gets 403, so that no other web page can read the preview
+// (and its drafts) by DNS rebinding or from another origin.
 package serve
 
 import (
