@@ -447,6 +447,7 @@ func (a *app) newCmd() *cobra.Command {
 func (a *app) serveCmd() *cobra.Command {
 	var port int
 	var drafts bool
+	var allowHosts []string
 	c := &cobra.Command{
 		Use:   "serve",
 		Short: a.t("cli.serve.short"),
@@ -457,16 +458,21 @@ func (a *app) serveCmd() *cobra.Command {
 				return err
 			}
 			o.Drafts = drafts
+			addr, err := a.serveAddr(port, allowHosts)
+			if err != nil {
+				return err
+			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			srv, err := serve.Start(ctx, serve.Options{
 				Build:    o,
-				Addr:     fmt.Sprintf("127.0.0.1:%d", port),
 				Log:      a.out,
 				Describe: a.describe,
 				Summary: func(res *site.Result) string {
 					return msg.Get(a.lang, "cli.serve.rebuilt", len(res.Published), res.Pages, res.Duration.Round(time.Millisecond))
 				},
+				Addr:       addr,
+				AllowHosts: allowHosts,
 			})
 			if err != nil {
 				a.say(a.err, "cli.serve.listen", port, err)
@@ -477,6 +483,7 @@ func (a *app) serveCmd() *cobra.Command {
 			if drafts {
 				a.say(a.out, "cli.serve.drafts")
 			}
+			a.sayAllowedHosts(srv, allowHosts, drafts)
 			<-ctx.Done()
 			return nil
 		},
@@ -484,6 +491,7 @@ func (a *app) serveCmd() *cobra.Command {
 	a.sourceFlag(c)
 	c.Flags().IntVar(&port, "port", 1313, a.t("cli.flag.port"))
 	c.Flags().BoolVar(&drafts, "drafts", false, a.t("cli.flag.drafts"))
+	c.Flags().StringArrayVar(&allowHosts, "allow-host", nil, a.t("cli.flag.allowHost"))
 	return c
 }
 

@@ -9,6 +9,12 @@
 // needs a WebSocket endpoint and an inline or injected script of its own,
 // while an EventSource fits the portal's Content-Security-Policy
 // (script-src 'self') with a dozen lines.
+//
+// The preview answers only requests for its own address: the Host must be
+// 127.0.0.1, localhost or [::1] with the server's port (or a host allowed
+// with Options.AllowHosts), and the Origin, when present, that same origin.
+// Anything else gets 403, so that no other web page can read the preview
+// (and its drafts) by DNS rebinding or from another origin.
 package serve
 
 import (
@@ -22,12 +28,14 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
 
+	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/site"
 )
 
@@ -49,6 +57,11 @@ type Options struct {
 	Summary func(*site.Result) string
 	// Debounce is how long to wait for more changes before rebuilding.
 	Debounce time.Duration
+	// AllowHosts are host names or IP addresses, besides 127.0.0.1,
+	// localhost and [::1], under which the preview answers (with its port),
+	// for a reviewer on the local network; see HostName. Addr must then
+	// listen on an address that network reaches, such as ":1313".
+	AllowHosts []string
 }
 
 // Server is a running preview.
@@ -57,6 +70,9 @@ type Server struct {
 	listener net.Listener
 	http     *http.Server
 	tmp      string
+
+	port  int
+	hosts map[string]bool // the Host values answered, lower case
 
 	mu      sync.RWMutex
 	current string // folder of the last good build
@@ -85,7 +101,21 @@ func Start(ctx context.Context, opt Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{opt: opt, listener: ln, tmp: tmp, subs: map[chan int]struct{}{}}
-	s.opt.Build.BaseURL = "http://" + ln.Addr().String() + "/"
+	s.port = ln.Addr().(*net.TCPAddr).Port
+	s.hosts = map[string]bool{}
+	for _, h := range append([]string{"127.0.0.1", "localhost", "[::1]"}, opt.AllowHosts...) {
+		name, err := HostName(h)
+		if err != nil {
+			ln.Close()
+			os.RemoveAll(tmp)
+			return nil, err
+		}
+		s.hosts[name+":"+strconv.Itoa(s.port)] = true
+		if s.port == 80 {
+			s.hosts[name] = true // browsers leave out the default port
+		}
+	}
+	s.opt.Build.BaseURL = s.URL()
 	s.rebuild()
 	watcher, err := fsnotify.NewWatcher()
 	if err != nil {
@@ -106,8 +136,79 @@ func Start(ctx context.Context, opt Options) (*Server, error) {
 	return s, nil
 }
 
-// URL is the address of the preview.
-func (s *Server) URL() string { return "http://" + s.listener.Addr().String() + "/" }
+// URL is the address of the preview on this computer.
+func (s *Server) URL() string { return s.HostURL("127.0.0.1") }
+
+// HostURL is the address of the preview under the host name host (one of
+// Options.AllowHosts, or a loopback name).
+func (s *Server) HostURL(host string) string {
+	name, err := HostName(host)
+	if err != nil {
+		name = host
+	}
+	return "http://" + name + ":" + strconv.Itoa(s.port) + "/"
+}
+
+// HostName checks a host name or IP address given for Options.AllowHosts
+// and returns it as it appears in a Host header, without the port: lower
+// case, an IPv6 address in brackets. A scheme, a port, a path or an empty
+// name is an error.
+func HostName(h string) (string, error) {
+	h = strings.ToLower(strings.TrimSpace(h))
+	if ip := net.ParseIP(strings.Trim(h, "[]")); ip != nil {
+		if ip.To4() == nil {
+			return "[" + ip.String() + "]", nil
+		}
+		return ip.String(), nil
+	}
+	h = strings.TrimSuffix(h, ".")
+	if h == "" || len(h) > 253 {
+		return "", fmt.Errorf("%q is not a host name", h)
+	}
+	for _, label := range strings.Split(h, ".") {
+		if label == "" || len(label) > 63 || strings.HasPrefix(label, "-") || strings.HasSuffix(label, "-") {
+			return "", fmt.Errorf("%q is not a host name", h)
+		}
+		for _, c := range label {
+			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+				return "", fmt.Errorf("%q is not a host name", h)
+			}
+		}
+	}
+	return h, nil
+}
+
+// allowed reports whether a request is for this preview: its Host is the
+// printed address (or an allowed host) with the server's port, and its
+// Origin, when the browser sends one, is that same origin. This shuts out
+// DNS rebinding, where a web page the reviewer visits gets its own name to
+// resolve to 127.0.0.1 and reads the preview (and, with --drafts, the
+// unapproved reports) through it, and pages of other origins that call the
+// preview. It returns a short explanation when it refuses.
+func (s *Server) allowed(r *http.Request) (bool, string) {
+	host := strings.ToLower(r.Host)
+	if !s.hosts[host] {
+		return false, "serve.forbiddenHost"
+	}
+	if o := r.Header.Get("Origin"); o != "" && !strings.EqualFold(o, "http://"+host) {
+		return false, "serve.forbiddenOrigin"
+	}
+	return true, ""
+}
+
+// forbid answers 403 with a short explanation in Vietnamese, then English.
+func (s *Server) forbid(w http.ResponseWriter, r *http.Request, key string) {
+	arg := r.Host
+	if key == "serve.forbiddenOrigin" {
+		arg = r.Header.Get("Origin")
+	}
+	text := msg.Get(msg.VI, key, arg, s.URL()) + "\n" + msg.Get(msg.EN, key, arg, s.URL()) + "\n"
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(http.StatusForbidden)
+	io.WriteString(w, text)
+}
 
 // Close stops serving and removes the temporary builds.
 func (s *Server) Close() error {
@@ -249,7 +350,13 @@ const reloadJS = `(function () {
 })();
 `
 
+// ServeHTTP answers the requests for this preview (see allowed) with the
+// last good build and the preview's own scripts; anything else gets 403.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if ok, why := s.allowed(r); !ok {
+		s.forbid(w, r, why)
+		return
+	}
 	switch r.URL.Path {
 	case "/__minhbach/reload.js":
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
