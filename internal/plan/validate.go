@@ -260,4 +260,5 @@ func (l *loader) checkPlan(p *Plan, r *Registry, kp keyPositions) {
 			m.Due = d
 		}
 	}
+	l.checkPlanText(p, kp)
 }
