@@ -94,6 +94,9 @@ func (t Text) Lines() []string {
 func (t Text) Refs() []string {
 	var out []string
 	for _, b := range t {
+		if b.Ref == "" {
+			continue // a block Load could not place
+		}
 		out = append(out, b.Ref)
 		if ownsLine(b) {
 			out = append(out, b.Ref+".p1")
@@ -194,7 +197,9 @@ func (p Place) Cite(lang string) string {
 }
 
 func citeOne(b *Block, vi bool) string {
-	n := strings.TrimRight(b.Label, ".)")
+	// The number is the address's, which follows the document's order
+	// even where a label was mistyped (Load reports that label).
+	n := b.Ref[strings.LastIndex(b.Ref, ".")+1:]
 	switch b.Kind {
 	case KindSection:
 		return pick(vi, "mục "+n, "section "+n)
