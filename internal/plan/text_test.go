@@ -326,3 +326,45 @@ func TestWaitingLabel(t *testing.T) {
 		t.Errorf("waiting labels %v", labels)
 	}
 }
+
+// TestKonTumSectionIICovered: every line of section II below its clauses
+// (what is to be done, by whom, by when) is the place of some milestone or
+// of some milestone's deadline, so nothing the plan asks is left untracked;
+// and the counter-check finds a line no milestone points to.
+func TestKonTumSectionIICovered(t *testing.T) {
+	pl := loadKonTum(t)
+	uncovered := func(pl *Plan) []string {
+		covered := map[string]bool{}
+		for _, task := range pl.Tasks {
+			for _, m := range task.Milestones {
+				for _, place := range []Place{m.Source, m.DueSource} {
+					for _, l := range place.Lines() {
+						covered[l] = true
+					}
+				}
+			}
+		}
+		var out []string
+		for _, b := range pl.Text {
+			if strings.HasPrefix(b.Ref, "II.") && b.Kind != KindClause && !covered[b.Line()] {
+				// A "Thời gian thực hiện:" head whose dashes are the deadlines.
+				if b.Text == "Thời gian thực hiện:" && len(b.Children) > 0 {
+					continue
+				}
+				out = append(out, b.Ref)
+			}
+		}
+		return out
+	}
+	if u := uncovered(pl); len(u) != 0 {
+		t.Errorf("lines of section II no milestone points to: %v", u)
+	}
+	// Counter-check: without 6b, its paragraph and its deadline are found.
+	six := pl.Tasks[5]
+	all := six.Milestones
+	six.Milestones = all[:1]
+	defer func() { six.Milestones = all }()
+	if u := uncovered(pl); !slices.Equal(u, []string{"II.6.a.p2", "II.6.b.d2"}) {
+		t.Errorf("without 6b, uncovered lines %v, want II.6.a.p2 and II.6.b.d2", u)
+	}
+}

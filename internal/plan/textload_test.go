@@ -261,3 +261,42 @@ func TestLoadTextMessages(t *testing.T) {
 		t.Errorf("messages:\n%s\n%s", vi, en)
 	}
 }
+
+// FuzzLoadPlanText: whatever the [[text]] blocks and references, Load does
+// not panic, every problem has its place, and a plan that loads has every
+// block placed and every reference resolved.
+func FuzzLoadPlanText(f *testing.F) {
+	good := textPlan(f)
+	f.Add([]byte(good))
+	f.Add([]byte(windows(good)))
+	f.Add([]byte(strings.Replace(good, `label = "b)"`, `label = "c)"`, 1)))
+	f.Add([]byte(strings.Replace(good, `kind = "clause"`, `kind = "point"`, 1)))
+	f.Add([]byte(strings.Replace(good, `label = "+"`, `label = "-"`, 1)))
+	f.Add([]byte(strings.Replace(good, `ref = "I.3.d1.d1"`, `ref = "I.3.d1.d1.p1"`, 1)))
+	f.Add([]byte(strings.Replace(good, `kind = "recipients"`, `kind = "section"`, 1)))
+	f.Add([]byte("[[text]]\nkind = \"dash\"\nlabel = \"+\"\ntext = \"x\"\n[[text]]\nkind = \"point\"\n"))
+	f.Add([]byte("text = [{kind = \"section\", label = \"I.\", text = \"x\"}]\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		fs := newPortal(t, map[string]string{PlanFile: string(src)})
+		checkFuzzLoad(t, fs)
+		p, err := Load(fs, root)
+		if err != nil {
+			return
+		}
+		if got := p.Plan.Text.Lines(); len(got) != len(p.Plan.Text) {
+			t.Fatalf("%d lines for %d blocks", len(got), len(p.Plan.Text))
+		}
+		for _, b := range p.Plan.Text {
+			if pl, ok := p.Plan.Text.Find(b.Ref); !ok || pl.Block != b || pl.Cite("vi") == "" || pl.Cite("en") == "" {
+				t.Fatalf("block %+v is not found at its ref %q", b, b.Ref)
+			}
+		}
+		for _, task := range p.Plan.Tasks {
+			for _, m := range task.Milestones {
+				if len(p.Plan.Text) > 0 && (m.Source.IsZero() || m.Source.Ref() != m.Ref) {
+					t.Fatalf("milestone %s: ref %q resolved to %q", m.ID, m.Ref, m.Source.Ref())
+				}
+			}
+		}
+	})
+}
