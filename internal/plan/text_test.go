@@ -310,20 +310,25 @@ func TestWaitingLabel(t *testing.T) {
 			t.Errorf("%s: en %q, want %q", tt.name, got, tt.en)
 		}
 	}
-	// The Kon Tum plan: two conditions, two labels in each language.
+	// The Kon Tum plan: two conditions, two labels in each language, each
+	// written in the data (not the fallback).
+	guidance := [2]string{"Chờ hướng dẫn của Trung ương", "Waiting for central guidance"}
+	regulations := [2]string{"Chờ quy định của Trung ương", "Waiting for central regulations"}
+	want := map[string][2]string{"2a": guidance, "3a": regulations, "5b": guidance}
 	pl := loadKonTum(t)
-	labels := map[string][2]string{}
 	for _, task := range pl.Tasks {
 		for _, m := range task.Milestones {
-			if m.Condition != "" {
-				labels[m.Condition] = [2]string{m.WaitingLabel("vi"), m.WaitingLabel("en")}
+			got := [2]string{m.WaitingLabel("vi"), m.WaitingLabel("en")}
+			if got != want[m.ID] {
+				t.Errorf("%s (condition %q): waiting labels %q, want %q", m.ID, m.Condition, got, want[m.ID])
+			}
+			if m.Condition != "" && (m.Waiting == "" || m.WaitingEn == "") {
+				t.Errorf("%s: the data does not name its waiting status", m.ID)
 			}
 		}
 	}
-	g, q := labels["sau khi có hướng dẫn của Trung ương"], labels["sau khi có quy định của Trung ương"]
-	if g != [2]string{"Chờ hướng dẫn của Trung ương", "Waiting for central guidance"} ||
-		q != [2]string{"Chờ quy định của Trung ương", "Waiting for central regulations"} || len(labels) != 2 {
-		t.Errorf("waiting labels %v", labels)
+	if a, b := pl.Tasks[1].Milestones[0].WaitingLabel("vi"), pl.Tasks[2].Milestones[0].WaitingLabel("vi"); a == b {
+		t.Errorf("tasks 2 and 3 wait for different things, yet both read %q", a)
 	}
 }
 
