@@ -175,6 +175,40 @@ func (p Place) Lines() []string {
 	return out
 }
 
+// Contains reports whether block b is part of p: p's block itself or,
+// unless p is that block's own line alone, a block it holds.
+func (p Place) Contains(b *Block) bool {
+	if p.Block == nil || b == nil {
+		return false
+	}
+	if p.Alone {
+		return b == p.Block
+	}
+	for ; b != nil; b = b.parent {
+		if b == p.Block {
+			return true
+		}
+	}
+	return false
+}
+
+// MilestonesAt returns the milestones that come from block b (Source) or
+// whose deadline the plan gives there (DueSource), in plan order: the links
+// from a line of the text to the milestones and back.
+func (pl *Plan) MilestonesAt(b *Block) (from, due []*Milestone) {
+	for _, t := range pl.Tasks {
+		for _, m := range t.Milestones {
+			if m.Source.Contains(b) {
+				from = append(from, m)
+			}
+			if m.DueSource.Contains(b) {
+				due = append(due, m)
+			}
+		}
+	}
+	return from, due
+}
+
 // Cite returns the place in the plan's own terms, in Vietnamese ("vi"):
 // "đoạn thứ hai điểm a khoản 6 mục II", or English (any other lang):
 // "paragraph 2, point a, clause 6, section II".

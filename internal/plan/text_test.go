@@ -373,3 +373,34 @@ func TestKonTumSectionIICovered(t *testing.T) {
 		t.Errorf("without 6b, uncovered lines %v, want II.6.a.p2 and II.6.b.d2", u)
 	}
 }
+
+// TestMilestonesAt: from a line of the text to the milestones and back.
+func TestMilestonesAt(t *testing.T) {
+	pl := loadKonTum(t)
+	ids := func(ms []*Milestone) string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, m.ID)
+		}
+		return strings.Join(out, " ")
+	}
+	for _, c := range []struct{ ref, from, due string }{
+		{"II.6.a.p1", "6a", ""},    // the point's own line: 6a alone
+		{"II.6.a.p2", "6b", ""},    // its second paragraph: 6b, not "6 b)"
+		{"II.6.b.d2", "", "6b"},    // the Sở Nội vụ deadline
+		{"II.5.a.d2", "5a 5b", ""}, // 5a is all of 5 a), 5b its second dash
+		{"II.5.b", "", "5a 5b"},    // one time for both
+		{"II.1.b", "1b", ""},       // task 1 gives no time
+		{"III.1", "", ""},          // section III is no milestone's
+		{"recipients.d3", "", ""},  // nor are the recipients
+	} {
+		place, ok := pl.Text.Find(c.ref)
+		if !ok {
+			t.Fatalf("no %s", c.ref)
+		}
+		from, due := pl.MilestonesAt(place.Block)
+		if ids(from) != c.from || ids(due) != c.due {
+			t.Errorf("%s: from %q due %q, want %q and %q", c.ref, ids(from), ids(due), c.from, c.due)
+		}
+	}
+}
