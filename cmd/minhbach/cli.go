@@ -45,6 +45,11 @@ func (a *app) say(w io.Writer, key string, args ...any) {
 	fmt.Fprintln(w, msg.Get(a.lang, key, args...))
 }
 
+// sayN is say for a message about n things, in the right plural.
+func (a *app) sayN(w io.Writer, key string, n int, args ...any) {
+	fmt.Fprintln(w, msg.Plural(a.lang, key, n, args...))
+}
+
 // langFromArgs finds --lang before cobra parses, so that help texts are in
 // the chosen language too.
 func langFromArgs(args []string) string {
@@ -106,7 +111,7 @@ func (a *app) root() *cobra.Command {
 		)
 		root.SetUsageTemplate(r.Replace(root.UsageTemplate()))
 	}
-	root.AddCommand(a.buildCmd(), a.checkCmd(), a.newCmd(), a.serveCmd(), a.templateCmd(), a.importCmd())
+	root.AddCommand(a.buildCmd(), a.checkCmd(), a.newCmd(), a.serveCmd(), a.templateCmd(), a.importCmd(), a.approveCmd(), a.rejectCmd())
 	// cobra's own help texts, in the user's language too.
 	root.InitDefaultHelpCmd()
 	var localize func(c *cobra.Command)
@@ -161,6 +166,60 @@ func (a *app) load() (site.Options, *plan.Project, error) {
 	return o, p, nil
 }
 
+// loadAround loads the portal for a command that writes one report file
+// (new report, template, import, approve, reject): problems in the plan or
+// the agencies stop it, as in load; problems in report files do not, since
+// another unit's broken draft must not stop the work on this one. Those are
+// returned, for the command to tell (see aside) once it knows its file.
+func (a *app) loadAround() (site.Options, *plan.Project, plan.Problems, error) {
+	o, err := a.options()
+	if err != nil {
+		return o, nil, nil, err
+	}
+	p, err := site.Load(o)
+	if err == nil {
+		return o, p, nil, nil
+	}
+	var ps plan.Problems
+	if !errors.As(err, &ps) || p == nil {
+		return o, nil, nil, a.problems(err)
+	}
+	for _, pr := range ps {
+		if !strings.HasPrefix(filepath.ToSlash(pr.Pos.File), plan.ReportsDir+"/") {
+			return o, nil, nil, a.problems(err)
+		}
+	}
+	return o, p, ps, nil
+}
+
+// aside tells the report-file problems loadAround set aside: those of the
+// file rel the command works on stop it (exit 1, listed); the others are
+// told as a warning and the command goes on.
+func (a *app) aside(ps plan.Problems, rel string) error {
+	var mine, others plan.Problems
+	for _, pr := range ps {
+		if filepath.ToSlash(pr.Pos.File) == filepath.ToSlash(rel) {
+			mine = append(mine, pr)
+		} else {
+			others = append(others, pr)
+		}
+	}
+	if len(mine) > 0 {
+		for _, pr := range mine {
+			fmt.Fprintln(a.err, pr.Text(a.lang))
+		}
+		a.sayN(a.err, "cli.aside.mine", len(mine), filepath.ToSlash(rel), len(mine))
+		return exitError{1}
+	}
+	if len(others) > 0 {
+		a.sayN(a.err, "cli.aside.others", len(others), len(others))
+		for _, pr := range others {
+			fmt.Fprintln(a.err, "  "+pr.Text(a.lang))
+		}
+	}
+	return nil
+}
+
 // problems prints load problems and returns the exit error, or nil.
 func (a *app) problems(err error) error {
 	var ps plan.Problems
@@ -169,7 +228,7 @@ func (a *app) problems(err error) error {
 			fmt.Fprintln(a.err, p.Text(a.lang))
 		}
 		fmt.Fprintln(a.err)
-		a.say(a.err, "cli.problems", len(ps))
+		a.sayN(a.err, "cli.problems", len(ps), len(ps))
 		return exitError{1}
 	}
 	return err
@@ -334,16 +393,21 @@ func (a *app) newCmd() *cobra.Command {
 		Short: a.t("cli.newReport.short"),
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			o, p, err := a.load()
+			today := plan.NewDate(time.Now().Date())
+			if date != "" {
+				d, err := plan.ParseDate(date)
+				if err != nil {
+					a.say(a.err, "cli.badDate", date)
+					return exitError{2}
+				}
+				today = d
+			}
+			o, p, aside, err := a.loadAround()
 			if err != nil {
 				return err
 			}
-			today := plan.NewDate(time.Now().Date())
-			if date != "" {
-				if today, err = plan.ParseDate(date); err != nil {
-					a.say(a.err, "cli.badAsOf", date)
-					return exitError{2}
-				}
+			if err := a.aside(aside, reportPath(a.period, a.agency)); err != nil {
+				return err
 			}
 			data, err := reportfile.Template(p, a.agency, a.period, today)
 			if err != nil {
@@ -464,8 +528,11 @@ func (a *app) templateCmd() *cobra.Command {
 		Short: a.t("cli.template.short"),
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			o, p, err := a.load()
+			o, p, aside, err := a.loadAround()
 			if err != nil {
+				return err
+			}
+			if err := a.aside(aside, reportPath(a.period, a.agency)); err != nil {
 				return err
 			}
 			var snap *status.Snapshot
@@ -496,7 +563,8 @@ func (a *app) templateCmd() *cobra.Command {
 			if ag := p.Agencies.Agency(a.agency); ag != nil {
 				name = ag.Name
 			}
-			a.say(a.out, "cli.template.done", out, len(reportfile.Shares(p, a.agency)), name, out)
+			n := len(reportfile.Shares(p, a.agency))
+			a.sayN(a.out, "cli.template.done", n, out, n, name, out)
 			return nil
 		},
 	}
@@ -510,12 +578,13 @@ func (a *app) templateCmd() *cobra.Command {
 }
 
 func (a *app) importCmd() *cobra.Command {
+	var replace bool
 	c := &cobra.Command{
 		Use:   "import FILE.xlsx",
 		Short: a.t("cli.import.short"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			o, p, err := a.load()
+			o, p, aside, err := a.loadAround()
 			if err != nil {
 				return err
 			}
@@ -535,22 +604,39 @@ func (a *app) importCmd() *cobra.Command {
 				}
 				return err
 			}
-			if len(problems) > 0 {
-				for _, pr := range problems {
-					fmt.Fprintln(a.err, file+": "+pr.String())
-				}
-				a.say(a.err, "cli.import.problems", len(problems))
-				return exitError{1}
+			if rep == nil {
+				return a.cellProblems(file, problems)
 			}
 			rel := reportPath(rep.Period, rep.Agency)
+			if err := a.aside(aside, rel); err != nil {
+				return err
+			}
 			existing, err := a.existingReport(o, p, rel)
 			if err != nil {
 				return err
 			}
-			target := filepath.Join(o.Source, rel)
+			// A workbook that says what the file says changes nothing, even
+			// when what both say is not finished (a draft without its
+			// number): the file is left as it is, byte for byte.
 			if existing != nil && !workbook.Changed(existing, rep) {
 				a.say(a.out, "cli.import.unchanged", filepath.ToSlash(rel))
 				return nil
+			}
+			if len(problems) > 0 {
+				return a.cellProblems(file, problems)
+			}
+			target := filepath.Join(o.Source, rel)
+			var kept string
+			if existing != nil && existing.Approval.State == plan.Approved {
+				if !replace {
+					a.say(a.err, "cli.import.approved", filepath.ToSlash(rel), existing.Approval.ApprovedBy,
+						a.day(existing.Approval.ApprovedOn), file)
+					return exitError{1}
+				}
+				if kept, err = reportfile.Keep(a.fs, o.Source, existing); err != nil {
+					a.say(a.err, "cli.import.keepFailed", filepath.ToSlash(rel), err)
+					return exitError{1}
+				}
 			}
 			data := workbook.Merge(existing, rep)
 			if err := a.fs.MkdirAll(filepath.Dir(target), 0o755); err != nil {
@@ -563,15 +649,33 @@ func (a *app) importCmd() *cobra.Command {
 			if err := a.fs.Rename(tmp, target); err != nil {
 				return err
 			}
-			a.say(a.out, "cli.import.done", filepath.ToSlash(rel), rep.Number, rep.Date.Vietnamese(), len(rep.Updates))
-			if existing != nil && existing.Approval.State == plan.Approved {
-				a.say(a.out, "cli.import.reapprove")
+			a.sayN(a.out, "cli.import.done", len(rep.Updates), filepath.ToSlash(rel), rep.Number, a.day(rep.Date), len(rep.Updates))
+			if kept != "" {
+				a.say(a.out, "cli.import.replaced", kept)
 			}
 			return nil
 		},
 	}
 	c.Flags().StringVar(&a.source, "source", ".", a.t("cli.flag.source"))
+	c.Flags().BoolVar(&replace, "replace-approved", false, a.t("cli.flag.replaceApproved"))
 	return c
+}
+
+// cellProblems tells the problems of a workbook, each at its cell.
+func (a *app) cellProblems(file string, problems []workbook.Problem) error {
+	for _, pr := range problems {
+		fmt.Fprintln(a.err, file+": "+pr.Text(a.lang))
+	}
+	a.sayN(a.err, "cli.import.problems", len(problems), len(problems))
+	return exitError{1}
+}
+
+// day writes a date as the user's language does.
+func (a *app) day(d plan.Date) string {
+	if a.lang == msg.EN {
+		return d.Time().Format("2 January 2006")
+	}
+	return d.Vietnamese()
 }
 
 // progress returns a function that shows the build's stages on one line of

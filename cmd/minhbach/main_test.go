@@ -4,11 +4,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestMain(m *testing.M) {
@@ -30,7 +33,7 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"xlsxset": xlsxSet,
-			"approve": approveCmd,
+			"bom":     bomCmd,
 			"crlf":    crlfCmd,
 		},
 		Setup: func(env *testscript.Env) error {
@@ -92,10 +95,18 @@ func copyFile(src, dst string) error {
 }
 
 // xlsxSet fills cells of a workbook, as an agency would in Excel:
-// xlsxset FILE 'Sheet!A1' VALUE ['Sheet!B2' VALUE ...].
+// xlsxset [-nfd] FILE 'Sheet!A1' VALUE ['Sheet!B2' VALUE ...]. A VALUE is
+// text, or num:60 (a number), pct:0.6 (a number in a cell formatted as a
+// percentage, as Excel stores what shows as 60%), date:2018-06-20 (an Excel
+// date cell). With -nfd, texts are written in decomposed Unicode, as
+// Unikey's "Unicode tổ hợp" types them.
 func xlsxSet(ts *testscript.TestScript, neg bool, args []string) {
+	nfd := len(args) > 0 && args[0] == "-nfd"
+	if nfd {
+		args = args[1:]
+	}
 	if neg || len(args) < 3 || len(args)%2 != 1 {
-		ts.Fatalf("usage: xlsxset FILE SHEET!CELL VALUE...")
+		ts.Fatalf("usage: xlsxset [-nfd] FILE SHEET!CELL VALUE...")
 	}
 	name := ts.MkAbs(args[0])
 	f, err := excelize.OpenFile(name)
@@ -106,30 +117,43 @@ func xlsxSet(ts *testscript.TestScript, neg bool, args []string) {
 		if !ok {
 			ts.Fatalf("%q is not SHEET!CELL", args[i])
 		}
-		ts.Check(f.SetCellValue(sheet, cell, args[i+1]))
+		v := args[i+1]
+		switch {
+		case strings.HasPrefix(v, "num:"), strings.HasPrefix(v, "pct:"):
+			x, err := strconv.ParseFloat(v[4:], 64)
+			ts.Check(err)
+			ts.Check(f.SetCellFloat(sheet, cell, x, -1, 64))
+			if strings.HasPrefix(v, "pct:") {
+				style, err := f.NewStyle(&excelize.Style{NumFmt: 9})
+				ts.Check(err)
+				ts.Check(f.SetCellStyle(sheet, cell, cell, style))
+			}
+		case strings.HasPrefix(v, "date:"):
+			d, err := time.Parse("2006-01-02", v[5:])
+			ts.Check(err)
+			ts.Check(f.SetCellValue(sheet, cell, d))
+		default:
+			if nfd {
+				v = norm.NFD.String(v)
+			}
+			ts.Check(f.SetCellStr(sheet, cell, v))
+		}
 	}
 	ts.Check(f.Save())
 }
 
-// approveCmd does what the reviewer does by hand in a report file: sets
-// state = "approved" and adds who approved it and when:
-// approve FILE NAME YYYY-MM-DD.
-func approveCmd(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) != 3 {
-		ts.Fatalf("usage: approve FILE NAME DATE")
+// bomCmd puts a UTF-8 byte-order mark before files, as Notepad saves
+// them: bom FILE...
+func bomCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: bom FILE...")
 	}
-	name := ts.MkAbs(args[0])
-	data, err := os.ReadFile(name)
-	ts.Check(err)
-	var out []string
-	for _, line := range strings.Split(string(data), "\n") {
-		if strings.HasPrefix(strings.TrimSpace(line), "state = \"submitted\"") || strings.HasPrefix(strings.TrimSpace(line), "state = \"draft\"") {
-			out = append(out, "state = \"approved\"", "approved_by = \""+args[1]+"\"", "approved_on = "+args[2])
-			continue
-		}
-		out = append(out, line)
+	for _, a := range args {
+		name := ts.MkAbs(a)
+		data, err := os.ReadFile(name)
+		ts.Check(err)
+		ts.Check(os.WriteFile(name, append([]byte("\xef\xbb\xbf"), data...), 0o644))
 	}
-	ts.Check(os.WriteFile(name, []byte(strings.Join(out, "\n")), 0o644))
 }
 
 // crlfCmd rewrites files with Windows line endings, as Notepad saves them:

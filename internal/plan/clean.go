@@ -76,3 +76,9 @@ func cleanValue(v reflect.Value) {
 		}
 	}
 }
+
+// CleanText is what the loader does to every text it reads (see
+// cleanText): NFC, without bidirectional controls, zero-width spaces and
+// byte-order marks. A reader of reports from elsewhere (a workbook) uses it
+// so that the same words typed on another keyboard compare equal.
+func CleanText(s string) string { return cleanText(s) }

@@ -60,11 +60,13 @@ func memberOf(r *plan.Report, u *plan.Update) string {
 
 // Changed reports whether the data of two reports differ: agency, period,
 // number, date, body or updates, read the way Import reads a workbook
-// (spaces around text and trailing blank lines of the body do not count,
+// (texts compared after NFC normalisation, as the loader cleans them, so
+// that words typed with a decomposed-Unicode keyboard are the same words;
+// spaces around text and trailing blank lines of the body do not count,
 // nor does the order of the updates; a done update without progress counts
 // as 100%). The approval and the sample flag are not data.
 func Changed(a, b *plan.Report) bool {
-	if a.Agency != b.Agency || a.Period != b.Period || strings.TrimSpace(a.Number) != strings.TrimSpace(b.Number) || a.Date != b.Date {
+	if a.Agency != b.Agency || a.Period != b.Period || normText(a.Number) != normText(b.Number) || a.Date != b.Date {
 		return true
 	}
 	if normBody(a.Body) != normBody(b.Body) {
@@ -75,7 +77,13 @@ func Changed(a, b *plan.Report) bool {
 }
 
 func normBody(s string) string {
-	return strings.TrimRight(strings.ReplaceAll(s, "\r\n", "\n"), " \t\n")
+	return strings.TrimRight(plan.CleanText(strings.ReplaceAll(s, "\r\n", "\n")), " \t\n")
+}
+
+// normText is a text as the loader and Import read it: cleaned (NFC) and
+// trimmed.
+func normText(s string) string {
+	return strings.TrimSpace(plan.CleanText(strings.ReplaceAll(s, "\r\n", "\n")))
 }
 
 // updateKeys returns one string per update of r holding all its data,
@@ -91,13 +99,13 @@ func updateKeys(r *plan.Report) []string {
 		}
 		var ev []string
 		for _, e := range u.Evidence {
-			if e = strings.TrimSpace(e); e != "" {
+			if e = normText(e); e != "" {
 				ev = append(ev, e)
 			}
 		}
 		out = append(out, strings.Join([]string{
 			u.Milestone, memberOf(r, u), u.State, u.DoneOn.String(), progress,
-			strings.Join(ev, "\x01"), strings.TrimSpace(strings.ReplaceAll(u.Note, "\r\n", "\n")),
+			strings.Join(ev, "\x01"), normText(u.Note),
 		}, "\x00"))
 	}
 	slices.Sort(out)

@@ -19,7 +19,10 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/minhbach/minhbach/internal/fold"
+	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/plan"
 )
 
@@ -128,13 +131,41 @@ func parseState(s string) (string, bool) {
 }
 
 // Problem is one thing wrong with a filled workbook: the sheet and cell,
-// and a Vietnamese message that says what is wrong and how to fix it.
+// and a message key of package msg with its arguments, that says what is
+// wrong and how to fix it.
 type Problem struct {
-	Sheet, Cell, Message string
+	Sheet, Cell string
+	Key         string
+	Args        []any
 }
 
-// String returns the problem as "Sheet!Cell: message".
-func (p Problem) String() string { return fmt.Sprintf("%s!%s: %s", p.Sheet, p.Cell, p.Message) }
+// Message returns what is wrong and how to fix it, in l.
+func (p Problem) Message(l msg.Lang) string { return msg.Get(l, p.Key, p.Args...) }
+
+// Text returns the problem as "Sheet!Cell: message", in l.
+func (p Problem) Text(l msg.Lang) string {
+	return fmt.Sprintf("%s!%s: %s", p.Sheet, p.Cell, p.Message(l))
+}
+
+// String returns the problem as Text does in Vietnamese.
+func (p Problem) String() string { return p.Text(msg.VI) }
+
+// sheetOrder is the order problems are told in: the hidden sheet, the
+// report's information, then its rows.
+var sheetOrder = map[string]int{SheetMeta: 0, SheetInfo: 1, SheetReport: 2}
+
+// less orders problems by sheet, row, then column.
+func (p Problem) less(q Problem) bool {
+	if a, b := sheetOrder[p.Sheet], sheetOrder[q.Sheet]; a != b {
+		return a < b
+	}
+	pc, pr, _ := excelize.CellNameToCoordinates(p.Cell)
+	qc, qr, _ := excelize.CellNameToCoordinates(q.Cell)
+	if pr != qr {
+		return pr < qr
+	}
+	return pc < qc
+}
 
 // dmy writes a date as a workbook shows it: 15/06/2018.
 func dmy(d plan.Date) string {

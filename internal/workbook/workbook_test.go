@@ -11,11 +11,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/reportfile"
 	"github.com/minhbach/minhbach/internal/status"
 	"github.com/spf13/afero"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
 )
 
 const root = "/portal"
@@ -173,10 +175,30 @@ func write(t *testing.T, f *excelize.File) []byte {
 	return buf.Bytes()
 }
 
+// percent is a fraction in a cell formatted as a percentage.
+type percent float64
+
+// inline is a text written as a rich text run.
+type inline string
+
 func set(t *testing.T, f *excelize.File, sheet, cell string, v any) {
 	t.Helper()
 	var err error
 	switch x := v.(type) {
+	case percent:
+		// A number in a cell formatted as a percentage, as Excel stores
+		// what shows as 60%: 0.6, with number format 9 ("0%").
+		style, serr := f.NewStyle(&excelize.Style{NumFmt: 9})
+		if serr != nil {
+			t.Fatal(serr)
+		}
+		if err = f.SetCellFloat(sheet, cell, float64(x), -1, 64); err == nil {
+			err = f.SetCellStyle(sheet, cell, cell, style)
+		}
+	case inline:
+		// Text stored in the cell itself rather than in the shared
+		// strings, as some programs save it.
+		err = f.SetCellRichText(sheet, cell, []excelize.RichTextRun{{Text: string(x)}})
 	case string:
 		err = f.SetCellStr(sheet, cell, x)
 	default:
@@ -520,6 +542,17 @@ func TestAccepted(t *testing.T) {
 		"report date serial":  {"Thông tin!B7", 43454, func(r *plan.Report) bool { return r.Date == plan.NewDate(2018, 12, 20) }},
 		"empty body":          {"Thông tin!B8", "  \n ", func(r *plan.Report) bool { return r.Body == "" }},
 		"progress done is 90": {"I4", 90, func(r *plan.Report) bool { return *r.Updates[0].Progress == 90 }},
+		"percentage cell":     {"I5", percent(0.6), func(r *plan.Report) bool { return *r.Updates[1].Progress == 60 }},
+		"percentage cell 7%":  {"I5", percent(0.07), func(r *plan.Report) bool { return *r.Updates[1].Progress == 7 }},
+		"yyyy-m-d":            {"H4", "2018-9-27", func(r *plan.Report) bool { return r.Updates[0].DoneOn == plan.NewDate(2018, 9, 27) }},
+		"dd.mm.yyyy":          {"H4", "27.09.2018", func(r *plan.Report) bool { return r.Updates[0].DoneOn == plan.NewDate(2018, 9, 27) }},
+		"date as rich text":   {"H4", inline("27/09/2018"), func(r *plan.Report) bool { return r.Updates[0].DoneOn == plan.NewDate(2018, 9, 27) }},
+		"decomposed note": {"K5", norm.NFD.String("Đang rà soát ở các xã"), func(r *plan.Report) bool {
+			return r.Updates[1].Note == "Đang rà soát ở các xã" && norm.NFC.IsNormalString(r.Updates[1].Note)
+		}},
+		"blank row left out": {"G6", "", func(r *plan.Report) bool {
+			return len(r.Updates) == 2 && r.Updates[0].Milestone == "1b" && r.Updates[1].Milestone == "2a"
+		}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			f := template(t, p)
@@ -555,22 +588,28 @@ func TestProblems(t *testing.T) {
 	}{
 		{"unknown status", []edit{{SheetReport, "G5", "Gần xong"}}, SheetReport, "G5",
 			`trạng thái "Gần xong" không hợp lệ — chọn một trong: Chưa bắt đầu; Đang thực hiện; Hoàn thành`},
-		{"no status", []edit{{SheetReport, "G6", ""}}, SheetReport, "G6", "chưa chọn trạng thái của mốc 2b — chọn một trong:"},
+		{"no status", []edit{{SheetReport, "G6", ""}, {SheetReport, "K6", "Chưa làm."}}, SheetReport, "G6", "chưa chọn trạng thái của mốc 2b — chọn một trong:"},
+		{"nothing filled", []edit{{SheetReport, "G4", ""}, {SheetReport, "H4", ""}, {SheetReport, "J4", ""}, {SheetReport, "K4", ""}, {SheetReport, "I4", ""},
+			{SheetReport, "G5", ""}, {SheetReport, "I5", ""}, {SheetReport, "K5", ""}, {SheetReport, "G6", ""}}, SheetReport, "G4", "chưa điền dòng nào — chọn trạng thái"},
 		{"waiting without condition", []edit{{SheetReport, "G5", "Chờ hướng dẫn của Trung ương"}}, SheetReport, "G5",
 			`mốc 2a không có điều kiện chờ Trung ương trong kế hoạch nên không thể chọn "Chờ hướng dẫn của Trung ương"`},
 		{"month 13", []edit{{SheetReport, "H4", "31/13/2018"}}, SheetReport, "H4",
 			`ngày hoàn thành "31/13/2018" không hợp lệ — dùng dạng 31/12/2018 (ngày/tháng/năm)`},
-		{"31 February", []edit{{SheetReport, "H4", "31/02/2018"}}, SheetReport, "H4", `ngày hoàn thành "31/02/2018" không hợp lệ`},
+		{"31 February", []edit{{SheetReport, "H4", "31/02/2018"}}, SheetReport, "H4",
+			`ngày hoàn thành "31/02/2018" không có thật (tháng 2 năm 2018 chỉ có 28 ngày) — sửa ngày, dạng 31/12/2018 (ngày/tháng/năm)`},
+		{"29 February 2018, iso", []edit{{SheetReport, "H4", "2018-2-29"}}, SheetReport, "H4", `ngày hoàn thành "2018-2-29" không có thật (tháng 2 năm 2018 chỉ có 28 ngày)`},
 		{"iso month 13", []edit{{SheetReport, "H4", "2018-13-01"}}, SheetReport, "H4", `ngày hoàn thành "2018-13-01" không hợp lệ`},
 		{"words", []edit{{SheetReport, "H4", "hôm qua"}}, SheetReport, "H4", `ngày hoàn thành "hôm qua" không hợp lệ`},
 		{"year out of range", []edit{{SheetReport, "H4", "01/01/1900"}}, SheetReport, "H4", `ngày hoàn thành "01/01/1900" không hợp lệ`},
-		{"boolean date", []edit{{SheetReport, "H4", true}}, SheetReport, "H4", `ngày hoàn thành "1" không hợp lệ`},
+		{"boolean date", []edit{{SheetReport, "H4", true}}, SheetReport, "H4", `ngày hoàn thành "TRUE" không hợp lệ`},
 		{"done after the report", []edit{{SheetReport, "H4", "21/12/2018"}}, SheetReport, "H4",
 			`ngày hoàn thành 21/12/2018 sau ngày báo cáo 20/12/2018 (trang "Thông tin") — không thể báo cáo việc chưa xảy ra; sửa ngày`},
 		{"done without date", []edit{{SheetReport, "H4", ""}}, SheetReport, "H4", "mốc 1b đã hoàn thành nhưng chưa có ngày hoàn thành — điền ngày dạng 15/06/2018"},
 		{"date without done", []edit{{SheetReport, "H5", "01/12/2018"}}, SheetReport, "H5",
 			`có ngày hoàn thành nhưng trạng thái là "Đang thực hiện" — chọn "Hoàn thành" hoặc xóa ngày`},
-		{"progress not whole", []edit{{SheetReport, "I5", 12.5}}, SheetReport, "I5", `tiến độ "12.5" không phải số nguyên — điền số nguyên từ 0 đến 100`},
+		{"progress not whole", []edit{{SheetReport, "I5", 12.5}}, SheetReport, "I5", `tiến độ "12.5" không phải số nguyên — điền số nguyên phần trăm từ 0 đến 100, ví dụ 13`},
+		{"progress 60.5", []edit{{SheetReport, "I5", "60.5"}}, SheetReport, "I5", `tiến độ "60.5" không phải số nguyên — điền số nguyên phần trăm`},
+		{"percentage cell 60.5%", []edit{{SheetReport, "I5", percent(0.605)}}, SheetReport, "I5", `tiến độ "60.5%" không phải số nguyên — điền số nguyên phần trăm từ 0 đến 100, ví dụ 61`},
 		{"progress with a comma", []edit{{SheetReport, "I5", "50,5"}}, SheetReport, "I5", `tiến độ "50,5" không phải số nguyên`},
 		{"progress words", []edit{{SheetReport, "I5", "một nửa"}}, SheetReport, "I5", `tiến độ "một nửa" không phải số nguyên`},
 		{"progress over 100", []edit{{SheetReport, "I5", 120}}, SheetReport, "I5", "tiến độ 120% nằm ngoài khoảng 0–100"},
@@ -599,21 +638,23 @@ func TestProblems(t *testing.T) {
 			for _, e := range c.edits {
 				set(t, f, e.sheet, e.cell, e.v)
 			}
-			r, probs := importBytes(t, p, write(t, f))
-			if r != nil {
-				t.Errorf("a report came with the problems: %+v", r)
-			}
+			_, probs := importBytes(t, p, write(t, f))
 			if len(probs) != 1 {
 				t.Fatalf("want 1 problem, got %d: %v", len(probs), probs)
 			}
 			pr := probs[0]
-			if pr.Sheet != c.sheet || pr.Cell != c.cell || !strings.Contains(pr.Message, c.want) {
+			if pr.Sheet != c.sheet || pr.Cell != c.cell || !strings.Contains(pr.Message(msg.VI), c.want) {
 				t.Errorf("got  %s\nwant %s!%s: …%s…", pr, c.sheet, c.cell, c.want)
 			}
-			if !strings.Contains(pr.Message, " — ") {
-				t.Errorf("no fix in %q", pr.Message)
+			for _, l := range []msg.Lang{msg.VI, msg.EN} {
+				if _, ok := msg.Catalogue(l)[pr.Key]; !ok {
+					t.Errorf("key %q is not in the %s catalogue", pr.Key, l)
+				}
 			}
-			if s := pr.String(); s != fmt.Sprintf("%s!%s: %s", c.sheet, c.cell, pr.Message) {
+			if !strings.Contains(pr.Message(msg.VI), " — ") {
+				t.Errorf("no fix in %q", pr.Message(msg.VI))
+			}
+			if s := pr.String(); s != fmt.Sprintf("%s!%s: %s", c.sheet, c.cell, pr.Message(msg.VI)) {
 				t.Errorf("String() = %q", s)
 			}
 		})
@@ -639,7 +680,7 @@ func TestProblemsStructure(t *testing.T) {
 	// A workbook without the machine sheet, or without a sheet of the form.
 	g := excelize.NewFile()
 	_, probs = importBytes(t, p, write(t, g))
-	if len(probs) != 1 || probs[0].Sheet != SheetMeta || !strings.Contains(probs[0].Message, "không phải mẫu báo cáo do minhbach tạo") {
+	if len(probs) != 1 || probs[0].Sheet != SheetMeta || !strings.Contains(probs[0].Message(msg.VI), "không phải mẫu báo cáo do minhbach tạo") {
 		t.Errorf("plain workbook: %v", probs)
 	}
 	f = template(t, p)
@@ -647,7 +688,7 @@ func TestProblemsStructure(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, probs = importBytes(t, p, write(t, f))
-	if len(probs) != 1 || probs[0].Sheet != SheetInfo || !strings.Contains(probs[0].Message, `thiếu trang "Thông tin"`) {
+	if len(probs) != 1 || probs[0].Sheet != SheetInfo || !strings.Contains(probs[0].Message(msg.VI), `thiếu trang "Thông tin"`) {
 		t.Errorf("renamed sheet: %v", probs)
 	}
 
@@ -700,6 +741,25 @@ func TestMerge(t *testing.T) {
 	}
 	if got := Merge(base, same); !bytes.Equal(got, reportfile.Encode(base)) {
 		t.Errorf("Merge of the same data:\n%s", got)
+	}
+	// The same words typed with a decomposed-Unicode keyboard are the same
+	// data; other words are not.
+	nfd := *same
+	nfd.Body = norm.NFD.String("Nội dung.\n")
+	nfd.Number = norm.NFD.String("1/BC")
+	nfdBase := *base
+	nfdBase.Updates = []*plan.Update{{Milestone: "2a", Member: "huyen-a", State: plan.StateInProgress, Note: "Đang rà soát"}}
+	nfdSame := nfd
+	nfdSame.Updates = []*plan.Update{{Milestone: "2a", State: plan.StateInProgress, Note: norm.NFD.String("Đang rà soát")}}
+	if nfdSame.Updates[0].Note == nfdBase.Updates[0].Note {
+		t.Fatal("the test's decomposed text is not decomposed")
+	}
+	if Changed(&nfdBase, &nfdSame) {
+		t.Error("Changed: decomposed Unicode counted as a change")
+	}
+	nfdSame.Updates[0].Note = norm.NFD.String("Đang rà soát lại")
+	if !Changed(&nfdBase, &nfdSame) {
+		t.Error("Changed: other words not counted as a change")
 	}
 	for name, edit := range map[string]func(r *plan.Report){
 		"number": func(r *plan.Report) { r.Number = "2/BC" },
