@@ -300,3 +300,22 @@ func FuzzLoadPlanText(f *testing.F) {
 		}
 	})
 }
+
+// TestLoadTextWindows: the same plan saved by a Windows editor (BOM, CRLF)
+// gives the same lines and the same places.
+func TestLoadTextWindows(t *testing.T) {
+	unix, err := load(t, map[string]string{PlanFile: textPlan(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	win, err := load(t, map[string]string{PlanFile: windows(textPlan(t))})
+	if err != nil {
+		t.Fatalf("CRLF and BOM: %v", err)
+	}
+	if a, b := unix.Plan.Text.Lines(), win.Plan.Text.Lines(); !slices.Equal(a, b) || len(a) != 16 {
+		t.Errorf("lines differ:\n%q\n%q", a, b)
+	}
+	if a, b := unix.Plan.Text.Refs(), win.Plan.Text.Refs(); !slices.Equal(a, b) {
+		t.Errorf("refs differ:\n%q\n%q", a, b)
+	}
+}
