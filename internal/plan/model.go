@@ -34,6 +34,8 @@ type Plan struct {
 	Implementation []string  `toml:"implementation"`
 	Reporting      Reporting `toml:"reporting"`
 	Tasks          []*Task   `toml:"tasks"`
+	// Text is the plan's full text, line by line (see Text).
+	Text Text `toml:"text"`
 
 	File string `toml:"-"`
 }
@@ -88,6 +90,17 @@ type Milestone struct {
 	// "sau khi có hướng dẫn của Trung ương". A milestone with a condition may
 	// be reported as waiting, which pauses its deadline.
 	Condition string `toml:"condition"`
+	// Waiting and WaitingEn name the status of the milestone while it waits
+	// for its condition (see WaitingLabel).
+	Waiting   string `toml:"waiting"`
+	WaitingEn string `toml:"waiting_en"`
+	// Ref is where in the plan's text the milestone comes from ("II.6.a.p2"),
+	// and DueRef where the plan gives its time ("II.6.b.d2"); see Block.Ref.
+	Ref    string `toml:"ref"`
+	DueRef string `toml:"due_ref"`
+	// Source and DueSource are Ref and DueRef resolved; filled in by Load.
+	Source    Place `toml:"-"`
+	DueSource Place `toml:"-"`
 
 	Task *Task `toml:"-"`
 	Pos  Pos   `toml:"-"`

@@ -248,4 +248,5 @@ func (l *loader) checkPlan(p *Plan, r *Registry, kp keyPositions) {
 			m.Due = d
 		}
 	}
+	l.checkPlanText(p, kp)
 }
