@@ -25,6 +25,9 @@ type Agency struct {
 	// Reports says whether the agency must send a report every regular
 	// period.
 	Reports bool `toml:"reports"`
+	// Aliases are former ids: their pages' addresses redirect to this
+	// agency's page.
+	Aliases []string `toml:"aliases"`
 
 	Pos Pos `toml:"-"`
 }
@@ -37,6 +40,8 @@ type Group struct {
 	NameEn  string   `toml:"name_en"`
 	Head    string   `toml:"head"`
 	Members []string `toml:"members"`
+	// Aliases are former ids, as for an agency.
+	Aliases []string `toml:"aliases"`
 
 	Pos Pos `toml:"-"`
 }

@@ -43,7 +43,7 @@ var identifiers = map[string]bool{
 	"Plan.Issuer": true, "Reporting.Compiler": true, "Reporting.Recipient": true, "Reporting.Every": true,
 	"Task.Slug": true, "Task.Overseer": true, "Task.Aliases": true,
 	"Milestone.ID": true, "Milestone.Owner": true, "Milestone.Partners": true, "Milestone.DueText": true,
-	"Agency.ID": true, "Agency.Kind": true, "Group.ID": true, "Group.Members": true, "Role.ID": true,
+	"Agency.ID": true, "Agency.Kind": true, "Agency.Aliases": true, "Group.ID": true, "Group.Members": true, "Group.Aliases": true, "Role.ID": true,
 	"Report.Agency": true, "Report.Period": true, "Approval.State": true,
 	"Update.Milestone": true, "Update.Member": true, "Update.State": true,
 }
