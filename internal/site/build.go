@@ -155,6 +155,9 @@ func Build(o Options) (*Result, error) {
 	}
 	h := &hugoRun{srcFs: o.Fs, workingDir: src, destFs: out, publishDir: tmp, baseURL: o.BaseURL, files: pages, log: o.Log}
 	step("hugo")
+	if err := pub.Err(); err != nil {
+		return nil, failed(pub, "hugo", err)
+	}
 	if err := h.run(); err != nil || pub.Err() != nil {
 		return nil, failed(pub, "hugo", err)
 	}
