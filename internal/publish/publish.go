@@ -145,8 +145,10 @@ func Begin(ctx context.Context, fsys afero.Fs, o Options) (*Target, error) {
 		}
 	}
 	parent := filepath.Dir(real)
-	if err := fsys.MkdirAll(parent, 0o755); err != nil {
-		return nil, &Error{Key: "publish.cannotCreate", Args: []any{t.shown, parent, err}, Err: err}
+	if _, err := fsys.Stat(parent); err != nil {
+		if err := fsys.MkdirAll(parent, 0o755); err != nil {
+			return nil, &Error{Key: "publish.cannotCreate", Args: []any{t.shown, parent, err}, Err: err}
+		}
 	}
 	t.cleanStale()
 	base := filepath.Base(real)
