@@ -8,9 +8,11 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/spf13/afero"
 
+	"github.com/minhbach/minhbach/internal/gen"
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/publish"
 )
@@ -172,4 +174,42 @@ func (f *failingFs) MkdirAll(name string, perm os.FileMode) error {
 		return errDiskFull
 	}
 	return f.Fs.MkdirAll(name, perm)
+}
+
+// TestManyFailedWritesDoNotHang fails every write of a few-thousand-page
+// build after the first 50, as a full disk does. Hugo v0.165.0 can hang
+// collating that many write errors; the publisher records the first and
+// discards the rest, so the build fails quickly with it.
+func TestManyFailedWritesDoNotHang(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a generated portal of a few thousand pages; run without -short")
+	}
+	fsys := afero.NewMemMapFs()
+	sc := gen.Scale{Name: "hang", Tasks: 300, Milestones: 600, Agencies: 30, Periods: 2}
+	if _, err := gen.Generate(gen.Config{Scale: sc, Seed: 1, RepoFs: afero.NewOsFs(), Repo: repoRoot, Fs: fsys, Out: "/src"}); err != nil {
+		t.Fatal(err)
+	}
+	broken := &failingFs{Fs: fsys, prefix: fmt.Sprintf("/out.tmp-%d/", os.Getpid()), after: 50}
+	done := make(chan error, 1)
+	go func() {
+		_, err := Build(Options{Source: "/src", Dest: "/out", Fs: broken})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		var be *BuildError
+		if !errors.As(err, &be) || be.Stage != "write" || !errors.Is(err, errDiskFull) {
+			t.Fatalf("got %v, want the disk-full write error", err)
+		}
+		t.Logf("%d file creations reached the disk", broken.n.Load())
+		if n := broken.n.Load(); n > 51 {
+			t.Errorf("%d file creations reached the failing disk, want the writes after the first failure discarded", n)
+		}
+	case <-time.After(3 * time.Minute):
+		t.Fatal("the build hangs after write errors")
+	}
+	noLeftovers(t, fsys, "/out")
+	if ok, _ := afero.Exists(fsys, "/out"); ok {
+		t.Error("a failed build created /out")
+	}
 }
