@@ -192,6 +192,9 @@ func foreign(fsys afero.Fs, dir string, m *Manifest, limit int) ([]string, bool,
 	}
 	var out []string
 	for _, f := range files {
+		if osCache(f.Path) {
+			continue
+		}
 		k, ok := known[f.Path]
 		if ok && k.Size == f.Size && !strings.HasPrefix(f.SHA256, "not a plain file") {
 			h, err := hashFile(fsys, filepath.Join(dir, filepath.FromSlash(f.Path)))
@@ -208,4 +211,21 @@ func foreign(fsys afero.Fs, dir string, m *Manifest, limit int) ([]string, bool,
 		out = append(out, f.Path)
 	}
 	return out, false, nil
+}
+
+// osCaches are the files that file managers leave in every folder they
+// show (Finder's .DS_Store, Explorer's Thumbs.db and desktop.ini): caches
+// the system remakes, not anybody's work. A folder holding only these
+// counts as empty, and a previous build holding them is still minhbach's.
+var osCaches = []string{".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db"}
+
+// osCache reports whether the slash path p names one of osCaches.
+func osCache(p string) bool {
+	base := strings.ToLower(p[strings.LastIndex(p, "/")+1:])
+	for _, c := range osCaches {
+		if base == c {
+			return true
+		}
+	}
+	return false
 }

@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/afero"
@@ -218,7 +219,13 @@ func (t *Target) check(source, dest string) (string, error) {
 	if err != nil {
 		return "", &Error{Key: "publish.cannotRead", Args: []any{t.shown, err}, Err: err}
 	}
-	if len(entries) == 0 {
+	empty := true
+	for _, e := range entries {
+		if !osCache(e.Name()) || !e.Mode().IsRegular() {
+			empty = false
+		}
+	}
+	if empty {
 		return real, nil
 	}
 	m, err := ReadManifest(fsys, real)
@@ -300,12 +307,12 @@ func Compare(prev *Manifest, tasks, agencies []Page) []Gone {
 
 // stale matches the temporary folders of earlier builds of base.
 func stale(base string) *regexp.Regexp {
-	return regexp.MustCompile(`^` + regexp.QuoteMeta(base) + `\.(tmp|old)-[0-9]+(-[0-9]+)?$`)
+	return regexp.MustCompile(`^` + regexp.QuoteMeta(base) + `\.(tmp|old)-([0-9]+)(-[0-9]+)?$`)
 }
 
 // cleanStale removes, beside the destination, the temporary folders of
 // earlier builds that were interrupted: those named like ours that carry
-// the marker. A folder moved aside (".old-") is removed only when the
+// the marker, of a process that is not running. A folder moved aside (".old-") is removed only when the
 // destination holds a build, so that the one copy of a site is never
 // removed. Anything else is left alone.
 func (t *Target) cleanStale() {
@@ -319,6 +326,9 @@ func (t *Target) cleanStale() {
 		m := re.FindStringSubmatch(e.Name())
 		if m == nil || !e.IsDir() || (m[1] == "old" && t.prev == nil) {
 			continue
+		}
+		if pid, err := strconv.Atoi(m[2]); err == nil && pid != os.Getpid() && running(pid) {
+			continue // perhaps a build running now, in another window
 		}
 		p := filepath.Join(parent, e.Name())
 		if _, err := ReadManifest(t.fs, p); err == nil {

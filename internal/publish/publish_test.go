@@ -254,6 +254,13 @@ func TestChangedBuildIsRefused(t *testing.T) {
 		{"same size, other bytes", func(fsys afero.Fs) { afero.WriteFile(fsys, "/out/a.html", []byte("AAAA"), 0o644) }, false},
 		{"other size", func(fsys afero.Fs) { afero.WriteFile(fsys, "/out/a.html", []byte("aaaaa"), 0o644) }, false},
 		{"empty folder added", func(fsys afero.Fs) { fsys.MkdirAll("/out/new", 0o755) }, true},
+		{"a file manager's caches", func(fsys afero.Fs) {
+			afero.WriteFile(fsys, "/out/.DS_Store", []byte("x"), 0o644)
+			afero.WriteFile(fsys, "/out/sub/Thumbs.db", []byte("x"), 0o644)
+			afero.WriteFile(fsys, "/out/sub/desktop.ini", []byte("x"), 0o644)
+		}, true},
+		{"a file inside a folder named like a cache", func(fsys afero.Fs) { afero.WriteFile(fsys, "/out/.DS_Store/x.txt", []byte("x"), 0o644) }, false},
+		{"a cache-like name that is not one", func(fsys afero.Fs) { afero.WriteFile(fsys, "/out/my.DS_Store", []byte("x"), 0o644) }, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -392,4 +399,38 @@ func names(es []os.FileInfo) []string {
 		out = append(out, e.Name())
 	}
 	return out
+}
+
+func TestEmptyFolders(t *testing.T) {
+	cases := []struct {
+		name  string
+		files []string
+		ok    bool
+	}{
+		{"empty", nil, true},
+		{"only a file manager's cache", []string{".DS_Store", "Thumbs.db"}, true},
+		{"a cache and a file", []string{".DS_Store", "notes.txt"}, false},
+		{"a hidden file", []string{".htaccess"}, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := afero.NewMemMapFs()
+			fsys.MkdirAll("/out", 0o755)
+			for _, f := range c.files {
+				afero.WriteFile(fsys, "/out/"+f, []byte("x"), 0o644)
+			}
+			tg, err := Begin(context.Background(), fsys, Options{Source: "/src", Dest: "/out"})
+			if c.ok {
+				if err != nil {
+					t.Fatal(err)
+				}
+				tg.Abort()
+				return
+			}
+			var pe *Error
+			if !errors.As(err, &pe) || pe.Key != "publish.notOurs" {
+				t.Fatalf("got %v, want publish.notOurs", err)
+			}
+		})
+	}
 }

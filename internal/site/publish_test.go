@@ -117,19 +117,19 @@ func TestStaleTemporaryFoldersAreReplaced(t *testing.T) {
 	// marker, so it is minhbach's and is removed; so is a previous site
 	// moved aside. A look-alike without the marker is someone else's.
 	marker := []byte(`{"format": "minhbach-manifest/1", "complete": false}`)
-	for _, dir := range []string{"/out.tmp-999999", "/out.old-999998"} {
+	for _, dir := range []string{"/out.tmp-4999999", "/out.old-4999998"} {
 		afero.WriteFile(fsys, dir+"/"+publish.MarkerName, marker, 0o644)
 		afero.WriteFile(fsys, dir+"/old.html", []byte("stale"), 0o644)
 	}
-	afero.WriteFile(fsys, "/out.tmp-999997/notes.txt", []byte("mine"), 0o644)
+	afero.WriteFile(fsys, "/out.tmp-4999997/notes.txt", []byte("mine"), 0o644)
 	afero.WriteFile(fsys, fmt.Sprintf("/out.tmp-%d/notes.txt", os.Getpid()), []byte("mine too"), 0o644)
 	memBuild(t, fsys, "/out")
-	for _, gone := range []string{"/out.tmp-999999", "/out.old-999998"} {
+	for _, gone := range []string{"/out.tmp-4999999", "/out.old-4999998"} {
 		if ok, _ := afero.Exists(fsys, gone); ok {
 			t.Errorf("%s was not cleaned", gone)
 		}
 	}
-	for name, want := range map[string]string{"/out.tmp-999997/notes.txt": "mine", fmt.Sprintf("/out.tmp-%d/notes.txt", os.Getpid()): "mine too"} {
+	for name, want := range map[string]string{"/out.tmp-4999997/notes.txt": "mine", fmt.Sprintf("/out.tmp-%d/notes.txt", os.Getpid()): "mine too"} {
 		if got, err := afero.ReadFile(fsys, name); err != nil || string(got) != want {
 			t.Errorf("%s = %q, %v: a folder without the marker was touched", name, got, err)
 		}
