@@ -179,9 +179,10 @@ func hashFile(fsys afero.Fs, name string) (string, error) {
 }
 
 // foreign returns the files under dir that the manifest m does not list
-// as they are: added, changed or replaced since minhbach wrote them. At
-// most limit are returned, and whether there were more.
-func foreign(fsys afero.Fs, dir string, m *Manifest, limit int) ([]string, bool, error) {
+// as they are: added, changed or replaced since minhbach wrote them
+// (compared by size, and with hashes by SHA-256 too). At most limit are
+// returned, and whether there were more.
+func foreign(fsys afero.Fs, dir string, m *Manifest, limit int, hashes bool) ([]string, bool, error) {
 	files, err := scan(fsys, dir, false)
 	if err != nil {
 		return nil, false, err
@@ -197,6 +198,9 @@ func foreign(fsys afero.Fs, dir string, m *Manifest, limit int) ([]string, bool,
 		}
 		k, ok := known[f.Path]
 		if ok && k.Size == f.Size && !strings.HasPrefix(f.SHA256, "not a plain file") {
+			if !hashes {
+				continue
+			}
 			h, err := hashFile(fsys, filepath.Join(dir, filepath.FromSlash(f.Path)))
 			if err != nil {
 				return nil, false, err

@@ -239,7 +239,7 @@ func (t *Target) check(source, dest string) (string, error) {
 	if err != nil {
 		return "", &Error{Key: "publish.badMarker", Args: []any{t.shown, err}, Err: err}
 	}
-	extra, more, err := foreign(fsys, real, m, 5)
+	extra, more, err := foreign(fsys, real, m, 5, true)
 	if err != nil {
 		return "", &Error{Key: "publish.cannotRead", Args: []any{t.shown, err}, Err: err}
 	}
@@ -331,9 +331,17 @@ func (t *Target) cleanStale() {
 			continue // perhaps a build running now, in another window
 		}
 		p := filepath.Join(parent, e.Name())
-		if _, err := ReadManifest(t.fs, p); err == nil {
-			_ = removeTree(t.fs, p)
+		mf, err := ReadManifest(t.fs, p)
+		if err != nil {
+			continue
 		}
+		if m[1] == "old" {
+			// A previous site kept because files were added to it.
+			if extra, _, err := foreign(t.fs, p, mf, 1, false); err != nil || len(extra) > 0 {
+				continue
+			}
+		}
+		_ = removeTree(t.fs, p)
 	}
 }
 
@@ -469,6 +477,21 @@ func (t *Target) Publish() error {
 	}
 	t.done = true
 	if old != "" {
+		// Files added to the destination while the build ran were not
+		// made by minhbach: the previous folder is kept for them.
+		prev := t.prev
+		if prev == nil {
+			prev = &Manifest{}
+		}
+		if extra, more, err := foreign(fsys, old, prev, 5, false); err != nil || len(extra) > 0 {
+			if more {
+				extra = append(extra, "…")
+			}
+			if err != nil {
+				extra = append(extra, err.Error())
+			}
+			return &Error{Key: "publish.oldKept", Args: []any{t.shown, old, strings.Join(extra, ", ")}}
+		}
 		if err := removeTree(fsys, old); err != nil {
 			return &Error{Key: "publish.oldStays", Args: []any{t.shown, old, err}, Err: err}
 		}

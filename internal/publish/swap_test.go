@@ -259,3 +259,45 @@ func TestInterruptedBuild(t *testing.T) {
 		})
 	}
 }
+
+// A file added to the destination while the build runs is not minhbach's:
+// the previous folder is kept for it, said so, and not cleaned later.
+func TestFileAddedDuringTheBuildIsKept(t *testing.T) {
+	for _, start := range []string{"previous build", "empty folder"} {
+		t.Run(start, func(t *testing.T) {
+			base := previous(t)
+			if start == "empty folder" {
+				base.RemoveAll("/out")
+				base.MkdirAll("/out", 0o755)
+			}
+			tg, err := Begin(context.Background(), base, Options{Source: "/src", Dest: "/out"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			afero.WriteFile(tg.Fs(), filepath.Join(tg.Dir(), "index.html"), []byte("new"), 0o644)
+			afero.WriteFile(base, "/out/notes.txt", []byte("mine"), 0o644) // meanwhile
+			if _, err := tg.Finish(); err != nil {
+				t.Fatal(err)
+			}
+			err = tg.Publish()
+			var pe *Error
+			if !errors.As(err, &pe) || pe.Key != "publish.oldKept" {
+				t.Fatalf("got %v, want publish.oldKept", err)
+			}
+			left := leftovers(base)
+			if len(left) != 1 || !strings.Contains(pe.Text(msg.EN), "/"+left[0]) || !strings.Contains(pe.Text(msg.EN), "notes.txt") {
+				t.Fatalf("left %v; message %s", left, pe.Text(msg.EN))
+			}
+			if page(t, base) != "new" {
+				t.Error("the new site is not in place")
+			}
+			// The next build leaves that folder alone.
+			if err := build(context.Background(), base); err != nil {
+				t.Fatal(err)
+			}
+			if data, err := afero.ReadFile(base, "/"+left[0]+"/notes.txt"); err != nil || string(data) != "mine" {
+				t.Errorf("the user's file is gone: %q, %v", data, err)
+			}
+		})
+	}
+}
