@@ -203,7 +203,7 @@ func (a *app) buildCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			ctx, stop := buildContext(cmd.Context())
+			ctx, stop := a.buildContext(cmd.Context())
 			defer stop()
 			o.Context = ctx
 			o.Progress = withTestHold(ctx, a.progress())

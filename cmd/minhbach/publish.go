@@ -15,12 +15,29 @@ import (
 
 // buildContext is the context of a build: it is done on Ctrl-C or
 // SIGTERM, and the build then stops at its next stage, leaving the
-// previous site and removing its temporary folder.
-func buildContext(parent context.Context) (context.Context, context.CancelFunc) {
+// previous site and removing its temporary folder. The first signal is
+// told at once; a second one stops the program at once, as usual (the
+// temporary folder, which carries the marker, is then removed by the next
+// build).
+func (a *app) buildContext(parent context.Context) (context.Context, context.CancelFunc) {
 	if parent == nil {
 		parent = context.Background()
 	}
-	return signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM)
+	finished := make(chan struct{})
+	go func() {
+		<-ctx.Done()
+		select {
+		case <-finished:
+		default:
+			stop() // the next signal stops the program
+			a.say(a.err, "publish.stopping")
+		}
+	}()
+	return ctx, func() {
+		close(finished)
+		stop()
+	}
 }
 
 // publishFailed prints a failure of the publishing stage (a refused
