@@ -13,6 +13,7 @@
 package publish
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -113,7 +114,8 @@ type Target struct {
 	// real is the destination with links resolved; tmp the temporary
 	// folder beside it.
 	real, tmp string
-	existed   bool // real is a folder that the swap moves aside
+	existed   bool   // real is a folder that the swap moves aside
+	initial   []byte // the marker written when the folder was created
 	prev      *Manifest
 	tasks     []Page
 	agencies  []Page
@@ -165,8 +167,8 @@ func Begin(ctx context.Context, fsys afero.Fs, o Options) (*Target, error) {
 	if err := fsys.Mkdir(t.tmp, 0o755); err != nil {
 		return nil, &Error{Key: "publish.cannotWrite", Args: []any{parent, err, t.shown}, Err: err}
 	}
-	incomplete := &Manifest{Tasks: o.Tasks, Agencies: o.Agencies}
-	if err := afero.WriteFile(fsys, filepath.Join(t.tmp, MarkerName), incomplete.Encode(), 0o644); err != nil {
+	t.initial = (&Manifest{Tasks: o.Tasks, Agencies: o.Agencies}).Encode()
+	if err := afero.WriteFile(fsys, filepath.Join(t.tmp, MarkerName), t.initial, 0o644); err != nil {
 		_ = removeTree(fsys, t.tmp)
 		return nil, &Error{Key: "publish.cannotWrite", Args: []any{parent, err, t.shown}, Err: err}
 	}
@@ -401,6 +403,11 @@ type Stats struct {
 func (t *Target) Finish() (Stats, error) {
 	if err := t.Err(); err != nil {
 		return Stats{}, err
+	}
+	// A file of the portal's own (in static/) by the marker's name would
+	// be silently replaced by it.
+	if data, err := afero.ReadFile(t.fs, filepath.Join(t.tmp, MarkerName)); err != nil || !bytes.Equal(data, t.initial) {
+		return Stats{}, &Error{Key: "publish.reserved", Args: []any{MarkerName, t.shown}}
 	}
 	files, err := scan(t.fs, t.tmp, true)
 	if err != nil {
