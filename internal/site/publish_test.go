@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -116,9 +118,10 @@ func TestStaleTemporaryFoldersAreReplaced(t *testing.T) {
 	// An earlier build interrupted: its temporary folder carries the
 	// marker, so it is minhbach's and is removed; so is a previous site
 	// moved aside. A look-alike without the marker is someone else's.
-	marker := []byte(`{"format": "minhbach-manifest/1", "complete": false}`)
+	sum := sha256.Sum256([]byte("stale"))
+	old := &publish.Manifest{Complete: true, Files: []publish.File{{Path: "old.html", Size: 5, SHA256: hex.EncodeToString(sum[:])}}}
 	for _, dir := range []string{"/out.tmp-4999999", "/out.old-4999998"} {
-		afero.WriteFile(fsys, dir+"/"+publish.MarkerName, marker, 0o644)
+		afero.WriteFile(fsys, dir+"/"+publish.MarkerName, old.Encode(), 0o644)
 		afero.WriteFile(fsys, dir+"/old.html", []byte("stale"), 0o644)
 	}
 	afero.WriteFile(fsys, "/out.tmp-4999997/notes.txt", []byte("mine"), 0o644)
