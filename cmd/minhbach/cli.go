@@ -257,16 +257,22 @@ func (a *app) buildCmd() *cobra.Command {
 		Use:   "build",
 		Short: a.t("cli.build.short"),
 		Args:  cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
+		RunE: func(cmd *cobra.Command, _ []string) error {
 			o, err := a.options()
 			if err != nil {
 				return err
 			}
-			o.Progress = a.progress()
+			ctx, stop := a.buildContext(cmd.Context())
+			defer stop()
+			o.Context = ctx
+			o.Progress = withTestHold(ctx, a.progress())
 			res, err := site.Build(o)
 			a.endProgress()
 			if err != nil {
 				if perr := a.problems(err); perr != err {
+					return perr
+				}
+				if perr := a.publishFailed(err); perr != nil {
 					return perr
 				}
 				var be *site.BuildError
@@ -500,6 +506,9 @@ func (a *app) describe(err error) string {
 	var ps plan.Problems
 	if errors.As(err, &ps) {
 		return ps.Text(a.lang) + "\n" + msg.Get(a.lang, "cli.serve.fix", len(ps))
+	}
+	if text, ok := publishText(err, a); ok {
+		return text
 	}
 	var be *site.BuildError
 	if errors.As(err, &be) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -35,6 +36,16 @@ func TestScripts(t *testing.T) {
 			"xlsxset": xlsxSet,
 			"bom":     bomCmd,
 			"crlf":    crlfCmd,
+			// publish_*.txtar
+			"waitfile":  waitFile,
+			"sigterm":   sigterm,
+			"immutable": immutable,
+		},
+		Condition: func(cond string) (bool, error) {
+			if cond == "chattr" {
+				return chattrWorks(), nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("LANG", "vi_VN.UTF-8")

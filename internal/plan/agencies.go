@@ -31,6 +31,9 @@ type Agency struct {
 	ReportsFrom  Bound `toml:"reports_from"`
 	ReportsUntil Bound `toml:"reports_until"`
 	Duty         Span  `toml:"-"`
+	// Aliases are former ids: their pages' addresses redirect to this
+	// agency's page.
+	Aliases []string `toml:"aliases"`
 
 	Pos Pos `toml:"-"`
 }
@@ -49,6 +52,8 @@ type Group struct {
 	// Membership is the members as written: ids (members from the start)
 	// or tables with from and until (see Member).
 	Membership []Member `toml:"members"`
+	// Aliases are former ids, as for an agency.
+	Aliases []string `toml:"aliases"`
 
 	Pos Pos `toml:"-"`
 }

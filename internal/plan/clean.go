@@ -46,6 +46,7 @@ var identifiers = map[string]bool{
 	"Milestone.Ref": true, "Milestone.DueRef": true, "Block.Kind": true, "Block.Label": true,
 	"Agency.ID": true, "Agency.Kind": true, "Group.ID": true, "Group.Members": true, "Role.ID": true,
 	"Member.ID": true, "Bound.Text": true,
+	"Agency.Aliases": true, "Group.Aliases": true,
 	"Report.Agency": true, "Report.Period": true, "Approval.State": true,
 	"Update.Milestone": true, "Update.Member": true, "Update.State": true,
 }

@@ -117,6 +117,28 @@ func (l *loader) checkRegistry(r *Registry, kp keyPositions) {
 			l.ps.add(kp.at(f, p+".members"), "group.empty", g.ID)
 		}
 	}
+	// Aliases are former ids whose pages redirect: checked once every live
+	// id is known, so that an alias naming a live agency or group is an
+	// error wherever it is written.
+	aliases := func(p string, list []string) {
+		for _, a := range list {
+			switch {
+			case !ValidID(a):
+				l.ps.add(kp.value(f, p+".aliases"), "id.form", "aliases", a, suggestID(a))
+			case seen[a] != "":
+				l.ps.add(kp.value(f, p+".aliases"), "id.duplicate", a, seen[a])
+			default:
+				at := kp.value(f, p+".aliases")
+				seen[a] = fmt.Sprintf("%s:%d", f, at.Line)
+			}
+		}
+	}
+	for i, a := range r.Agencies {
+		aliases(fmt.Sprintf("agencies.%d", i), a.Aliases)
+	}
+	for i, g := range r.Groups {
+		aliases(fmt.Sprintf("groups.%d", i), g.Aliases)
+	}
 	roles := map[string]string{}
 	for i, x := range r.Roles {
 		p := fmt.Sprintf("roles.%d", i)

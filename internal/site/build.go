@@ -7,12 +7,12 @@
 package site
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"net/url"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -22,6 +22,7 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/minhbach/minhbach/internal/plan"
+	"github.com/minhbach/minhbach/internal/publish"
 	"github.com/minhbach/minhbach/internal/status"
 )
 
@@ -46,6 +47,10 @@ type Options struct {
 	// Fs is the file system of both Source and Dest; nil means the
 	// operating system's.
 	Fs afero.Fs
+	// Context, if set, stops the build when it is done (Ctrl-C): at the
+	// next stage, every write after it discarded, the previous site left
+	// as it was and the temporary folder removed.
+	Context context.Context
 	// Log receives Hugo's warnings; nil discards them.
 	Log io.Writer
 	// Progress, if set, is told each stage as it starts: "load",
@@ -103,8 +108,10 @@ func absPath(fsys afero.Fs, p string) (string, error) {
 	return p, nil
 }
 
-// Build checks the portal and builds it into o.Dest. On any error the
-// previous content of o.Dest is left exactly as it was.
+// Build checks the portal and builds it into o.Dest, through
+// internal/publish: a destination that is not minhbach's is refused, and
+// on any error or interruption the previous content of o.Dest is left
+// exactly as it was.
 func Build(o Options) (*Result, error) {
 	start := time.Now()
 	if o.Fs == nil {
@@ -132,57 +139,52 @@ func Build(o Options) (*Result, error) {
 		}
 	}
 	src, _ := absPath(o.Fs, o.Source)
-	dest, err := absPath(o.Fs, orDefault(o.Dest, "public"))
+	pub, err := publish.Begin(o.Context, o.Fs, publish.Options{Source: src, Dest: orDefault(o.Dest, "public"),
+		Tasks: taskPages(p), Agencies: agencyPages(p)})
 	if err != nil {
-		return nil, err
-	}
-	if filepath.Clean(dest) == filepath.Clean(src) {
-		return nil, &BuildError{"dest", fmt.Errorf("the output folder %s is the source folder", dest)}
-	}
-	tmp := fmt.Sprintf("%s.tmp-%d", dest, os.Getpid())
-	_ = o.Fs.RemoveAll(tmp)
-	ok := false
-	defer func() {
-		if !ok {
-			_ = o.Fs.RemoveAll(tmp)
-		}
-	}()
-	if err := o.Fs.MkdirAll(tmp, 0o755); err != nil {
 		return nil, &BuildError{"dest", err}
 	}
+	defer pub.Abort()
+	tmp, out := pub.Dir(), pub.Fs()
 	extra, pages, err := m.generate(o, src, step)
 	if err != nil {
 		return nil, err
 	}
-	h := &hugoRun{srcFs: o.Fs, workingDir: src, destFs: o.Fs, publishDir: tmp, baseURL: o.BaseURL, files: pages, log: o.Log}
+	if err := pub.Err(); err != nil {
+		return nil, failed(pub, "pages", err)
+	}
+	h := &hugoRun{srcFs: o.Fs, workingDir: src, destFs: out, publishDir: tmp, baseURL: o.BaseURL, files: pages, log: o.Log}
 	step("hugo")
-	if err := h.run(); err != nil {
-		return nil, &BuildError{"hugo", err}
+	if err := pub.Err(); err != nil {
+		return nil, failed(pub, "hugo", err)
+	}
+	if err := h.run(); err != nil || pub.Err() != nil {
+		return nil, failed(pub, "hugo", err)
 	}
 	if ok, _ := afero.Exists(o.Fs, filepath.Join(tmp, "index.html")); !ok {
 		return nil, &BuildError{"hugo", errors.New("no home page was rendered: check layouts/home.html")}
 	}
 	step("static")
-	if err := copyTree(o.Fs, filepath.Join(src, "static"), tmp); err != nil {
-		return nil, &BuildError{"static", err}
+	if err := copyTree(out, filepath.Join(src, "static"), tmp); err != nil || pub.Err() != nil {
+		return nil, failed(pub, "static", err)
 	}
-	if err := writeFiles(o.Fs, tmp, extra); err != nil {
-		return nil, &BuildError{"write", err}
+	if err := writeFiles(out, tmp, extra); err != nil || pub.Err() != nil {
+		return nil, failed(pub, "write", err)
 	}
 	if o.Relative {
-		if err := relativize(o.Fs, tmp, m.basePath); err != nil {
-			return nil, &BuildError{"write", err}
+		if err := relativize(out, tmp, m.basePath); err != nil || pub.Err() != nil {
+			return nil, failed(pub, "write", err)
 		}
 	}
-	res.Files, res.Bytes, res.Pages, err = measure(o.Fs, tmp)
+	st, err := pub.Finish()
 	if err != nil {
-		return nil, &BuildError{"write", err}
+		return nil, failed(pub, "write", err)
 	}
+	res.Files, res.Bytes, res.Pages = st.Files, st.Bytes, st.Pages
 	step("publish")
-	if err := swap(o.Fs, tmp, dest); err != nil {
+	if err := pub.Publish(); err != nil {
 		return nil, &BuildError{"publish", err}
 	}
-	ok = true
 	res.Duration = time.Since(start)
 	return res, nil
 }
@@ -335,49 +337,4 @@ func copyTree(fsys afero.Fs, from, to string) error {
 		}
 		return afero.WriteFile(fsys, target, data, 0o644)
 	})
-}
-
-// measure counts the files, bytes and HTML pages under dir.
-func measure(fsys afero.Fs, dir string) (files int, size int64, pages int, err error) {
-	err = afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		if !info.IsDir() {
-			files++
-			size += info.Size()
-			if strings.HasSuffix(p, ".html") {
-				pages++
-			}
-		}
-		return nil
-	})
-	return
-}
-
-// swap puts the new build in place of the old: the old folder is renamed
-// aside, the new one renamed in, then the old one removed. Each rename is
-// atomic; between the two the destination is briefly absent, never half
-// written.
-func swap(fsys afero.Fs, tmp, dest string) error {
-	old := fmt.Sprintf("%s.old-%d", dest, os.Getpid())
-	_ = fsys.RemoveAll(old)
-	exists, err := afero.Exists(fsys, dest)
-	if err != nil {
-		return err
-	}
-	if exists {
-		if err := fsys.Rename(dest, old); err != nil {
-			return err
-		}
-	}
-	if err := fsys.Rename(tmp, dest); err != nil {
-		if exists {
-			if rerr := fsys.Rename(old, dest); rerr != nil {
-				return errors.Join(err, rerr)
-			}
-		}
-		return err
-	}
-	return fsys.RemoveAll(old)
 }

@@ -95,7 +95,7 @@ func (pr *presenter) agencies() error {
 			}
 		}
 		desc := v.Name
-		if err := pr.write("co-quan/"+a.ID+"/index", page{Title: v.Name, Type: "agency", Description: desc, Params: params{v}}, ""); err != nil {
+		if err := pr.write("co-quan/"+a.ID+"/index", page{Title: v.Name, Type: "agency", Description: desc, Aliases: aliasURLs(a.Aliases, agencyURL), Params: params{v}}, ""); err != nil {
 			return err
 		}
 	}
@@ -125,7 +125,7 @@ func (pr *presenter) agencies() error {
 		if len(v.Counts) > 0 {
 			v.Chart = chart.AgencyChart(counts, pr.lang, "agency-chart", v.Name)
 		}
-		if err := pr.write("co-quan/"+g.ID+"/index", page{Title: v.Name, Type: "agency", Description: v.Name, Params: params{v}}, ""); err != nil {
+		if err := pr.write("co-quan/"+g.ID+"/index", page{Title: v.Name, Type: "agency", Description: v.Name, Aliases: aliasURLs(g.Aliases, agencyURL), Params: params{v}}, ""); err != nil {
 			return err
 		}
 	}

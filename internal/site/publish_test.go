@@ -2,16 +2,21 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/spf13/afero"
 
+	"github.com/minhbach/minhbach/internal/gen"
 	"github.com/minhbach/minhbach/internal/plan"
+	"github.com/minhbach/minhbach/internal/publish"
 )
 
 // sameTree fails unless the files under dir are exactly want.
@@ -68,6 +73,15 @@ func TestFailedBuildLeavesThePreviousSite(t *testing.T) {
 			// Hugo v0.165.0 can hang collecting many write errors.)
 			return &failingFs{Fs: fsys, prefix: fmt.Sprintf("/out.tmp-%d/tim-kiem/chi-muc/", os.Getpid()), after: 20}
 		}, "write"},
+		{"disk full during Hugo's writes", func(t *testing.T, fsys afero.Fs) afero.Fs {
+			// Every task page fails: Hugo v0.165.0 hangs collating that
+			// many errors unless the publisher discards the writes after
+			// the first failure.
+			return &failingFs{Fs: fsys, prefix: fmt.Sprintf("/out.tmp-%d/nhiem-vu/", os.Getpid()), after: 0}
+		}, "write"},
+		{"disk full during Hugo's writes, part-way", func(t *testing.T, fsys afero.Fs) afero.Fs {
+			return &failingFs{Fs: fsys, prefix: fmt.Sprintf("/out.tmp-%d/", os.Getpid()), after: 30}
+		}, "write"},
 		{"read-only destination", func(t *testing.T, fsys afero.Fs) afero.Fs {
 			return &failingFs{Fs: fsys, prefix: "/out.tmp-", after: 0}
 		}, "dest"},
@@ -100,14 +114,28 @@ func TestFailedBuildLeavesThePreviousSite(t *testing.T) {
 
 func TestStaleTemporaryFoldersAreReplaced(t *testing.T) {
 	fsys := memPortal(t)
-	stale := fmt.Sprintf("/out.tmp-%d/old.html", os.Getpid())
-	afero.WriteFile(fsys, stale, []byte("stale"), 0o644)
-	afero.WriteFile(fsys, fmt.Sprintf("/out.old-%d/x.html", os.Getpid()), []byte("stale"), 0o644)
-	afero.WriteFile(fsys, "/out/only-in-old-site.html", []byte("old"), 0o644)
 	memBuild(t, fsys, "/out")
-	noLeftovers(t, fsys, "/out")
-	if ok, _ := afero.Exists(fsys, "/out/only-in-old-site.html"); ok {
-		t.Error("a file of the previous site survived the swap")
+	// An earlier build interrupted: its temporary folder carries the
+	// marker, so it is minhbach's and is removed; so is a previous site
+	// moved aside. A look-alike without the marker is someone else's.
+	sum := sha256.Sum256([]byte("stale"))
+	old := &publish.Manifest{Complete: true, Files: []publish.File{{Path: "old.html", Size: 5, SHA256: hex.EncodeToString(sum[:])}}}
+	for _, dir := range []string{"/out.tmp-4999999", "/out.old-4999998"} {
+		afero.WriteFile(fsys, dir+"/"+publish.MarkerName, old.Encode(), 0o644)
+		afero.WriteFile(fsys, dir+"/old.html", []byte("stale"), 0o644)
+	}
+	afero.WriteFile(fsys, "/out.tmp-4999997/notes.txt", []byte("mine"), 0o644)
+	afero.WriteFile(fsys, fmt.Sprintf("/out.tmp-%d/notes.txt", os.Getpid()), []byte("mine too"), 0o644)
+	memBuild(t, fsys, "/out")
+	for _, gone := range []string{"/out.tmp-4999999", "/out.old-4999998"} {
+		if ok, _ := afero.Exists(fsys, gone); ok {
+			t.Errorf("%s was not cleaned", gone)
+		}
+	}
+	for name, want := range map[string]string{"/out.tmp-4999997/notes.txt": "mine", fmt.Sprintf("/out.tmp-%d/notes.txt", os.Getpid()): "mine too"} {
+		if got, err := afero.ReadFile(fsys, name); err != nil || string(got) != want {
+			t.Errorf("%s = %q, %v: a folder without the marker was touched", name, got, err)
+		}
 	}
 	if ok, _ := afero.Exists(fsys, "/out/index.html"); !ok {
 		t.Error("no new site")
@@ -149,4 +177,42 @@ func (f *failingFs) MkdirAll(name string, perm os.FileMode) error {
 		return errDiskFull
 	}
 	return f.Fs.MkdirAll(name, perm)
+}
+
+// TestManyFailedWritesDoNotHang fails every write of a few-thousand-page
+// build after the first 50, as a full disk does. Hugo v0.165.0 can hang
+// collating that many write errors; the publisher records the first and
+// discards the rest, so the build fails quickly with it.
+func TestManyFailedWritesDoNotHang(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a generated portal of a few thousand pages; run without -short")
+	}
+	fsys := afero.NewMemMapFs()
+	sc := gen.Scale{Name: "hang", Tasks: 300, Milestones: 600, Agencies: 30, Periods: 2}
+	if _, err := gen.Generate(gen.Config{Scale: sc, Seed: 1, RepoFs: afero.NewOsFs(), Repo: repoRoot, Fs: fsys, Out: "/src"}); err != nil {
+		t.Fatal(err)
+	}
+	broken := &failingFs{Fs: fsys, prefix: fmt.Sprintf("/out.tmp-%d/", os.Getpid()), after: 50}
+	done := make(chan error, 1)
+	go func() {
+		_, err := Build(Options{Source: "/src", Dest: "/out", Fs: broken})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		var be *BuildError
+		if !errors.As(err, &be) || be.Stage != "write" || !errors.Is(err, errDiskFull) {
+			t.Fatalf("got %v, want the disk-full write error", err)
+		}
+		t.Logf("%d file creations reached the disk", broken.n.Load())
+		if n := broken.n.Load(); n > 51 {
+			t.Errorf("%d file creations reached the failing disk, want the writes after the first failure discarded", n)
+		}
+	case <-time.After(3 * time.Minute):
+		t.Fatal("the build hangs after write errors")
+	}
+	noLeftovers(t, fsys, "/out")
+	if ok, _ := afero.Exists(fsys, "/out"); ok {
+		t.Error("a failed build created /out")
+	}
 }
