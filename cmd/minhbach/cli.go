@@ -176,6 +176,7 @@ func (a *app) problems(err error) error {
 }
 
 func (a *app) warnings(p *plan.Project) {
+	a.skipped(p)
 	var bad []*plan.Report
 	for _, r := range p.Reports {
 		if len(r.Problems) > 0 {
@@ -446,7 +447,7 @@ func reportPath(period, agency string) string {
 // none; a file there that did not load as a report is told and refused.
 func (a *app) existingReport(o site.Options, p *plan.Project, rel string) (*plan.Report, error) {
 	for _, r := range p.Reports {
-		if filepath.ToSlash(r.File) == filepath.ToSlash(rel) {
+		if filepath.ToSlash(r.File) == filepath.ToSlash(rel) && !r.Unread {
 			return r, nil
 		}
 	}

@@ -71,6 +71,7 @@ func Load(fsys afero.Fs, root string, opts ...Option) (*Project, error) {
 		}
 	}
 	p.Reports = l.loadReports(p)
+	p.Skipped, p.Notices = l.skipped, l.notices.list
 	if len(l.ps.list) > 0 {
 		l.ps.list.sort()
 		return p, l.ps.list
@@ -90,6 +91,10 @@ type loader struct {
 	refs, planOK bool
 	// msIndex is the plan's milestones by id, built on first use.
 	msIndex map[string]*Milestone
+	// skipped and notices are what the Project's fields of those names
+	// hold.
+	skipped []Skipped
+	notices problems
 }
 
 func (l *loader) abs(rel string) string { return path.Join(filepathToSlash(l.root), rel) }
@@ -101,7 +106,9 @@ func filepathToSlash(s string) string {
 	return s
 }
 
-// read returns the file's bytes without a byte-order mark.
+// read returns the file's text, in UTF-8 without a byte-order mark (see
+// decodeSource); when the file is not text, it returns the raw bytes and
+// false.
 func (l *loader) read(rel string, limit int64) ([]byte, bool) {
 	top := Pos{File: rel, Line: 1, Col: 1}
 	f, err := l.fs.Open(l.abs(rel))
@@ -123,7 +130,7 @@ func (l *loader) read(rel string, limit int64) ([]byte, bool) {
 		l.ps.add(top, "file.tooLarge", limit>>10)
 		return nil, false
 	}
-	return bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), true
+	return l.decodeSource(rel, src)
 }
 
 var typeErrRE = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)

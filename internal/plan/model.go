@@ -13,6 +13,11 @@ type Project struct {
 	// Reports holds every report file, in path order, whatever its approval
 	// state. Use Published to get the ones the public may see.
 	Reports []*Report
+	// Skipped lists every file under content/ and data/ that was not read,
+	// with why (see walk.go); Notices are warnings about files that were
+	// read, such as one converted from UTF-16.
+	Skipped []Skipped
+	Notices Problems
 }
 
 // Plan is an implementation plan as issued: its legal basis, purpose,
