@@ -158,14 +158,10 @@ func (l *loader) decode(file string, src []byte, lineOffset int, v any) (keyPosi
 				pos = Pos{File: file, Line: max(line, 1) + lineOffset, Col: max(col, 1)}
 				text = pe.Message
 			}
-			l.ps.add(pos, "toml.syntax", text)
+			l.syntaxProblem(file, src, lineOffset, pos, text)
 		} else {
 			pos, key, text := locateDecodeError(file, src, lineOffset, v, err)
-			if i := strings.Index(text, dateErrPrefix); i >= 0 {
-				l.ps.add(pos, "toml.date", key, text[i+len(dateErrPrefix):])
-			} else {
-				l.ps.add(pos, "toml.value", key, text)
-			}
+			l.valueProblem(file, src, lineOffset, pos, key, text)
 		}
 		// Leave nothing half decoded behind (such as a nil element of
 		// a slice of pointers) for the checks and the caller.
