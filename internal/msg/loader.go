@@ -67,7 +67,8 @@ var loaderVI = map[string]string{
 	"input.syntax":           "không đọc được dòng %q — mỗi dòng viết theo dạng khóa = giá trị: chữ trong ngoặc kép, số không có ngoặc, ngày dạng 2018-06-30, danh sách trong [ ]",
 	"date.beforePlan":        "ngày %s (%s) trước khi kế hoạch được ban hành (%s) — sửa lại ngày; nếu kế hoạch có ngày ban hành khác, sửa date trong data/plan.toml",
 	"date.future":            "ngày %s (%s) còn ở tương lai (hôm nay là %s) — sửa lại ngày; báo cáo chỉ kể việc đã xảy ra",
-	"rootCause.suppressed":   "còn %d lỗi khác ở các báo cáo là hệ quả của lỗi này nên không được liệt kê — sửa lỗi này trước rồi chạy lại lệnh",
+	"date.beforeBasis":       "ngày %s (%s) trước văn bản căn cứ %s (%s) của kế hoạch, nên trước khi kế hoạch được ban hành — sửa lại ngày; nếu biết ngày ban hành kế hoạch, thêm date = … vào data/plan.toml",
+	"rootCause.suppressed":   "vì mã này bị trùng, %d cập nhật trong các báo cáo nêu mã này chưa được kiểm tra (không biết là mốc nào) — sửa lỗi này trước rồi chạy lại lệnh",
 	"plan.dateBeforeBasis":   "kế hoạch ghi ngày ban hành %s, trước văn bản căn cứ %s (%s) — sửa date trong data/plan.toml",
 }
 
@@ -125,6 +126,7 @@ var loaderEN = map[string]string{
 	"input.syntax":           "line %q cannot be read — write each line as key = value: text in double quotes, numbers without quotes, dates as 2018-06-30, lists in [ ]",
 	"date.beforePlan":        "the date %s (%s) is before the plan was issued (%s) — correct the date; if the plan was issued on another day, correct date in data/plan.toml",
 	"date.future":            "the date %s (%s) is in the future (today is %s) — correct the date; a report tells only what has happened",
-	"rootCause.suppressed":   "%d more problems in reports follow from this one and are not listed — fix this one first, then run the command again",
+	"date.beforeBasis":       "the date %s (%s) is before the plan's basis %s (%s), so before the plan was issued — correct the date; if the plan's day of issue is known, add date = … to data/plan.toml",
+	"rootCause.suppressed":   "because this id is used twice, %d updates in reports that name it were not checked (which milestone they mean cannot be told) — fix this first, then run the command again",
 	"plan.dateBeforeBasis":   "the plan says it was issued on %s, before its basis %s (%s) — correct date in data/plan.toml",
 }

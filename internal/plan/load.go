@@ -35,6 +35,7 @@ const (
 
 type options struct {
 	maxData, maxReport int64
+	today              Date // see WithToday
 }
 
 // Option changes how Load reads the source.
@@ -68,9 +69,12 @@ func Load(fsys afero.Fs, root string, opts ...Option) (*Project, error) {
 			p.Plan.File = PlanFile
 			l.planOK = true
 			l.checkPlan(p.Plan, p.Agencies, kp)
+			l.checkPlanDate(p.Plan, kp)
+			l.findAmbiguous(p.Plan, kp)
 		}
 	}
 	p.Reports = l.loadReports(p)
+	l.tellSuppressed()
 	p.Skipped, p.Notices = l.skipped, l.notices.list
 	if len(l.ps.list) > 0 {
 		l.ps.list.sort()
@@ -95,6 +99,8 @@ type loader struct {
 	// hold.
 	skipped []Skipped
 	notices problems
+	// ambiguous are the milestone ids the plan uses twice (rootcause.go).
+	ambiguous map[string]*rootCause
 }
 
 func (l *loader) abs(rel string) string { return path.Join(filepathToSlash(l.root), rel) }

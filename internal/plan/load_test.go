@@ -697,17 +697,18 @@ func TestLoadCollectsAllProblems(t *testing.T) {
 		want{PlanFile, 43, 8, "id.duplicate"},
 	)
 
-	// Problems in several files come file by file, each in line order.
+	// Problems in several files come file by file, each in line order:
+	// the data files first, since the reports depend on them.
 	agencies := edit(t, baseAgencies, `kind = "tinh"`, `kind = "province"`)
 	report := edit(t, goodReport, "progress = 40", "progress = 140")
 	report = edit(t, report, `milestone = "1a"`, `milestone = "1z"`)
 	loadProblems(t, map[string]string{PlanFile: plan, AgenciesFile: agencies, goodReportPath: report},
-		want{goodReportPath, 13, 13, "ref.milestone"},
-		want{goodReportPath, 21, 12, "update.progress"},
 		at(t, AgenciesFile, agencies, "", `"province"`, "value.oneOf"),
 		want{PlanFile, 13, 12, "ref.role"},
 		want{PlanFile, 19, 9, "due.form"},
 		want{PlanFile, 43, 8, "id.duplicate"},
+		want{goodReportPath, 13, 13, "ref.milestone"},
+		want{goodReportPath, 21, 12, "update.progress"},
 	)
 }
 

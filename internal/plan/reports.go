@@ -108,6 +108,7 @@ func (l *loader) loadReport(file string, p *Project) *Report {
 		}
 	}
 	l.checkUpdates(r, p, kp)
+	l.checkDates(r, p, kp)
 	if len(l.ps.list) > before {
 		if r.Approval.State == Draft || r.Approval.State == Submitted || r.Approval.State == Rejected {
 			// A report that is not approved is never published, so what is
@@ -140,6 +141,9 @@ func (l *loader) checkUpdates(r *Report, p *Project, kp keyPositions) {
 		}
 		if u.Member == "" {
 			u.Member = r.Agency
+		}
+		if m != nil && l.unchecked(u.Milestone) {
+			m = nil // which of the two milestones is meant cannot be told
 		}
 		if m != nil && reg.Agency(r.Agency) != nil {
 			g := reg.Group(m.Owner)
