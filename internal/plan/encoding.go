@@ -56,8 +56,8 @@ func decodeText(src []byte) (text []byte, converted string, err error) {
 		}
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	if i := bytes.IndexByte(src, 0); i >= 0 {
-		return nil, "", &encodingError{offset: i}
+	if binary(src) {
+		return nil, "", &encodingError{}
 	}
 	if !utf8.Valid(src) {
 		off := 0
@@ -71,6 +71,18 @@ func decodeText(src []byte) (text []byte, converted string, err error) {
 		return nil, "", &encodingError{offset: off, guess: guessCodePage(src)}
 	}
 	return src, "", nil
+}
+
+// binary reports whether src is not text at all: an Office or PDF file
+// renamed, or data with many zero bytes. (A stray zero byte in a text is
+// left to the checks of the text.)
+func binary(src []byte) bool {
+	for _, sig := range []string{"PK\x03\x04", "%PDF", "\xD0\xCF\x11\xE0"} {
+		if bytes.HasPrefix(src, []byte(sig)) {
+			return true
+		}
+	}
+	return bytes.Count(src, []byte{0})*10 > len(src)
 }
 
 // guessUTF16 recognises UTF-16 without a byte-order mark by its zero

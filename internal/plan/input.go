@@ -110,6 +110,16 @@ func (l *loader) syntaxProblem(file string, src []byte, lineOffset int, pos Pos,
 		l.ps.add(Pos{File: file, Line: pos.Line, Col: 1}, "input.duplicateKey", k, first)
 		return
 	}
+	if strings.Contains(message, "array") || strings.Contains(message, "comma") {
+		// A list left open runs on into the lines after it: the
+		// parser stops there, the mistake is where the list opens.
+		for n := pos.Line; n > lineOffset; n-- {
+			if k, v, col, ok := keyValue(srcLine(src, lineOffset, n)); ok && strings.HasPrefix(v, "[") && bracketDepth(v) > 0 {
+				l.ps.add(Pos{File: file, Line: n, Col: col}, "input.unclosedList", k)
+				return
+			}
+		}
+	}
 	if strings.HasPrefix(trimmed, "[") {
 		l.ps.add(pos, "input.header", trimmed)
 		return
@@ -150,6 +160,9 @@ func (l *loader) syntaxProblem(file string, src []byte, lineOffset int, pos Pos,
 		trailing := strings.TrimSpace(stripComment(runeSuffix(line, pos.Col)))
 		if trailing == "" {
 			trailing = value
+		}
+		for rest := runeSuffix(line, pos.Col); rest != "" && (rest[0] == ' ' || rest[0] == '\t'); rest = rest[1:] {
+			pos.Col++ // at the extra value, not the space before it
 		}
 		l.ps.add(pos, "input.trailing", key, strconv.Quote(trailing))
 	default:

@@ -347,7 +347,8 @@ func knownKeys(t reflect.Type) map[string][]string {
 	return out
 }
 
-// suggest names the known key closest to a misspelt one, or lists them all.
+// suggest names the known id or key closest to a misspelt one or, when
+// none is close, the few closest (see Closest).
 func suggest(bad string, known []string) string {
 	best, bestD := "", 1<<30
 	for _, k := range known {
@@ -358,7 +359,7 @@ func suggest(bad string, known []string) string {
 	if best != "" && bestD <= max(2, len(bad)/3) {
 		return best
 	}
-	return strings.Join(known, ", ")
+	return strings.Join(Closest(bad, known, MaxSuggestions), ", ")
 }
 
 func editDistance(a, b string) int {

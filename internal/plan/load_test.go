@@ -389,7 +389,7 @@ func TestLoadSyntaxError(t *testing.T) {
 			want{PlanFile, 44, 7, "input.noEquals"}},
 		// Columns count characters, not bytes: "Nhiệm vụ hai" is 12 wide.
 		{"plan, after Vietnamese text", map[string]string{PlanFile: edit(t, basePlan, `title = "Nhiệm vụ hai"`, `title = "Nhiệm vụ hai" x`)},
-			want{PlanFile, 31, 23, "input.trailing"}}, // the parser stops on the space before x: 27 in bytes
+			want{PlanFile, 31, 24, "input.trailing"}}, // at the x: 28 in bytes
 		{"plan, unclosed Vietnamese text", map[string]string{PlanFile: edit(t, basePlan, `title = "Nhiệm vụ hai"`, `title = "Nhiệm vụ hai`)},
 			want{PlanFile, 31, 9, "input.unclosedString"}},
 		{"agencies", map[string]string{AgenciesFile: badAgencies}, want{AgenciesFile, 10, 11, "input.bool"}},
