@@ -32,6 +32,7 @@ func TestScripts(t *testing.T) {
 			"xlsxset": xlsxSet,
 			"approve": approveCmd,
 			"crlf":    crlfCmd,
+			"encode":  encodeCmd,
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("LANG", "vi_VN.UTF-8")

@@ -99,6 +99,8 @@ type loader struct {
 	// hold.
 	skipped []Skipped
 	notices problems
+	// readReal are the real paths of the report files read.
+	readReal map[string]bool
 	// ambiguous are the milestone ids the plan uses twice (rootcause.go).
 	ambiguous map[string]*rootCause
 }

@@ -89,8 +89,8 @@ func (l *loader) checkSkippedReports() {
 		case "skip.hidden", "skip.lockFile", "skip.office", "skip.linkOutside", "skip.linkBroken", "skip.linkLoop":
 			continue
 		}
-		if !strings.HasPrefix(s.File, "content/") {
-			continue
+		if !strings.HasPrefix(s.File, "content/") || l.readReal[s.real] {
+			continue // the same file, reached through a link, is read
 		}
 		src, ok := l.peek(s.File)
 		if !ok {

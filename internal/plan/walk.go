@@ -28,6 +28,8 @@ type Skipped struct {
 	// (such as a folder that is not a period), or "" for a file skipped on
 	// its own. The CLI tells such a folder on one line.
 	Folder string
+	// real is the file's real path (links followed).
+	real string
 }
 
 // Text formats s as "file: why — what to do" in l.
@@ -62,13 +64,17 @@ type walker struct {
 	realRoot string
 	reports  []string
 	skipped  []Skipped
+	// realNow is the real path of the entry being classified; read are
+	// the real paths of the reports.
+	realNow string
+	read    map[string]bool
 }
 
 // walkSources walks content/ and data/, returning the report files to read
 // (slash paths from the root, sorted) and recording every other file as
 // skipped. Links are followed when their target is inside the portal.
 func (l *loader) walkSources() []string {
-	w := &walker{l: l}
+	w := &walker{l: l, read: map[string]bool{}}
 	root := l.abs("")
 	if real, err := w.eval(root); err == nil {
 		w.realRoot = real
@@ -81,6 +87,7 @@ func (l *loader) walkSources() []string {
 	sort.Strings(w.reports)
 	sort.SliceStable(w.skipped, func(i, j int) bool { return w.skipped[i].File < w.skipped[j].File })
 	l.skipped = w.skipped
+	l.readReal = w.read
 	return w.reports
 }
 
@@ -103,6 +110,7 @@ func (w *walker) entry(rel, parent string, ancestors map[string]bool, skip *fold
 		}
 		return
 	}
+	w.realNow = path.Join(parent, path.Base(rel))
 	if info.Mode()&os.ModeSymlink != 0 {
 		real, err := w.eval(abs)
 		switch {
@@ -116,6 +124,7 @@ func (w *walker) entry(rel, parent string, ancestors map[string]bool, skip *fold
 			w.skip(rel, "", "skip.linkOutside", real)
 			return
 		}
+		w.realNow = real
 		if info, err = w.l.fs.Stat(abs); err != nil {
 			w.skip(rel, "", "skip.linkBroken")
 			return
@@ -249,6 +258,7 @@ func (w *walker) file(rel string, skip *folderSkip) {
 		w.skip(rel, "", "skip.notInPeriod")
 	case path.Ext(name) == ".md" && name != ".md":
 		w.reports = append(w.reports, rel)
+		w.read[w.realNow] = true
 	case nearReport(name) != "":
 		w.skip(rel, "", "skip.nearMiss", nearReport(name))
 	default:
@@ -286,7 +296,7 @@ func nearReport(name string) string {
 }
 
 func (w *walker) skip(rel, folder, key string, args ...any) {
-	w.skipped = append(w.skipped, Skipped{File: rel, Key: key, Args: args, Folder: folder})
+	w.skipped = append(w.skipped, Skipped{File: rel, Key: key, Args: args, Folder: folder, real: w.realNow})
 }
 
 // within reports whether the slash path p is root or inside it.
