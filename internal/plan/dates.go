@@ -76,6 +76,9 @@ func (l *loader) checkDates(r *Report, p *Project, kp keyPositions) {
 		l.ps.add(kp.value(r.File, "approval.approved_on"), "date.future", "approved_on", r.Approval.ApprovedOn.Vietnamese(), today.Vietnamese())
 	}
 	for i, u := range r.Updates {
+		if !r.Date.IsZero() && u.DoneOn.After(r.Date) && !r.Date.After(today) {
+			continue // after the report's date: told as update.doneAfterReport
+		}
 		check(fmt.Sprintf("updates.%d.done_on", i), "done_on", u.DoneOn)
 	}
 }
