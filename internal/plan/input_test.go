@@ -140,7 +140,8 @@ func TestImplausibleDates(t *testing.T) {
 		{"done before the latest basis", withBasis, "done_on = 2018-06-15", "done_on = 2018-01-15", "2018-01-15", "date.beforeBasis"},
 		{"report dated before the basis", withBasis, "date = 2018-07-05", "date = 2018-01-02", "2018-01-02", "date.beforeBasis"},
 		{"report dated in the future", basePlan, "date = 2018-07-05", "date = 2018-08-02", "2018-08-02", "date.future"},
-		{"done in the future", basePlan, "done_on = 2018-06-15", "done_on = 2018-08-15", "2018-08-15", "date.future"},
+		// Done in the future and after the report's date: one message.
+		{"done in the future", basePlan, "done_on = 2018-06-15", "done_on = 2018-08-15", "2018-08-15", "update.doneAfterReport"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -149,14 +150,17 @@ func TestImplausibleDates(t *testing.T) {
 			_, err := Load(fs, root, WithToday(today))
 			ps := problemsOf(t, err)
 			w := at(t, goodReportPath, src, "", tt.needle, tt.key)
-			var found bool
+			var found, here int
 			for _, p := range ps {
-				if p.Key == tt.key && p.Pos.Line == w.line && p.Pos.Col == w.col {
-					found = true
+				if p.Pos.Line == w.line && p.Pos.Col == w.col {
+					here++
+					if p.Key == tt.key {
+						found++
+					}
 				}
 			}
-			if !found {
-				t.Errorf("want %+v among %v", w, ps)
+			if found != 1 || here != 1 {
+				t.Errorf("want %+v alone at its place, among %v", w, ps)
 			}
 		})
 	}
@@ -178,6 +182,19 @@ func TestImplausibleDates(t *testing.T) {
 	// A plan that says it was issued before its own basis.
 	bad := edit(t, withBasis, `issuer = "ubnd-tinh"`, "issuer = \"ubnd-tinh\"\ndate = 2018-01-01")
 	loadProblems(t, map[string]string{PlanFile: bad}, at(t, PlanFile, bad, "", "2018-01-01", "plan.dateBeforeBasis"))
+	// A report dated in the future with a done date in the future: both
+	// are told.
+	future := edit(t, edit(t, goodReport, "date = 2018-07-05", "date = 2018-08-10"), "done_on = 2018-06-15", "done_on = 2018-08-09")
+	future = edit(t, future, "approved_on = 2018-07-10", "approved_on = 2018-08-11")
+	if _, err := load(t, map[string]string{goodReportPath: future}); err != nil {
+		t.Errorf("with the machine's day: %v", err)
+	}
+	fs = newPortal(t, map[string]string{goodReportPath: future})
+	_, err := Load(fs, root, WithToday(today))
+	checkProblems(t, problemsOf(t, err),
+		at(t, goodReportPath, future, "", "2018-08-10", "date.future"),
+		at(t, goodReportPath, future, "", "2018-08-11", "date.future"),
+		at(t, goodReportPath, future, "", "2018-08-09", "date.future"))
 	// A draft's implausible date is only its own warning.
 	draft := edit(t, edit(t, goodReport, `state = "approved"`, `state = "draft"`), "date = 2018-07-05", "date = 2018-08-02")
 	p, err := Load(newPortal(t, map[string]string{goodReportPath: draft}), root, WithToday(today))
