@@ -238,3 +238,19 @@ func TestSuggestAFew(t *testing.T) {
 		t.Errorf("Closest = %v, the closest first", c)
 	}
 }
+
+func TestMisformedAgencyIDIsOneRootCause(t *testing.T) {
+	// "so-noi-vụ" for "so-noi-vu": one id.form error, not a reference error
+	// on every milestone, group and report that names so-noi-vu.
+	agencies := edit(t, baseAgencies, `id = "so-noi-vu"`, `id = "so-noi-vụ"`)
+	agencies = edit(t, agencies, `members = ["huyen-a", "huyen-b"]`, `members = ["huyen-a", "huyen-b", "so-noi-vu"]`)
+	loadProblems(t, map[string]string{AgenciesFile: agencies, goodReportPath: goodReport},
+		at(t, AgenciesFile, agencies, "", `"so-noi-vụ"`, "id.form"))
+	// Counter-test: an id used nowhere else still makes every use of the
+	// real one an error.
+	agencies = edit(t, baseAgencies, `id = "so-noi-vu"`, `id = "so-khac"`)
+	_, err := load(t, map[string]string{AgenciesFile: agencies, goodReportPath: goodReport})
+	if n := len(problemsOf(t, err)); n < 3 {
+		t.Errorf("%d problems, want one for each use of so-noi-vu", n)
+	}
+}

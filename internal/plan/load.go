@@ -64,6 +64,7 @@ func Load(fsys afero.Fs, root string, opts ...Option) (*Project, error) {
 		}
 	}
 	p.Agencies.index()
+	indexMeant(p.Agencies)
 	if src, ok := l.read(PlanFile, o.maxData); ok {
 		if kp, ok := l.decode(PlanFile, src, 0, p.Plan); ok {
 			p.Plan.File = PlanFile

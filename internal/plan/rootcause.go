@@ -68,3 +68,21 @@ func fileRank(file string) int {
 	}
 	return 2
 }
+
+// indexMeant makes an agency or group whose id is not of the safe form
+// ("so-noi-vụ") findable under the id it was most likely meant to be
+// ("so-noi-vu"), so that the one id.form error is not followed by a
+// reference error on every use of that id in the plan and the reports.
+// The load fails on the id.form error all the same.
+func indexMeant(r *Registry) {
+	for _, a := range r.Agencies {
+		if m := suggestID(a.ID); !ValidID(a.ID) && r.agencies[m] == nil && r.groups[m] == nil {
+			r.agencies[m] = a
+		}
+	}
+	for _, g := range r.Groups {
+		if m := suggestID(g.ID); !ValidID(g.ID) && r.agencies[m] == nil && r.groups[m] == nil {
+			r.groups[m] = g
+		}
+	}
+}

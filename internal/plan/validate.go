@@ -117,6 +117,9 @@ func (l *loader) checkRegistry(r *Registry, kp keyPositions) {
 		agencyIDs := map[string]bool{}
 		for _, a := range r.Agencies {
 			agencyIDs[a.ID] = true
+			if !ValidID(a.ID) {
+				agencyIDs[suggestID(a.ID)] = true // told once, as id.form (see indexMeant)
+			}
 		}
 		members := map[string]bool{}
 		for _, m := range g.Members {
