@@ -145,7 +145,9 @@ func (w want) atCol(t *testing.T, src string) want {
 func TestKeyPositionsAfterEscapedQuotes(t *testing.T) {
 	// A multi-line note holding \""" does not end there: the unknown key
 	// after it is on its own line (issue 16).
-	src := edit(t, goodReport, `note = "Đang rà soát"`, "note = \"\"\"Dòng một \\\"\"\" vẫn trong chuỗi\nDòng hai\"\"\"\nprogres = 1")
+	// Read as closed there, the "[" of the next line would open a list
+	// that hides every line after it.
+	src := edit(t, goodReport, `note = "Đang rà soát"`, "note = \"\"\"Dòng một \\\"\"\" vẫn trong chuỗi\nxem = [mục 1\n\"\"\"\nprogres = 1")
 	loadProblems(t, map[string]string{goodReportPath: src}, at(t, goodReportPath, src, "", "progres =", "toml.unknownKey"))
 	// And one opened and closed on one line is closed.
 	src = edit(t, goodReport, `note = "Đang rà soát"`, "note = \"\"\"Một dòng \\\"\"\" \"\"\"\nprogres = 1")
