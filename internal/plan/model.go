@@ -23,16 +23,13 @@ type Project struct {
 // Plan is an implementation plan as issued: its legal basis, purpose,
 // requirements, tasks and the duty to report.
 type Plan struct {
-	Title   string `toml:"title"`
-	TitleEn string `toml:"title_en"`
-	Short   string `toml:"short_title"`
-	ShortEn string `toml:"short_title_en"`
-	Number  string `toml:"number"`
-	Issuer  string `toml:"issuer"`
-	// Date is the day the plan was issued, when known; without it, the
-	// date of its latest basis is the earliest day work under it can be
-	// done (see IssuedBound).
-	Date         Date     `toml:"date"`
+	Title        string   `toml:"title"`
+	TitleEn      string   `toml:"title_en"`
+	Short        string   `toml:"short_title"`
+	ShortEn      string   `toml:"short_title_en"`
+	Number       string   `toml:"number"`
+	Issuer       string   `toml:"issuer"`
+	Date         Date     `toml:"date"` // the day of issue, when known (see IssuedBound)
 	Preamble     string   `toml:"preamble"`
 	Basis        []Basis  `toml:"basis"`
 	Purpose      []string `toml:"purpose"`
