@@ -82,9 +82,18 @@ func (l *loader) unreadReport(file string, src []byte, before int) *Report {
 
 // checkSkippedReports makes an error of a skipped file under content/ that
 // is an approved report: skipped, it would leave the site with only a
-// warning.
+// warning. It also points at a misnamed data file when the real one is
+// missing.
 func (l *loader) checkSkippedReports() {
 	for _, s := range l.skipped {
+		if s.Key == "skip.dataName" && s.Folder == "" {
+			// data/plan.toml.txt beside no data/plan.toml: the missing
+			// file is told, and so is where it most likely is.
+			if _, err := l.fs.Stat(l.abs(s.Args[0].(string))); err != nil {
+				l.ps.add(Pos{File: s.File, Line: 1, Col: 1}, "skip.dataInstead", s.Args[0])
+			}
+			continue
+		}
 		switch s.Key {
 		case "skip.hidden", "skip.lockFile", "skip.office", "skip.linkOutside", "skip.linkBroken", "skip.linkLoop":
 			continue

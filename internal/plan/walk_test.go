@@ -297,3 +297,21 @@ func TestUnreadableDraftIsAWarning(t *testing.T) {
 		})
 	}
 }
+
+func TestMisnamedDataFile(t *testing.T) {
+	// Notepad saved the plan as plan.toml.txt: the missing plan is told,
+	// and so is the file that is most likely it.
+	fsys := afero.NewMemMapFs()
+	for name, src := range map[string]string{AgenciesFile: baseAgencies, "data/plan.toml.txt": basePlan} {
+		if err := afero.WriteFile(fsys, root+"/"+name, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := Load(fsys, root)
+	checkProblems(t, problemsOf(t, err), top(PlanFile, "file.missing"), top("data/plan.toml.txt", "skip.dataInstead"))
+	// Beside the real plan, the copy is only a warning.
+	p, err := load(t, map[string]string{"data/plan.toml.txt": basePlan})
+	if err != nil || len(p.Skipped) != 1 || p.Skipped[0].Key != "skip.dataName" {
+		t.Errorf("beside the plan: %v, %+v", err, p.Skipped)
+	}
+}
