@@ -32,7 +32,7 @@ func sniffReport(src []byte) sniffed {
 			break
 		}
 		if strings.HasPrefix(line, "[") {
-			table = strings.Trim(line, "[] \t")
+			table = strings.Trim(stripComment(line), "[] \t")
 			continue
 		}
 		eq := strings.Index(line, "=")
@@ -40,18 +40,16 @@ func sniffReport(src []byte) sniffed {
 			continue
 		}
 		key := strings.Trim(strings.TrimSpace(line[:eq]), `"'`)
-		val := strings.TrimSpace(line[eq+1:])
-		if i := strings.Index(val, "#"); i >= 0 && !strings.HasPrefix(val, `"`) {
-			val = strings.TrimSpace(val[:i])
-		}
-		val = strings.Trim(val, "\"'“”‘’ \t")
+		val := strings.Trim(stripComment(line[eq+1:]), "\"'“”‘’ \t")
 		switch {
 		case table == "" && key == "agency":
 			s.agency = val
 		case table == "" && key == "period":
 			s.period = val
 		case table == "approval" && key == "state", table == "" && key == "approval.state":
-			s.state = strings.ToLower(val)
+			if s.state != Approved { // approved once is approved: the safe side
+				s.state = strings.ToLower(val)
+			}
 		}
 	}
 	return s

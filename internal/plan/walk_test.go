@@ -273,6 +273,9 @@ func TestUnreadableDraftIsAWarning(t *testing.T) {
 		{"rejected in Windows-1258", "+++\nagency = \"huyen-b\"\nperiod = \"2018-H1\"\nnote = \"B\xe1o c\xe1o\"\n[approval]\nstate = \"rejected\"\n+++\n", Rejected},
 		{"approved with a syntax error", edit(t, goodReport, "date = 2018-07-05", "date = 5/7/2018"), ""},
 		{"state cannot be told", "+++\nagency = \"huyen-b\"\ndate = 2/7/2018\n+++\n", ""},
+		{"draft with comments", "+++\nagency = \"huyen-b\" # B\n[approval] # duyệt\nstate = \"draft\" # nháp\ndate = 2/7/2018\n+++\n", Draft},
+		{"approved, then draft, written twice", "+++\nagency = \"huyen-b\"\n[approval]\nstate = \"approved\"\nstate = \"draft\"\n+++\n", ""},
+		{"approved with a comment", "+++\nagency = \"huyen-b\"\n[approval]\nstate = \"approved\" # duyệt\ndate = 2/7/2018\n+++\n", ""},
 		{"approved in Windows-1258", "+++\nagency = \"huyen-b\"\nnote = \"B\xe1o c\xe1o\"\n[approval]\nstate = \"approved\"\n+++\n", ""},
 	}
 	for _, tt := range tests {
