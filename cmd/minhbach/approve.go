@@ -80,8 +80,7 @@ func (a *app) reportTarget(file string) (*target, error) {
 	}
 	for _, r := range p.Reports {
 		if filepath.ToSlash(r.File) == rel {
-			t.r = r
-			t.mine = append(t.mine, r.Problems...)
+			t.r = r // its problems, if any, are in aside (see loadAround)
 		}
 	}
 	if len(t.other) > 0 {

@@ -177,17 +177,22 @@ func (a *app) loadAround() (site.Options, *plan.Project, plan.Problems, error) {
 		return o, nil, nil, err
 	}
 	p, err := site.Load(o)
-	if err == nil {
-		return o, p, nil, nil
-	}
 	var ps plan.Problems
-	if !errors.As(err, &ps) || p == nil {
-		return o, nil, nil, a.problems(err)
-	}
-	for _, pr := range ps {
-		if !strings.HasPrefix(filepath.ToSlash(pr.Pos.File), plan.ReportsDir+"/") {
+	if err != nil {
+		if !errors.As(err, &ps) || p == nil {
 			return o, nil, nil, a.problems(err)
 		}
+		for _, pr := range ps {
+			if !strings.HasPrefix(filepath.ToSlash(pr.Pos.File), plan.ReportsDir+"/") {
+				return o, nil, nil, a.problems(err)
+			}
+		}
+	}
+	// The problems of drafts, submitted and rejected reports (warnings
+	// for a build) are told the same way: they stop a command only when
+	// they are in the very file it would write.
+	for _, r := range p.Reports {
+		ps = append(ps, r.Problems...)
 	}
 	return o, p, ps, nil
 }
@@ -235,6 +240,7 @@ func (a *app) problems(err error) error {
 }
 
 func (a *app) warnings(p *plan.Project) {
+	a.skipped(p)
 	var bad []*plan.Report
 	for _, r := range p.Reports {
 		if len(r.Problems) > 0 {
@@ -527,7 +533,7 @@ func reportPath(period, agency string) string {
 // none; a file there that did not load as a report is told and refused.
 func (a *app) existingReport(o site.Options, p *plan.Project, rel string) (*plan.Report, error) {
 	for _, r := range p.Reports {
-		if filepath.ToSlash(r.File) == filepath.ToSlash(rel) {
+		if filepath.ToSlash(r.File) == filepath.ToSlash(rel) && !r.Unread {
 			return r, nil
 		}
 	}

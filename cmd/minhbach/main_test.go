@@ -40,6 +40,7 @@ func TestScripts(t *testing.T) {
 			"waitfile":  waitFile,
 			"sigterm":   sigterm,
 			"immutable": immutable,
+			"encode":    encodeCmd,
 		},
 		Condition: func(cond string) (bool, error) {
 			if cond == "chattr" {

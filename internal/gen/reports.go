@@ -96,7 +96,15 @@ func (g *generator) buildPeriods() {
 		}
 		g.periods = append(g.periods, p)
 		if i == 0 {
-			g.windowStart = append(g.windowStart, p.Start)
+			// Nothing is done before the plan could be issued (plan.Load
+			// refuses it): not before its latest basis document.
+			start := p.Start
+			for _, b := range basisDocs {
+				if d, err := plan.ParseDate(b.date); err == nil && d.After(start) {
+					start = d
+				}
+			}
+			g.windowStart = append(g.windowStart, start)
 		} else {
 			g.windowStart = append(g.windowStart, g.periods[i-1].End.AddDays(1))
 		}

@@ -203,7 +203,7 @@ func planKeys(t *testing.T, dir string) map[string]string {
 func TestPlanKeysAreInTheCatalogue(t *testing.T) {
 	keys := planKeys(t, filepath.Join("..", "plan"))
 	// The extraction finds literals and variables alike.
-	for _, k := range []string{"toml.unknownKey", "toml.syntax", "toml.value", "ref.agency", "report.groupAgency", "report.duplicateApproved"} {
+	for _, k := range []string{"toml.unknownKey", "input.syntax", "input.date", "ref.agency", "report.groupAgency", "report.duplicateApproved"} {
 		if _, ok := keys[k]; !ok {
 			t.Errorf("key %q not found in internal/plan: the extraction is broken", k)
 		}

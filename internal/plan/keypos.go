@@ -40,7 +40,7 @@ func scanKeys(file string, src []byte, lineOffset int) (keyPositions, []int) {
 		line := strings.TrimRight(raw, "\r")
 		n := i + 1 + lineOffset
 		if inString != "" {
-			if strings.Count(line, inString)%2 == 1 {
+			if closesString(line, inString) {
 				inString = ""
 			}
 			continue
@@ -87,7 +87,7 @@ func scanKeys(file string, src []byte, lineOffset int) (keyPositions, []int) {
 			kp[key] = Pos{file, n, col}
 			kp[key+"="] = Pos{file, n, vcol}
 			for _, d := range []string{`"""`, `'''`} {
-				if strings.HasPrefix(value, d) && strings.Count(value, d)%2 == 1 {
+				if strings.HasPrefix(value, d) && !closesString(value[len(d):], d) {
 					inString = d
 				}
 			}
@@ -219,4 +219,21 @@ func (kp keyPositions) value(file, path string) Pos {
 		return pos
 	}
 	return kp.at(file, path)
+}
+
+// closesString reports whether s, a line inside a multi-line string opened
+// with delim, holds its closing delimiter: in a basic string, a backslash
+// escapes the character after it, so a backslash before the quotes does
+// not close it.
+func closesString(s, delim string) bool {
+	for i := 0; i < len(s); i++ {
+		if delim == `"""` && s[i] == '\\' {
+			i++
+			continue
+		}
+		if strings.HasPrefix(s[i:], delim) {
+			return true
+		}
+	}
+	return false
 }

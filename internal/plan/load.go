@@ -35,6 +35,7 @@ const (
 
 type options struct {
 	maxData, maxReport int64
+	today              Date // see WithToday
 }
 
 // Option changes how Load reads the source.
@@ -63,15 +64,20 @@ func Load(fsys afero.Fs, root string, opts ...Option) (*Project, error) {
 		}
 	}
 	p.Agencies.index()
+	indexMeant(p.Agencies)
 	if src, ok := l.read(PlanFile, o.maxData); ok {
 		if kp, ok := l.decode(PlanFile, src, 0, p.Plan); ok {
 			p.Plan.File = PlanFile
 			l.planOK = true
 			l.checkPlan(p.Plan, p.Agencies, kp)
+			l.checkPlanDate(p.Plan, kp)
+			l.findAmbiguous(p.Plan, kp)
 		}
 	}
 	p.Reports = l.loadReports(p)
 	orderReports(p.Reports)
+	l.tellSuppressed()
+	p.Skipped, p.Notices = l.skipped, l.notices.list
 	if len(l.ps.list) > 0 {
 		l.ps.list.sort()
 		return p, l.ps.list
@@ -91,6 +97,14 @@ type loader struct {
 	refs, planOK bool
 	// msIndex is the plan's milestones by id, built on first use.
 	msIndex map[string]*Milestone
+	// skipped and notices are what the Project's fields of those names
+	// hold.
+	skipped []Skipped
+	notices problems
+	// readReal are the real paths of the report files read.
+	readReal map[string]bool
+	// ambiguous are the milestone ids the plan uses twice (rootcause.go).
+	ambiguous map[string]*rootCause
 }
 
 func (l *loader) abs(rel string) string { return path.Join(filepathToSlash(l.root), rel) }
@@ -102,7 +116,9 @@ func filepathToSlash(s string) string {
 	return s
 }
 
-// read returns the file's bytes without a byte-order mark.
+// read returns the file's text, in UTF-8 without a byte-order mark (see
+// decodeSource); when the file is not text, it returns the raw bytes and
+// false.
 func (l *loader) read(rel string, limit int64) ([]byte, bool) {
 	top := Pos{File: rel, Line: 1, Col: 1}
 	f, err := l.fs.Open(l.abs(rel))
@@ -124,7 +140,7 @@ func (l *loader) read(rel string, limit int64) ([]byte, bool) {
 		l.ps.add(top, "file.tooLarge", limit>>10)
 		return nil, false
 	}
-	return bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), true
+	return l.decodeSource(rel, src)
 }
 
 var typeErrRE = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
@@ -152,14 +168,10 @@ func (l *loader) decode(file string, src []byte, lineOffset int, v any) (keyPosi
 				pos = Pos{File: file, Line: max(line, 1) + lineOffset, Col: max(col, 1)}
 				text = pe.Message
 			}
-			l.ps.add(pos, "toml.syntax", text)
+			l.syntaxProblem(file, src, lineOffset, pos, text)
 		} else {
 			pos, key, text := locateDecodeError(file, src, lineOffset, v, err)
-			if i := strings.Index(text, dateErrPrefix); i >= 0 {
-				l.ps.add(pos, "toml.date", key, text[i+len(dateErrPrefix):])
-			} else {
-				l.ps.add(pos, "toml.value", key, text)
-			}
+			l.valueProblem(file, src, lineOffset, pos, key, text)
 		}
 		// Leave nothing half decoded behind (such as a nil element of
 		// a slice of pointers) for the checks and the caller.
@@ -339,7 +351,8 @@ func knownKeys(t reflect.Type) map[string][]string {
 	return out
 }
 
-// suggest names the known key closest to a misspelt one, or lists them all.
+// suggest names the known id or key closest to a misspelt one or, when
+// none is close, the few closest (see Closest).
 func suggest(bad string, known []string) string {
 	best, bestD := "", 1<<30
 	for _, k := range known {
@@ -350,7 +363,7 @@ func suggest(bad string, known []string) string {
 	if best != "" && bestD <= max(2, len(bad)/3) {
 		return best
 	}
-	return strings.Join(known, ", ")
+	return strings.Join(Closest(bad, known, MaxSuggestions), ", ")
 }
 
 func editDistance(a, b string) int {

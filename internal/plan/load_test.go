@@ -384,25 +384,25 @@ func TestLoadSyntaxError(t *testing.T) {
 		files map[string]string
 		want  want
 	}{
-		{"plan", map[string]string{PlanFile: badPlan}, want{PlanFile, 30, 21, "toml.syntax"}},
+		{"plan", map[string]string{PlanFile: badPlan}, want{PlanFile, 30, 8, "input.unclosedString"}},
 		{"plan, no equals sign", map[string]string{PlanFile: edit(t, basePlan, `title = "Nhiệm vụ ba"`, `title "Nhiệm vụ ba"`)},
-			want{PlanFile, 44, 7, "toml.syntax"}},
+			want{PlanFile, 44, 7, "input.noEquals"}},
 		// Columns count characters, not bytes: "Nhiệm vụ hai" is 12 wide.
 		{"plan, after Vietnamese text", map[string]string{PlanFile: edit(t, basePlan, `title = "Nhiệm vụ hai"`, `title = "Nhiệm vụ hai" x`)},
-			want{PlanFile, 31, 23, "toml.syntax"}}, // the parser stops on the space before x: 27 in bytes
+			want{PlanFile, 31, 24, "input.trailing"}}, // at the x: 28 in bytes
 		{"plan, unclosed Vietnamese text", map[string]string{PlanFile: edit(t, basePlan, `title = "Nhiệm vụ hai"`, `title = "Nhiệm vụ hai`)},
-			want{PlanFile, 31, 22, "toml.syntax"}},
-		{"agencies", map[string]string{AgenciesFile: badAgencies}, want{AgenciesFile, 10, 11, "toml.syntax"}},
+			want{PlanFile, 31, 9, "input.unclosedString"}},
+		{"agencies", map[string]string{AgenciesFile: badAgencies}, want{AgenciesFile, 10, 11, "input.bool"}},
 		{"agencies, unclosed header", map[string]string{AgenciesFile: edit(t, baseAgencies, "[[groups]]", "[[groups]")},
-			want{AgenciesFile, 35, 9, "toml.syntax"}},
+			want{AgenciesFile, 35, 9, "input.header"}},
 		{"report", map[string]string{goodReportPath: edit(t, goodReport, `number = "12/BC-SNV"`, `number = "12/BC-SNV`)},
-			want{goodReportPath, 4, 20, "toml.syntax"}},
+			want{goodReportPath, 4, 10, "input.unclosedString"}},
 		{"report, first line", map[string]string{goodReportPath: edit(t, goodReport, `agency = "so-noi-vu"`, `agency = `)},
-			want{goodReportPath, 2, 10, "toml.syntax"}},
+			want{goodReportPath, 2, 10, "input.noValue"}},
 		{"report, in an update", map[string]string{goodReportPath: edit(t, goodReport, `progress = 40`, `progress = 40%`)},
-			want{goodReportPath, 21, 14, "toml.syntax"}},
+			want{goodReportPath, 21, 12, "input.progress"}},
 		{"report, duplicate key", map[string]string{goodReportPath: edit(t, goodReport, `progress = 40`, "progress = 40\nprogress = 50")},
-			want{goodReportPath, 22, 1, "toml.syntax"}},
+			want{goodReportPath, 22, 1, "input.duplicateKey"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -427,13 +427,13 @@ func TestLoadWrongType(t *testing.T) {
 		files     map[string]string
 		want      want
 	}{
-		{"task number in the 2nd of 3 tasks", "tasks.number", map[string]string{PlanFile: plan}, want{PlanFile, 29, 10, "toml.value"}},
-		{"reports in the 3rd of 5 agencies", "agencies.reports", map[string]string{AgenciesFile: agencies},
-			at(t, AgenciesFile, agencies, "", `"có"`, "toml.value")},
-		{"done_on in the 1st of 2 updates", "updates.done_on", map[string]string{goodReportPath: report},
-			want{goodReportPath, 15, 11, "toml.date"}},
-		{"due as a number", "tasks.milestones.due", map[string]string{PlanFile: dueNumber},
-			at(t, PlanFile, dueNumber, "", "2018\n", "toml.value")},
+		{"task number in the 2nd of 3 tasks", "number", map[string]string{PlanFile: plan}, want{PlanFile, 29, 10, "input.integer"}},
+		{"reports in the 3rd of 5 agencies", "reports", map[string]string{AgenciesFile: agencies},
+			at(t, AgenciesFile, agencies, "", `"có"`, "input.bool")},
+		{"done_on in the 1st of 2 updates", "done_on", map[string]string{goodReportPath: report},
+			want{goodReportPath, 15, 11, "input.dateForm"}},
+		{"due as a number", "due", map[string]string{PlanFile: dueNumber},
+			at(t, PlanFile, dueNumber, "", "2018\n", "input.text")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -697,17 +697,18 @@ func TestLoadCollectsAllProblems(t *testing.T) {
 		want{PlanFile, 43, 8, "id.duplicate"},
 	)
 
-	// Problems in several files come file by file, each in line order.
+	// Problems in several files come file by file, each in line order:
+	// the data files first, since the reports depend on them.
 	agencies := edit(t, baseAgencies, `kind = "tinh"`, `kind = "province"`)
 	report := edit(t, goodReport, "progress = 40", "progress = 140")
 	report = edit(t, report, `milestone = "1a"`, `milestone = "1z"`)
 	loadProblems(t, map[string]string{PlanFile: plan, AgenciesFile: agencies, goodReportPath: report},
-		want{goodReportPath, 13, 13, "ref.milestone"},
-		want{goodReportPath, 21, 12, "update.progress"},
 		at(t, AgenciesFile, agencies, "", `"province"`, "value.oneOf"),
 		want{PlanFile, 13, 12, "ref.role"},
 		want{PlanFile, 19, 9, "due.form"},
 		want{PlanFile, 43, 8, "id.duplicate"},
+		want{goodReportPath, 13, 13, "ref.milestone"},
+		want{goodReportPath, 21, 12, "update.progress"},
 	)
 }
 
@@ -742,7 +743,7 @@ func TestLoadCRLFAndBOM(t *testing.T) {
 	plan := windows(edit(t, basePlan, `due = "2018-Q2"`, `due = "Q2/2018"`))
 	loadProblems(t, map[string]string{PlanFile: plan}, want{PlanFile, 19, 9, "due.form"})
 	plan = windows(edit(t, basePlan, `slug = "nhiem-vu-hai"`, `slug = "nhiem-vu-hai`))
-	loadProblems(t, map[string]string{PlanFile: plan}, want{PlanFile, 30, 21, "toml.syntax"})
+	loadProblems(t, map[string]string{PlanFile: plan}, want{PlanFile, 30, 8, "input.unclosedString"})
 	report := windows(edit(t, goodReport, "progress = 40", "progress = 101"))
 	loadProblems(t, map[string]string{goodReportPath: report}, want{goodReportPath, 21, 12, "update.progress"})
 	report = windows(edit(t, goodReport, "progress = 40", "progres = 40"))
@@ -941,11 +942,11 @@ func TestLoadNoKnockOnProblems(t *testing.T) {
 	// A plan that cannot be read: the reports' milestones are not checked.
 	broken := edit(t, basePlan, `slug = "nhiem-vu-hai"`, `slug = "nhiem-vu-hai`)
 	loadProblems(t, map[string]string{PlanFile: broken, goodReportPath: goodReport},
-		want{PlanFile, 30, 21, "toml.syntax"})
+		want{PlanFile, 30, 8, "input.unclosedString"})
 	// Agencies that cannot be read: no reference to them is checked.
 	agencies := edit(t, baseAgencies, "[[groups]]", "[[groups]")
 	loadProblems(t, map[string]string{AgenciesFile: agencies, goodReportPath: goodReport},
-		want{AgenciesFile, 35, 9, "toml.syntax"})
+		want{AgenciesFile, 35, 9, "input.header"})
 }
 
 // TestOverseerIsOptional: not every plan names who oversees each task.

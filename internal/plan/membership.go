@@ -373,6 +373,9 @@ func (l *loader) checkMembers(r *Registry, g *Group, i int, kp keyPositions) {
 	agencyIDs := map[string]bool{}
 	for _, a := range r.Agencies {
 		agencyIDs[a.ID] = true
+		if !ValidID(a.ID) {
+			agencyIDs[suggestID(a.ID)] = true // told once, as id.form (see indexMeant)
+		}
 	}
 	g.Members = nil
 	listed := map[string]bool{}

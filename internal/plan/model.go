@@ -14,6 +14,11 @@ type Project struct {
 	// order of their period folder, then of their agency (never of their
 	// file name). Use Published to get the ones the public may see.
 	Reports []*Report
+	// Skipped lists every file under content/ and data/ that was not read,
+	// with why (see walk.go); Notices are warnings about files that were
+	// read, such as one converted from UTF-16.
+	Skipped []Skipped
+	Notices Problems
 }
 
 // Plan is an implementation plan as issued: its legal basis, purpose,
@@ -25,6 +30,7 @@ type Plan struct {
 	ShortEn      string   `toml:"short_title_en"`
 	Number       string   `toml:"number"`
 	Issuer       string   `toml:"issuer"`
+	Date         Date     `toml:"date"` // the day of issue, when known (see IssuedBound)
 	Preamble     string   `toml:"preamble"`
 	Basis        []Basis  `toml:"basis"`
 	Purpose      []string `toml:"purpose"`

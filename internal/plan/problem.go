@@ -21,7 +21,8 @@ func (p Problem) Text(l msg.Lang) string {
 	return fmt.Sprintf("%s:%d:%d: %s", p.Pos.File, p.Pos.Line, p.Pos.Col, msg.Get(l, p.Key, p.Args...))
 }
 
-// Problems is every problem found, in file and line order.
+// Problems is every problem found, in file and line order, the data
+// files first.
 type Problems []Problem
 
 // Error lists the problems in Vietnamese, one a line.
@@ -39,6 +40,9 @@ func (ps Problems) Text(l msg.Lang) string {
 func (ps Problems) sort() {
 	sort.SliceStable(ps, func(i, j int) bool {
 		a, b := ps[i].Pos, ps[j].Pos
+		if ra, rb := fileRank(a.File), fileRank(b.File); ra != rb {
+			return ra < rb
+		}
 		if a.File != b.File {
 			return a.File < b.File
 		}

@@ -20,6 +20,10 @@ type Report struct {
 	// Problems are what is wrong with a report that is not approved; such a
 	// report is left out of everything, whatever its problems.
 	Problems Problems `toml:"-"`
+	// Unread marks a report that is not approved and whose file could not
+	// be read: only its file, its state, its problems and what could be
+	// made out of its agency and period are known.
+	Unread bool `toml:"-"`
 	// Preview marks a draft or submitted report shown in a drafts preview
 	// (minhbach serve --drafts) as if it were approved.
 	Preview bool `toml:"-"`

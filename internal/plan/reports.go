@@ -2,36 +2,15 @@ package plan
 
 import (
 	"bytes"
-	"io/fs"
-	"path"
 	"sort"
-	"strings"
-
-	"github.com/spf13/afero"
 )
 
-// loadReports reads every Markdown file under ReportsDir. A report file is
+// loadReports reads every report file under ReportsDir (see walkSources for
+// which files are reports, and how the others are told). A report file is
 // TOML front matter between two "+++" lines, then the narrative.
 func (l *loader) loadReports(p *Project) []*Report {
-	var files []string
-	dir := l.abs(ReportsDir)
-	if ok, _ := afero.DirExists(l.fs, dir); !ok {
-		return nil
-	}
-	err := afero.Walk(l.fs, dir, func(name string, info fs.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		if !info.IsDir() && strings.EqualFold(path.Ext(name), ".md") {
-			rel := strings.TrimPrefix(filepathToSlash(name), filepathToSlash(l.root))
-			files = append(files, strings.TrimPrefix(rel, "/"))
-		}
-		return nil
-	})
-	if err != nil {
-		l.ps.add(Pos{File: ReportsDir, Line: 1, Col: 1}, "file.unreadable", err.Error())
-	}
-	sort.Strings(files)
+	files := l.walkSources()
+	l.checkSkippedReports()
 	var out []*Report
 	for _, f := range files {
 		if r := l.loadReport(f, p); r != nil {
@@ -62,23 +41,23 @@ func splitFrontMatter(src []byte) (front, body []byte, ok bool) {
 }
 
 func (l *loader) loadReport(file string, p *Project) *Report {
+	// Problems from here on belong to this report: an unknown key as much
+	// as a wrong milestone id (see the end of the function).
+	before := len(l.ps.list)
 	src, ok := l.read(file, l.opt.maxReport)
 	if !ok {
-		return nil
+		return l.unreadReport(file, src, before)
 	}
 	top := Pos{File: file, Line: 1, Col: 1}
 	front, body, ok := splitFrontMatter(src)
 	if !ok {
 		l.ps.add(top, "report.frontMatter")
-		return nil
+		return l.unreadReport(file, src, before)
 	}
 	r := &Report{File: file, Body: cleanText(string(body)), Pos: top}
-	// Problems from here on belong to this report: an unknown key as much
-	// as a wrong milestone id (see the end of the function).
-	before := len(l.ps.list)
 	kp, ok := l.decode(file, front, 1, r)
 	if !ok {
-		return nil
+		return l.unreadReport(file, src, before)
 	}
 	l.checkReport(r, p, kp)
 	if len(l.ps.list) > before {

@@ -25,14 +25,14 @@ func seedLines(t *testing.T) []string {
 	}
 	var out []string
 	for _, l := range strings.Split(norm.NFC.String(string(b)), "\n") {
-		if l = squash(l); l != "" {
+		if l = squashSpaces(l); l != "" {
 			out = append(out, l)
 		}
 	}
 	return out
 }
 
-func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
+func squashSpaces(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // compareLines lists every difference between the document's lines and
 // the rendered ones, white space aside: a line missing, extra, out of
@@ -42,10 +42,10 @@ func compareLines(want, got []string) []string {
 	for i := 0; i < max(len(want), len(got)); i++ {
 		var w, g string
 		if i < len(want) {
-			w = squash(want[i])
+			w = squashSpaces(want[i])
 		}
 		if i < len(got) {
-			g = squash(got[i])
+			g = squashSpaces(got[i])
 		}
 		if w != g {
 			diffs = append(diffs, fmt.Sprintf("line %d:\n  plan: %q\n  data: %q", i+1, w, g))

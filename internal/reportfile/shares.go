@@ -103,7 +103,7 @@ func first(ss []string) string {
 }
 
 // Suggest names the id in known closest to bad (ignoring case and
-// diacritics), or lists fallback when none is close.
+// diacritics), or the few of fallback closest to it when none is close.
 func Suggest(bad string, known, fallback []string) string {
 	f := fold.String(bad)
 	best, bestD := "", 1<<30
@@ -119,7 +119,7 @@ func Suggest(bad string, known, fallback []string) string {
 	if best != "" && bestD <= max(2, len(f)/3) {
 		return best
 	}
-	return strings.Join(fallback, ", ")
+	return strings.Join(plan.Closest(f, fallback, plan.MaxSuggestions), ", ")
 }
 
 func editDistance(a, b string) int {
