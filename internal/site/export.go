@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/afero"
 )
@@ -29,7 +30,7 @@ func WriteHugoProject(o Options, dir string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFiles(o.Fs, dir, pages); err != nil {
+	if err := writeFiles(o.Fs, dir, projectFiles(pages)); err != nil {
 		return err
 	}
 	for _, d := range []string{"layouts", "i18n", "static"} {
@@ -42,4 +43,18 @@ func WriteHugoProject(o Options, dir string) error {
 		return err
 	}
 	return afero.WriteFile(o.Fs, filepath.Join(dir, ConfigFile), cfg, 0o644)
+}
+
+// projectFiles places generated files in a plain Hugo project: the pages'
+// view models where their front matter says (under genDir), content/ and
+// data/ where Hugo looks by default.
+func projectFiles(pages map[string][]byte) map[string][]byte {
+	project := make(map[string][]byte, len(pages))
+	for name, data := range pages {
+		if strings.HasPrefix(name, viewDir) {
+			name = genDir + "/" + name
+		}
+		project[name] = data
+	}
+	return project
 }

@@ -26,6 +26,11 @@ const genDir = "_minhbach"
 // ConfigFile is the Hugo configuration file of a portal.
 const ConfigFile = "site.toml"
 
+// AfterRender, if set, is called once Hugo has rendered a build and before
+// its sites are released: the point of a build's peak memory, where a
+// profiler takes a heap profile.
+var AfterRender func()
+
 // hugoRun is one Hugo build of generated files over a source folder.
 type hugoRun struct {
 	srcFs      afero.Fs // the portal's source, read only
@@ -48,6 +53,7 @@ func (h *hugoRun) run() (err error) {
 		if err := afero.WriteFile(mem, p, data, 0o644); err != nil {
 			return err
 		}
+		delete(h.files, name) // the copy in mem is the one Hugo reads
 	}
 	src := overlayfs.New(overlayfs.Options{Fss: []afero.Fs{mem, afero.NewReadOnlyFs(h.srcFs)}, FirstWritable: true})
 
@@ -90,6 +96,9 @@ func (h *hugoRun) run() (err error) {
 	defer sites.Close()
 	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
 		return err
+	}
+	if AfterRender != nil {
+		AfterRender()
 	}
 	if n := logger.LoggCount(logg.LevelError); n > 0 {
 		return fmt.Errorf("hugo reported %d errors:\n%s", n, strings.TrimSpace(logBuf.String()))

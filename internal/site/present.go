@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -36,7 +35,11 @@ type model struct {
 	basePath string
 }
 
-// page is one generated content file.
+// page is one generated content file. Its front matter is small: the
+// page's view model is not in it but in a file of its own beside the
+// content (views/<path>.<lang>.json under genDir), which the page's template
+// reads while it renders it (layouts/_partials/view.html), so that Hugo
+// does not keep every page's whole view model for the whole build.
 type page struct {
 	Title       string   `json:"title"`
 	Type        string   `json:"type,omitempty"`
@@ -47,8 +50,18 @@ type page struct {
 }
 
 type params struct {
-	V any `json:"v"`
+	// V is the view model, written to the file View names rather than
+	// into the front matter.
+	V any `json:"-"`
+	// View is the path of the view model's file, relative to the
+	// portal's folder as Hugo's readFile takes it.
+	View string `json:"view,omitempty"`
+	// Feed is the page's own Atom feed, for the page's head.
+	Feed string `json:"feed,omitempty"`
 }
+
+// viewDir is where the view models live, relative to genDir.
+const viewDir = "views/"
 
 // presenter writes the pages of one language.
 type presenter struct {
@@ -65,7 +78,7 @@ func (m *model) pages() (map[string][]byte, error) {
 			return nil, err
 		}
 	}
-	data, err := json.MarshalIndent(m.siteData(), "", " ")
+	data, err := json.Marshal(m.siteData())
 	if err != nil {
 		return nil, err
 	}
@@ -74,14 +87,18 @@ func (m *model) pages() (map[string][]byte, error) {
 }
 
 func (pr *presenter) write(path string, pg page, body string) error {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(pg); err != nil {
+	view := viewDir + path + "." + pr.lang + ".json"
+	data, err := json.Marshal(pg.Params.V)
+	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	b.WriteString(body)
-	pr.files["content/"+path+"."+pr.lang+".md"] = b.Bytes()
+	pr.files[view] = data
+	pg.Params.View = genDir + "/" + view
+	front, err := json.Marshal(pg)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	pr.files["content/"+path+"."+pr.lang+".md"] = append(append(front, '\n'), body...)
 	return nil
 }
 
@@ -330,7 +347,7 @@ func (pr *presenter) home() error {
 	for _, ts := range pr.snap.Tasks {
 		v.Tasks = append(v.Tasks, pr.taskRow(ts))
 	}
-	return pr.write("_index", page{Title: pr.t(pl.Short, pl.ShortEn), Description: pr.t(pl.Title, pl.TitleEn), Params: params{v}}, "")
+	return pr.write("_index", page{Title: pr.t(pl.Short, pl.ShortEn), Description: pr.t(pl.Title, pl.TitleEn), Params: params{V: v}}, "")
 }
 
 // TaskV is a task page.
@@ -352,7 +369,7 @@ func (pr *presenter) tasks() error {
 	for _, ts := range pr.snap.Tasks {
 		rows = append(rows, pr.taskRow(ts))
 	}
-	if err := pr.write("nhiem-vu/_index", page{Title: pr.t("Nhiệm vụ", "Tasks"), Type: "tasks", Params: params{map[string]any{"tasks": rows}}}, ""); err != nil {
+	if err := pr.write("nhiem-vu/_index", page{Title: pr.t("Nhiệm vụ", "Tasks"), Type: "tasks", Params: params{V: map[string]any{"tasks": rows}}}, ""); err != nil {
 		return err
 	}
 	for _, ts := range pr.snap.Tasks {
@@ -381,7 +398,7 @@ func (pr *presenter) tasks() error {
 		if v.Status != nil {
 			desc += " — " + v.Status.Label
 		}
-		if err := pr.write("nhiem-vu/"+t.Slug+"/index", page{Title: fmt.Sprintf("%d. %s", t.Number, v.Title), Type: "task", Description: desc, Aliases: aliases, Weight: t.Number, Params: params{v}}, ""); err != nil {
+		if err := pr.write("nhiem-vu/"+t.Slug+"/index", page{Title: fmt.Sprintf("%d. %s", t.Number, v.Title), Type: "task", Description: desc, Aliases: aliases, Weight: t.Number, Params: params{V: v, Feed: v.Feed}}, ""); err != nil {
 			return err
 		}
 	}

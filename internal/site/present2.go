@@ -40,7 +40,7 @@ func (pr *presenter) agencies() error {
 		groups = append(groups, pr.agencyLink(g.ID))
 	}
 	if err := pr.write("co-quan/_index", page{Title: pr.t("Cơ quan, đơn vị", "Agencies"), Type: "agencies",
-		Params: params{map[string]any{"agencies": list, "groups": groups}}}, ""); err != nil {
+		Params: params{V: map[string]any{"agencies": list, "groups": groups}}}, ""); err != nil {
 		return err
 	}
 	for _, a := range reg.Agencies {
@@ -99,7 +99,7 @@ func (pr *presenter) agencies() error {
 			}
 		}
 		desc := v.Name
-		if err := pr.write("co-quan/"+a.ID+"/index", page{Title: v.Name, Type: "agency", Description: desc, Params: params{v}}, ""); err != nil {
+		if err := pr.write("co-quan/"+a.ID+"/index", page{Title: v.Name, Type: "agency", Description: desc, Params: params{V: v, Feed: v.Feed}}, ""); err != nil {
 			return err
 		}
 	}
@@ -129,7 +129,7 @@ func (pr *presenter) agencies() error {
 		if len(v.Counts) > 0 {
 			v.Chart = chart.AgencyChart(counts, pr.lang, "agency-chart", v.Name)
 		}
-		if err := pr.write("co-quan/"+g.ID+"/index", page{Title: v.Name, Type: "agency", Description: v.Name, Params: params{v}}, ""); err != nil {
+		if err := pr.write("co-quan/"+g.ID+"/index", page{Title: v.Name, Type: "agency", Description: v.Name, Params: params{V: v}}, ""); err != nil {
 			return err
 		}
 	}
@@ -186,7 +186,7 @@ func (pr *presenter) periods() error {
 		h := pr.hist[i]
 		rows = append(rows, PeriodRowV{Period: pr.periodLink(h.Period), AsOf: pr.date(h.Period.End), Reports: len(h.Reports), Missing: len(h.Missing), Counts: pr.counts(h.Snapshot.MemberCounts)})
 	}
-	if err := pr.write("ky-bao-cao/_index", page{Title: pr.t("Kỳ báo cáo", "Reporting periods"), Type: "periods", Params: params{map[string]any{"periods": rows}}}, ""); err != nil {
+	if err := pr.write("ky-bao-cao/_index", page{Title: pr.t("Kỳ báo cáo", "Reporting periods"), Type: "periods", Params: params{V: map[string]any{"periods": rows}}}, ""); err != nil {
 		return err
 	}
 	for i, h := range pr.hist {
@@ -228,7 +228,7 @@ func (pr *presenter) periods() error {
 			v.Missing = append(v.Missing, pr.agencyLink(a.ID))
 		}
 		title := fmt.Sprintf("%s: %s", pr.t("Kỳ báo cáo", "Reporting period"), v.Name)
-		if err := pr.write("ky-bao-cao/"+per.ID+"/_index", page{Title: title, Type: "period", Description: title, Params: params{v}}, ""); err != nil {
+		if err := pr.write("ky-bao-cao/"+per.ID+"/_index", page{Title: title, Type: "period", Description: title, Params: params{V: v}}, ""); err != nil {
 			return err
 		}
 		for _, r := range pr.published {
@@ -263,7 +263,7 @@ func (pr *presenter) report(r *plan.Report) error {
 		v.Targets = append(v.Targets, target)
 	}
 	title := fmt.Sprintf("%s %s — %s", pr.t("Báo cáo", "Report"), r.Number, v.Agency.Name)
-	return pr.write("ky-bao-cao/"+r.Period+"/"+r.Agency, page{Title: title, Type: "report", Description: fmt.Sprintf("%s, %s", title, v.Period.Name), Params: params{v}}, "")
+	return pr.write("ky-bao-cao/"+r.Period+"/"+r.Agency, page{Title: title, Type: "report", Description: fmt.Sprintf("%s, %s", title, v.Period.Name), Params: params{V: v}}, "")
 }
 
 // PlanV is the full plan text.
@@ -320,7 +320,7 @@ func (pr *presenter) planPage() error {
 		}
 		v.Tasks = append(v.Tasks, pt)
 	}
-	return pr.write("ke-hoach", page{Title: pr.t("Toàn văn kế hoạch", "The full plan"), Type: "plan", Description: pl.Title, Params: params{v}}, "")
+	return pr.write("ke-hoach", page{Title: pr.t("Toàn văn kế hoạch", "The full plan"), Type: "plan", Description: pl.Title, Params: params{V: v}}, "")
 }
 
 // TimelineV is the timeline page.
@@ -353,12 +353,12 @@ func (pr *presenter) timeline() error {
 			}
 		}
 	}
-	return pr.write("tien-do", page{Title: pr.t("Tiến độ theo thời gian", "Timeline"), Type: "timeline", Params: params{v}}, "")
+	return pr.write("tien-do", page{Title: pr.t("Tiến độ theo thời gian", "Timeline"), Type: "timeline", Params: params{V: v}}, "")
 }
 
 func (pr *presenter) searchPage() error {
 	v := map[string]string{"index": "tim-kiem/chi-muc/"}
-	return pr.write("tim-kiem", page{Title: pr.t("Tìm kiếm", "Search"), Type: "search", Params: params{v}}, "")
+	return pr.write("tim-kiem", page{Title: pr.t("Tìm kiếm", "Search"), Type: "search", Params: params{V: v}}, "")
 }
 
 // DataFileV describes one open-data file.
@@ -370,7 +370,7 @@ type DataFileV struct {
 }
 
 func (pr *presenter) dataPage() error {
-	return pr.write("du-lieu", page{Title: pr.t("Dữ liệu mở", "Open data"), Type: "opendata", Params: params{map[string]any{"files": pr.dataFiles}}}, "")
+	return pr.write("du-lieu", page{Title: pr.t("Dữ liệu mở", "Open data"), Type: "opendata", Params: params{V: map[string]any{"files": pr.dataFiles}}}, "")
 }
 
 // milestoneLink names a milestone with its task and links to its place on

@@ -30,7 +30,7 @@ func portalTxtar(t *testing.T, fsys afero.Fs, src string, extra map[string]strin
 		t.Fatal(err)
 	}
 	files := map[string]string{}
-	for name, data := range pages {
+	for name, data := range projectFiles(pages) {
 		files[name] = string(data)
 	}
 	cfg, err := os.ReadFile(filepath.Join(repoRoot, "site.toml"))

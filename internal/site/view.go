@@ -1,8 +1,10 @@
 package site
 
-// The view model: what each generated page hands its template, as JSON
-// front matter under params.v. Templates only lay these values out; every
-// decision (status, labels, counts, links) is made in Go.
+// The view model: what each generated page hands its template, as a JSON
+// file of its own that the template reads while rendering the page
+// (layouts/_partials/view.html; see page in present.go). Templates only lay
+// these values out; every decision (status, labels, counts, links) is made
+// in Go.
 
 // StatusV is a status as shown: its key (for CSS classes) and label.
 type StatusV struct {
