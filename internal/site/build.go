@@ -169,6 +169,9 @@ func Build(o Options) (*Result, error) {
 	if err := writeFiles(o.Fs, tmp, extra); err != nil {
 		return nil, &BuildError{"write", err}
 	}
+	if err := m.writeOutputs(o.Fs, tmp, m.baseURL); err != nil {
+		return nil, &BuildError{"write", err}
+	}
 	if o.Relative {
 		if err := relativize(o.Fs, tmp, m.basePath); err != nil {
 			return nil, &BuildError{"write", err}
@@ -246,7 +249,7 @@ func (m *model) generate(o Options, src string, step func(string)) (extra, pages
 	if err != nil {
 		return nil, nil, &BuildError{"config", err}
 	}
-	m.basePath = basePath(baseURL)
+	m.baseURL, m.basePath = baseURL, basePath(baseURL)
 	if extra, err = m.extras(o, baseURL); err != nil {
 		return nil, nil, &BuildError{"data", err}
 	}

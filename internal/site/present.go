@@ -30,6 +30,8 @@ type model struct {
 	// byTask lists the shown reports that update each task, in report
 	// order; built on first use.
 	byTask map[*plan.Task][]*plan.Report
+	// baseURL is the address the site is built for, ending in a slash.
+	baseURL string
 	// basePath is the path of the site's root ("/" or "/minhbach/"), for
 	// the few links Go writes into HTML itself (inside pictures).
 	basePath string
