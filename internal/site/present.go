@@ -277,13 +277,13 @@ func (pr *presenter) milestoneRow(ms *status.Milestone) MilestoneV {
 	return row
 }
 
-// maxListed is the most milestones a page lists in one table, and
-// maxCharted the most the timeline draws: a national plan has tens of
-// thousands, which no one reads on one page; the open data has them all.
-const (
-	maxListed  = 1500
-	maxCharted = 600
-)
+// milestonesPerPage is the most milestones a page lists in one table: a
+// national plan has tens of thousands, which no one reads on one page, so
+// the period and timeline lists go on over numbered pages (trang/2/, …),
+// each with a pager. maxCharted is the most milestones the timeline draws.
+var milestonesPerPage = 500
+
+const maxCharted = 600
 
 func (pr *presenter) siteLang() SiteLangV {
 	pl := pr.p.Plan

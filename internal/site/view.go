@@ -133,3 +133,30 @@ type SiteLangV struct {
 	AsOf      string `json:"as_of"`
 	Period    LinkV  `json:"period"`
 }
+
+// PagerV links the pages of a list that goes on over several pages. URLs
+// are relative to the language's root; Prev and Next are empty on the
+// first and the last page.
+type PagerV struct {
+	Pages []PagerPageV `json:"pages"`
+	Prev  string       `json:"prev,omitempty"`
+	Next  string       `json:"next,omitempty"`
+}
+
+// PagerPageV is one page of a list in its pager.
+type PagerPageV struct {
+	Number  int    `json:"number"`
+	URL     string `json:"url"`
+	Current bool   `json:"current,omitempty"`
+}
+
+// MilestonePageV is a further page of a long list of milestones: page 2
+// and on of a period's or the timeline's list.
+type MilestonePageV struct {
+	// Of is the page the list belongs to, Number this page's number.
+	Of         LinkV        `json:"of"`
+	Number     int          `json:"number"`
+	AsOf       string       `json:"as_of"`
+	Milestones []MilestoneV `json:"milestones"`
+	Pager      *PagerV      `json:"pager"`
+}
