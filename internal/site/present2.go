@@ -138,21 +138,21 @@ func (pr *presenter) agencies() error {
 
 // PeriodV is a reporting period's page.
 type PeriodV struct {
-	Name       string       `json:"name"`
-	AsOf       string       `json:"as_of"`
-	Previous   *LinkV       `json:"previous,omitempty"`
-	Next       *LinkV       `json:"next,omitempty"`
-	Regular    bool         `json:"regular"`
-	Counts     []CountV     `json:"counts,omitempty"`
-	Bar        string       `json:"bar,omitempty"`
-	Tasks      []TaskRowV   `json:"tasks"`
+	Name     string     `json:"name"`
+	AsOf     string     `json:"as_of"`
+	Previous *LinkV     `json:"previous,omitempty"`
+	Next     *LinkV     `json:"next,omitempty"`
+	Regular  bool       `json:"regular"`
+	Counts   []CountV   `json:"counts,omitempty"`
+	Bar      string     `json:"bar,omitempty"`
+	Tasks    []TaskRowV `json:"tasks"`
 	// Milestones is the first page of the milestones; Pager, when they
 	// go on over several pages, links the others.
 	Milestones []MilestoneV `json:"milestones"`
 	Pager      *PagerV      `json:"pager,omitempty"`
 	Changes    []ChangeV    `json:"changes,omitempty"`
-	Reports []ReportRowV `json:"reports"`
-	Missing []LinkV      `json:"missing,omitempty"`
+	Reports    []ReportRowV `json:"reports"`
+	Missing    []LinkV      `json:"missing,omitempty"`
 }
 
 // PeriodRowV is a period in the list of periods.
@@ -325,7 +325,7 @@ func (pr *presenter) planPage() error {
 
 // TimelineV is the timeline page.
 type TimelineV struct {
-	AsOf       string       `json:"as_of"`
+	AsOf string `json:"as_of"`
 	// Chart is left out when there are more than maxCharted milestones.
 	Chart string `json:"chart,omitempty"`
 	// Milestones is the first page of the milestones; Pager, when they
