@@ -15,6 +15,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -150,11 +151,16 @@ func Build(o Options) (*Result, error) {
 	if err := o.Fs.MkdirAll(tmp, 0o755); err != nil {
 		return nil, &BuildError{"dest", err}
 	}
-	extra, pages, err := m.generate(o, src, step)
+	gen, dropGen, err := genLayer(o.Fs, dest)
+	if err != nil {
+		return nil, &BuildError{"dest", err}
+	}
+	defer dropGen()
+	extra, err := m.generate(o, src, step, writeUnder(gen, filepath.Join(src, genDir)))
 	if err != nil {
 		return nil, err
 	}
-	h := &hugoRun{srcFs: o.Fs, workingDir: src, destFs: o.Fs, publishDir: tmp, baseURL: o.BaseURL, files: pages, log: o.Log}
+	h := &hugoRun{srcFs: o.Fs, workingDir: src, destFs: o.Fs, publishDir: tmp, baseURL: o.BaseURL, gen: gen, log: o.Log}
 	step("hugo")
 	if err := h.run(); err != nil {
 		return nil, &BuildError{"hugo", err}
@@ -240,24 +246,56 @@ func newModel(p *plan.Project, o Options) *model {
 	return m
 }
 
-// generate makes everything a build hands to Hugo or writes itself: the
-// files Go writes (open data, feeds, badges, search index) and the pages,
-// for the base URL of o or of site.toml. step is told the stages.
-func (m *model) generate(o Options, src string, step func(string)) (extra, pages map[string][]byte, err error) {
+// generate makes what a build hands to Hugo, for the base URL of o or of
+// site.toml: it returns the open-data files, which the pages describe,
+// and hands the pages to put as it makes them. step is told the stages.
+func (m *model) generate(o Options, src string, step func(string), put sink) (extra map[string][]byte, err error) {
 	step("data")
 	baseURL, err := siteBaseURL(o.Fs, src, o.BaseURL)
 	if err != nil {
-		return nil, nil, &BuildError{"config", err}
+		return nil, &BuildError{"config", err}
 	}
 	m.baseURL, m.basePath = baseURL, basePath(baseURL)
 	if extra, err = m.extras(o, baseURL); err != nil {
-		return nil, nil, &BuildError{"data", err}
+		return nil, &BuildError{"data", err}
 	}
 	step("pages")
-	if pages, err = m.pages(); err != nil {
-		return nil, nil, &BuildError{"pages", err}
+	if err = m.pages(put); err != nil {
+		return nil, &BuildError{"pages", err}
 	}
-	return extra, pages, nil
+	return extra, nil
+}
+
+// genLayer returns the file system that holds a build's generated pages,
+// laid over the source for Hugo, and a function that removes it. On the
+// operating system's disk it is a new temporary folder beside the
+// destination (generated pages of a national plan take gigabytes, which
+// need not be held in memory while Hugo renders); on any other file system
+// it is in memory, and on Windows too, where afero's BasePathFs takes no
+// absolute paths (which Hugo gives it).
+func genLayer(fsys afero.Fs, dest string) (afero.Fs, func(), error) {
+	if _, ok := fsys.(*afero.OsFs); !ok || runtime.GOOS == "windows" {
+		return afero.NewMemMapFs(), func() {}, nil
+	}
+	dir, err := afero.TempDir(fsys, filepath.Dir(dest), filepath.Base(dest)+".gen-")
+	if err != nil {
+		return nil, nil, err
+	}
+	return afero.NewBasePathFs(fsys, dir), func() { _ = fsys.RemoveAll(dir) }, nil
+}
+
+// writeUnder returns a sink that writes each file under dir in fsys.
+func writeUnder(fsys afero.Fs, dir string) sink {
+	return func(name string, data []byte) error {
+		if !safeRel(name) {
+			return fmt.Errorf("refusing to write %q outside the generated folder", name)
+		}
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := fsys.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		return afero.WriteFile(fsys, p, data, 0o644)
+	}
 }
 
 // withDrafts returns a copy of p in which draft and submitted reports count

@@ -193,9 +193,31 @@ func TestBuildWritesNothingIntoTheSource(t *testing.T) {
 		return string(out)
 	}
 	before := status()
-	dest := filepath.Join(t.TempDir(), "public")
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	// On disk, the generated pages are in a folder of their own beside the
+	// destination while Hugo renders them, and gone afterwards.
+	beside := func() (names []string) {
+		entries, err := os.ReadDir(parent)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		return names
+	}
+	var during []string
+	AfterRender = func() { during = beside() }
+	defer func() { AfterRender = nil }()
 	if _, err := Build(Options{Source: repoRoot, Dest: dest}); err != nil {
 		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(during, " "), "public.gen-") {
+		t.Errorf("while Hugo rendered, beside the destination: %q; want a public.gen-… folder", during)
+	}
+	if after := beside(); len(after) != 1 || after[0] != "public" {
+		t.Errorf("after the build, beside the destination: %q; want only public", after)
 	}
 	if after := status(); after != before {
 		t.Errorf("the build changed the source tree:\nbefore:\n%s\nafter:\n%s", before, after)

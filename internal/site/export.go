@@ -26,11 +26,11 @@ func WriteHugoProject(o Options, dir string) error {
 	if err != nil {
 		return err
 	}
-	_, pages, err := newModel(p, o).generate(o, src, func(string) {})
+	put := writeUnder(o.Fs, dir)
+	_, err = newModel(p, o).generate(o, src, func(string) {}, func(name string, data []byte) error {
+		return put(projectPath(name), data)
+	})
 	if err != nil {
-		return err
-	}
-	if err := writeFiles(o.Fs, dir, projectFiles(pages)); err != nil {
 		return err
 	}
 	for _, d := range []string{"layouts", "i18n", "static"} {
@@ -45,16 +45,12 @@ func WriteHugoProject(o Options, dir string) error {
 	return afero.WriteFile(o.Fs, filepath.Join(dir, ConfigFile), cfg, 0o644)
 }
 
-// projectFiles places generated files in a plain Hugo project: the pages'
+// projectPath places a generated file in a plain Hugo project: the pages'
 // view models where their front matter says (under genDir), content/ and
 // data/ where Hugo looks by default.
-func projectFiles(pages map[string][]byte) map[string][]byte {
-	project := make(map[string][]byte, len(pages))
-	for name, data := range pages {
-		if strings.HasPrefix(name, viewDir) {
-			name = genDir + "/" + name
-		}
-		project[name] = data
+func projectPath(name string) string {
+	if strings.HasPrefix(name, viewDir) {
+		return genDir + "/" + name
 	}
-	return project
+	return name
 }

@@ -38,24 +38,13 @@ type hugoRun struct {
 	destFs     afero.Fs
 	publishDir string // absolute path in destFs
 	baseURL    string
-	files      map[string][]byte // generated, relative to genDir
+	gen        afero.Fs // the generated pages, under workingDir/genDir
 	log        io.Writer
 }
 
 // run builds the site with Hugo and returns Hugo's error, if any.
 func (h *hugoRun) run() (err error) {
-	mem := afero.NewMemMapFs()
-	for name, data := range h.files {
-		p := filepath.Join(h.workingDir, genDir, filepath.FromSlash(name))
-		if err := mem.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := afero.WriteFile(mem, p, data, 0o644); err != nil {
-			return err
-		}
-		delete(h.files, name) // the copy in mem is the one Hugo reads
-	}
-	src := overlayfs.New(overlayfs.Options{Fss: []afero.Fs{mem, afero.NewReadOnlyFs(h.srcFs)}, FirstWritable: true})
+	src := overlayfs.New(overlayfs.Options{Fss: []afero.Fs{h.gen, afero.NewReadOnlyFs(h.srcFs)}, FirstWritable: true})
 
 	flags := config.New()
 	flags.Set("workingDir", h.workingDir)

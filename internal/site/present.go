@@ -65,27 +65,31 @@ type params struct {
 // viewDir is where the view models live, relative to genDir.
 const viewDir = "views/"
 
+// sink receives each generated file, by its path relative to genDir, as
+// soon as it is made: the pages are not all held in memory at once.
+type sink func(name string, data []byte) error
+
 // presenter writes the pages of one language.
 type presenter struct {
 	*model
-	lang  string
-	files map[string][]byte
+	lang string
+	put  sink
 }
 
-func (m *model) pages() (map[string][]byte, error) {
-	files := map[string][]byte{}
+// pages makes every page of every language and the site data, and hands
+// them to put.
+func (m *model) pages(put sink) error {
 	for _, lang := range Langs {
-		pr := &presenter{model: m, lang: lang, files: files}
+		pr := &presenter{model: m, lang: lang, put: put}
 		if err := pr.all(); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	data, err := json.Marshal(m.siteData())
 	if err != nil {
-		return nil, err
+		return err
 	}
-	files["data/minhbach.json"] = data
-	return files, nil
+	return put("data/minhbach.json", data)
 }
 
 func (pr *presenter) write(path string, pg page, body string) error {
@@ -94,14 +98,15 @@ func (pr *presenter) write(path string, pg page, body string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	pr.files[view] = data
+	if err := pr.put(view, data); err != nil {
+		return err
+	}
 	pg.Params.View = genDir + "/" + view
 	front, err := json.Marshal(pg)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	pr.files["content/"+path+"."+pr.lang+".md"] = append(append(front, '\n'), body...)
-	return nil
+	return pr.put("content/"+path+"."+pr.lang+".md", append(append(front, '\n'), body...))
 }
 
 // t picks the English text when the page is English and one is given.
