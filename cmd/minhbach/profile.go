@@ -4,12 +4,13 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 
 	"github.com/minhbach/minhbach/internal/site"
 )
 
-// Profiling, for measuring builds at national scale (see the README's
+// The memory limit of a build, and profiling, for measuring builds at national scale (see the README's
 // "National scale" section). Off unless the environment asks for it:
 //
 //	MINHBACH_CPUPROFILE=cpu.out   CPU profile of the whole command
@@ -18,6 +19,7 @@ import (
 //	                              rendered, before it is released: what is
 //	                              live at the build's peak (inuse_space)
 func startProfiles() (stop func()) {
+	limitMemory()
 	var stops []func()
 	if f := os.Getenv("MINHBACH_CPUPROFILE"); f != "" {
 		out, err := os.Create(f)
@@ -37,6 +39,19 @@ func startProfiles() (stop func()) {
 		for _, s := range stops {
 			s()
 		}
+	}
+}
+
+// defaultMemoryLimit is the soft memory limit of a build unless GOMEMLIMIT
+// says otherwise: near it the garbage collector works harder instead of
+// letting the heap double, so that a national plan (scale L) builds within
+// the README's 4 GB on a machine shared with other work. It is a soft
+// limit: a build that needs more still gets it, only slower.
+const defaultMemoryLimit = 3 << 30
+
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(defaultMemoryLimit)
 	}
 }
 
