@@ -151,7 +151,7 @@ func Build(o Options) (*Result, error) {
 	if err := o.Fs.MkdirAll(tmp, 0o755); err != nil {
 		return nil, &BuildError{"dest", err}
 	}
-	gen, dropGen, err := genLayer(o.Fs, dest)
+	gen, dropGen, err := genLayer(o.Fs, dest, m.milestones() >= onDiskFrom)
 	if err != nil {
 		return nil, &BuildError{"dest", err}
 	}
@@ -266,15 +266,30 @@ func (m *model) generate(o Options, src string, step func(string), put sink) (ex
 	return extra, nil
 }
 
+// onDiskFrom is the number of milestones from which a build's generated
+// pages go to disk rather than memory: 3 GB of them at scale L (40,000
+// milestones), 200 MB at M (4,000), 2 MB for Kon Tum, where writing and
+// reading them on a busy disk costs more than holding them.
+var onDiskFrom = 2000
+
+// milestones counts the plan's milestones.
+func (m *model) milestones() int {
+	n := 0
+	for _, t := range m.p.Plan.Tasks {
+		n += len(t.Milestones)
+	}
+	return n
+}
+
 // genLayer returns the file system that holds a build's generated pages,
-// laid over the source for Hugo, and a function that removes it. On the
-// operating system's disk it is a new temporary folder beside the
-// destination (generated pages of a national plan take gigabytes, which
-// need not be held in memory while Hugo renders); on any other file system
-// it is in memory, and on Windows too, where afero's BasePathFs takes no
-// absolute paths (which Hugo gives it).
-func genLayer(fsys afero.Fs, dest string) (afero.Fs, func(), error) {
-	if _, ok := fsys.(*afero.OsFs); !ok || runtime.GOOS == "windows" {
+// laid over the source for Hugo, and a function that removes it. With
+// onDisk, on the operating system's disk, it is a new temporary folder
+// beside the destination (the generated pages of a national plan take
+// gigabytes, which need not be held in memory while Hugo renders);
+// otherwise it is in memory, and on Windows too, where afero's BasePathFs
+// takes no absolute paths (which Hugo gives it).
+func genLayer(fsys afero.Fs, dest string, onDisk bool) (afero.Fs, func(), error) {
+	if _, ok := fsys.(*afero.OsFs); !ok || !onDisk || runtime.GOOS == "windows" {
 		return afero.NewMemMapFs(), func() {}, nil
 	}
 	dir, err := afero.TempDir(fsys, filepath.Dir(dest), filepath.Base(dest)+".gen-")
