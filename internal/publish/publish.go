@@ -120,6 +120,8 @@ type Target struct {
 	tasks     []Page
 	agencies  []Page
 	done      bool
+	// scratch is the folder of intermediate files, if any (see Scratch).
+	scratch string
 }
 
 // Begin checks that o.Dest may be replaced, compares the public addresses
@@ -309,7 +311,7 @@ func Compare(prev *Manifest, tasks, agencies []Page) []Gone {
 
 // stale matches the temporary folders of earlier builds of base.
 func stale(base string) *regexp.Regexp {
-	return regexp.MustCompile(`^` + regexp.QuoteMeta(base) + `\.(tmp|old)-([0-9]+)(-[0-9]+)?$`)
+	return regexp.MustCompile(`^` + regexp.QuoteMeta(base) + `\.(tmp|old)-([0-9]+)(-[0-9]+)?(-gen)?$`)
 }
 
 // cleanStale removes, beside the destination, the temporary folders of
@@ -506,12 +508,40 @@ func (t *Target) Publish() error {
 	return nil
 }
 
-// Abort removes the temporary folder unless the build was published. It
-// may be called more than once.
+// Abort removes the scratch folder (see Scratch), and the temporary folder
+// unless the build was published. It may be called more than once.
 func (t *Target) Abort() {
-	if t == nil || t.done {
+	if t == nil {
+		return
+	}
+	if t.scratch != "" {
+		_ = removeTree(t.fs, t.scratch)
+		t.scratch = ""
+	}
+	if t.done {
 		return
 	}
 	t.done = true
 	_ = removeTree(t.fs, t.tmp)
+}
+
+// Scratch creates, beside the temporary folder and named after it (with
+// "-gen"), a folder for the build's own intermediate files, and returns
+// the folder to write them in (inside it). It carries the marker, so that
+// the scratch folder of an interrupted build is cleaned by the next one
+// like its temporary folder. Abort removes it.
+func (t *Target) Scratch() (string, error) {
+	dir := t.tmp + "-gen"
+	if err := t.fs.Mkdir(dir, 0o755); err != nil {
+		return "", &Error{Key: "publish.cannotWrite", Args: []any{filepath.Dir(dir), err, t.shown}, Err: err}
+	}
+	t.scratch = dir
+	if err := afero.WriteFile(t.fs, filepath.Join(dir, MarkerName), t.initial, 0o644); err != nil {
+		return "", &Error{Key: "publish.cannotWrite", Args: []any{filepath.Dir(dir), err, t.shown}, Err: err}
+	}
+	files := filepath.Join(dir, "files")
+	if err := t.fs.Mkdir(files, 0o755); err != nil {
+		return "", &Error{Key: "publish.cannotWrite", Args: []any{filepath.Dir(dir), err, t.shown}, Err: err}
+	}
+	return files, nil
 }

@@ -301,3 +301,49 @@ func TestFileAddedDuringTheBuildIsKept(t *testing.T) {
 		})
 	}
 }
+
+// The scratch folder of a build sits beside the temporary one, carries the
+// marker, goes with Abort (after a publication too), and an interrupted
+// build's is cleaned by the next build; a look-alike without the marker is
+// left alone.
+func TestScratch(t *testing.T) {
+	base := previous(t)
+	afero.WriteFile(base, "/out.tmp-999999-gen/"+MarkerName, (&Manifest{}).Encode(), 0o644)
+	afero.WriteFile(base, "/out.tmp-999999-gen/files/a.md", []byte("x"), 0o644)
+	afero.WriteFile(base, "/out.tmp-999998-gen/mine.txt", []byte("a user's file"), 0o644)
+	tg, err := Begin(context.Background(), base, Options{Source: "/src", Dest: "/out"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, _ := afero.DirExists(base, "/out.tmp-999999-gen"); ok {
+		t.Error("the scratch folder of an interrupted build was not cleaned")
+	}
+	if ok, _ := afero.Exists(base, "/out.tmp-999998-gen/mine.txt"); !ok {
+		t.Error("a folder without the marker was removed")
+	}
+	dir, err := tg.Scratch()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := tg.Dir() + "-gen/files"; dir != want {
+		t.Errorf("Scratch = %s, want %s", dir, want)
+	}
+	if _, err := ReadManifest(base, filepath.Dir(dir)); err != nil {
+		t.Errorf("the scratch folder has no marker: %v", err)
+	}
+	afero.WriteFile(base, filepath.Join(dir, "page.md"), []byte("x"), 0o644)
+	afero.WriteFile(tg.Fs(), filepath.Join(tg.Dir(), "index.html"), []byte("new"), 0o644)
+	if _, err := tg.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	if err := tg.Publish(); err != nil {
+		t.Fatal(err)
+	}
+	tg.Abort()
+	if got := leftovers(base); len(got) != 1 || got[0] != "out.tmp-999998-gen" {
+		t.Errorf("beside the destination: %v, want only the user's look-alike", got)
+	}
+	if page(t, base) != "new" {
+		t.Error("not published")
+	}
+}

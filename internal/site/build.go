@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -146,14 +147,18 @@ func Build(o Options) (*Result, error) {
 	}
 	defer pub.Abort()
 	tmp, out := pub.Dir(), pub.Fs()
-	extra, pages, err := m.generate(o, src, step)
+	gen, err := genLayer(o.Fs, pub, m.milestones() >= onDiskFrom)
+	if err != nil {
+		return nil, failed(pub, "pages", err)
+	}
+	extra, err := m.generate(o, src, step, writeUnder(gen, filepath.Join(src, genDir)))
 	if err != nil {
 		return nil, err
 	}
 	if err := pub.Err(); err != nil {
 		return nil, failed(pub, "pages", err)
 	}
-	h := &hugoRun{srcFs: o.Fs, workingDir: src, destFs: out, publishDir: tmp, baseURL: o.BaseURL, files: pages, log: o.Log}
+	h := &hugoRun{srcFs: o.Fs, workingDir: src, destFs: out, publishDir: tmp, baseURL: o.BaseURL, gen: gen, log: o.Log}
 	step("hugo")
 	if err := pub.Err(); err != nil {
 		return nil, failed(pub, "hugo", err)
@@ -169,6 +174,9 @@ func Build(o Options) (*Result, error) {
 		return nil, failed(pub, "static", err)
 	}
 	if err := writeFiles(out, tmp, extra); err != nil || pub.Err() != nil {
+		return nil, failed(pub, "write", err)
+	}
+	if err := m.writeOutputs(out, tmp, m.baseURL); err != nil || pub.Err() != nil {
 		return nil, failed(pub, "write", err)
 	}
 	if o.Relative {
@@ -239,24 +247,71 @@ func newModel(p *plan.Project, o Options) *model {
 	return m
 }
 
-// generate makes everything a build hands to Hugo or writes itself: the
-// files Go writes (open data, feeds, badges, search index) and the pages,
-// for the base URL of o or of site.toml. step is told the stages.
-func (m *model) generate(o Options, src string, step func(string)) (extra, pages map[string][]byte, err error) {
+// generate makes what a build hands to Hugo, for the base URL of o or of
+// site.toml: it returns the open-data files, which the pages describe,
+// and hands the pages to put as it makes them. step is told the stages.
+func (m *model) generate(o Options, src string, step func(string), put sink) (extra map[string][]byte, err error) {
 	step("data")
 	baseURL, err := siteBaseURL(o.Fs, src, o.BaseURL)
 	if err != nil {
-		return nil, nil, &BuildError{"config", err}
+		return nil, &BuildError{"config", err}
 	}
-	m.basePath = basePath(baseURL)
+	m.baseURL, m.basePath = baseURL, basePath(baseURL)
 	if extra, err = m.extras(o, baseURL); err != nil {
-		return nil, nil, &BuildError{"data", err}
+		return nil, &BuildError{"data", err}
 	}
 	step("pages")
-	if pages, err = m.pages(); err != nil {
-		return nil, nil, &BuildError{"pages", err}
+	if err = m.pages(put); err != nil {
+		return nil, &BuildError{"pages", err}
 	}
-	return extra, pages, nil
+	return extra, nil
+}
+
+// onDiskFrom is the number of milestones from which a build's generated
+// pages go to disk rather than memory: 3 GB of them at scale L (40,000
+// milestones), 200 MB at M (4,000), 2 MB for Kon Tum, where writing and
+// reading them on a busy disk costs more than holding them.
+var onDiskFrom = 2000
+
+// milestones counts the plan's milestones.
+func (m *model) milestones() int {
+	n := 0
+	for _, t := range m.p.Plan.Tasks {
+		n += len(t.Milestones)
+	}
+	return n
+}
+
+// genLayer returns the file system that holds a build's generated pages,
+// laid over the source for Hugo, and a function that removes it. With
+// onDisk, on the operating system's disk, it is a new temporary folder
+// beside the destination (the generated pages of a national plan take
+// gigabytes, which need not be held in memory while Hugo renders);
+// otherwise it is in memory, and on Windows too, where afero's BasePathFs
+// takes no absolute paths (which Hugo gives it).
+func genLayer(fsys afero.Fs, pub *publish.Target, onDisk bool) (afero.Fs, error) {
+	if _, ok := fsys.(*afero.OsFs); !ok || !onDisk || runtime.GOOS == "windows" {
+		return afero.NewMemMapFs(), nil
+	}
+	dir, err := pub.Scratch()
+	if err != nil {
+		return nil, err
+	}
+	return afero.NewBasePathFs(fsys, dir), nil
+}
+
+// writeUnder returns a sink that writes each file under dir in fsys.
+func writeUnder(fsys afero.Fs, dir string) sink {
+	return func(name string, data []byte) error {
+		if !safeRel(name) {
+			return fmt.Errorf("refusing to write %q outside the generated folder", name)
+		}
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := fsys.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		return afero.WriteFile(fsys, p, data, 0o644)
+	}
 }
 
 // withDrafts returns a copy of p in which draft and submitted reports count

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -193,9 +194,32 @@ func TestBuildWritesNothingIntoTheSource(t *testing.T) {
 		return string(out)
 	}
 	before := status()
-	dest := filepath.Join(t.TempDir(), "public")
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	// On disk, the generated pages are in a folder of their own beside the
+	// destination while Hugo renders them, and gone afterwards.
+	beside := func() (names []string) {
+		entries, err := os.ReadDir(parent)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		return names
+	}
+	var during []string
+	AfterRender = func() { during = beside() }
+	defer func(n int) { AfterRender, onDiskFrom = nil, n }(onDiskFrom)
+	onDiskFrom = 0 // the pages of a big plan go to disk; here, Kon Tum's
 	if _, err := Build(Options{Source: repoRoot, Dest: dest}); err != nil {
 		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`(^| )public\.tmp-[0-9]+-gen( |$)`).MatchString(strings.Join(during, " ")) {
+		t.Errorf("while Hugo rendered, beside the destination: %q; want a public.tmp-…-gen folder", during)
+	}
+	if after := beside(); len(after) != 1 || after[0] != "public" {
+		t.Errorf("after the build, beside the destination: %q; want only public", after)
 	}
 	if after := status(); after != before {
 		t.Errorf("the build changed the source tree:\nbefore:\n%s\nafter:\n%s", before, after)

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/afero"
 )
@@ -25,11 +26,11 @@ func WriteHugoProject(o Options, dir string) error {
 	if err != nil {
 		return err
 	}
-	_, pages, err := newModel(p, o).generate(o, src, func(string) {})
+	put := writeUnder(o.Fs, dir)
+	_, err = newModel(p, o).generate(o, src, func(string) {}, func(name string, data []byte) error {
+		return put(projectPath(name), data)
+	})
 	if err != nil {
-		return err
-	}
-	if err := writeFiles(o.Fs, dir, pages); err != nil {
 		return err
 	}
 	for _, d := range []string{"layouts", "i18n", "static"} {
@@ -42,4 +43,14 @@ func WriteHugoProject(o Options, dir string) error {
 		return err
 	}
 	return afero.WriteFile(o.Fs, filepath.Join(dir, ConfigFile), cfg, 0o644)
+}
+
+// projectPath places a generated file in a plain Hugo project: the pages'
+// view models where their front matter says (under genDir), content/ and
+// data/ where Hugo looks by default.
+func projectPath(name string) string {
+	if strings.HasPrefix(name, viewDir) {
+		return genDir + "/" + name
+	}
+	return name
 }

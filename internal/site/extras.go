@@ -1,10 +1,12 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/spf13/afero"
@@ -15,43 +17,14 @@ import (
 	"github.com/minhbach/minhbach/internal/search"
 )
 
-// extras returns the files Go writes into the output besides Hugo's pages,
-// keyed by path relative to the output folder: open data, Atom feeds in
-// each language, and the description of the open-data files for their
-// page.
+// extras returns the open-data files, keyed by path relative to the output
+// folder, and records their description for the open-data page. They are
+// made before the pages, which show their sizes; the other files Go writes
+// are made after Hugo has rendered (writeOutputs).
 func (m *model) extras(o Options, baseURL string) (map[string][]byte, error) {
-	files := map[string][]byte{}
 	data, err := opendata.Files(m.p, m.snap, m.hist, baseURL)
 	if err != nil {
 		return nil, fmt.Errorf("open data: %w", err)
-	}
-	for k, v := range data {
-		files[k] = v
-	}
-	for _, lang := range Langs {
-		feeds, err := feed.Files(m.p, m.hist, baseURL, lang)
-		if err != nil {
-			return nil, fmt.Errorf("feeds: %w", err)
-		}
-		for k, v := range feeds {
-			files[langDir(lang)+k] = v
-		}
-	}
-	for _, lang := range Langs {
-		pr := &presenter{model: m, lang: lang}
-		for k, v := range search.Build(pr.searchDocs()) {
-			files[langDir(lang)+searchDir+k] = v
-		}
-	}
-	for _, ts := range m.snap.Tasks {
-		left := fmt.Sprintf("%s %d", "Nhiệm vụ", ts.Task.Number)
-		for _, lang := range Langs {
-			if lang == "en" {
-				left = fmt.Sprintf("Task %d", ts.Task.Number)
-			}
-			label := ts.Status.Label(lang)
-			files[langDir(lang)+taskURL(ts.Task.Slug)+"badge.svg"] = chart.Badge(left, label, ts.Status)
-		}
 	}
 	m.dataFiles = nil
 	names := make([]string, 0, len(data))
@@ -62,7 +35,86 @@ func (m *model) extras(o Options, baseURL string) (map[string][]byte, error) {
 	for _, k := range names {
 		m.dataFiles = append(m.dataFiles, DataFileV{Path: k, Name: strings.TrimPrefix(k, opendata.Dir+"/"), Size: len(data[k])})
 	}
-	return files, nil
+	return data, nil
+}
+
+// writeOutputs makes and writes under dir the files Go writes besides
+// Hugo's pages and the open data: the Atom feeds and the search index of
+// each language and the task badges. Each group of files is written as soon
+// as it is made and then dropped, so that memory holds one language's feeds
+// or index at a time, not all of them; the feeds and the index are made in
+// parallel.
+func (m *model) writeOutputs(fsys afero.Fs, dir, baseURL string) error {
+	jobs := []func() (map[string][]byte, error){}
+	for _, lang := range Langs {
+		jobs = append(jobs, func() (map[string][]byte, error) {
+			feeds, err := feed.Files(m.p, m.hist, baseURL, lang)
+			if err != nil {
+				return nil, fmt.Errorf("feeds: %w", err)
+			}
+			return prefixed(langDir(lang), feeds), nil
+		}, func() (map[string][]byte, error) {
+			pr := &presenter{model: m, lang: lang}
+			return prefixed(langDir(lang)+searchDir, search.Build(pr.searchDocs())), nil
+		})
+	}
+	jobs = append(jobs, func() (map[string][]byte, error) { return m.badges(), nil })
+	// Two workers: the machine a portal is built on may have two cores,
+	// and each job holds its files until they are written.
+	work := make(chan func() (map[string][]byte, error))
+	errs := make(chan error, len(jobs))
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for job := range work {
+				files, err := job()
+				if err == nil {
+					err = writeFiles(fsys, dir, files)
+				}
+				errs <- err
+			}
+		}()
+	}
+	for _, job := range jobs {
+		work <- job
+	}
+	close(work)
+	wg.Wait()
+	close(errs)
+	var all []error
+	for err := range errs {
+		if err != nil {
+			all = append(all, err)
+		}
+	}
+	return errors.Join(all...)
+}
+
+// badges returns every task's status badge in each language.
+func (m *model) badges() map[string][]byte {
+	files := map[string][]byte{}
+	for _, ts := range m.snap.Tasks {
+		left := fmt.Sprintf("%s %d", "Nhiệm vụ", ts.Task.Number)
+		for _, lang := range Langs {
+			if lang == "en" {
+				left = fmt.Sprintf("Task %d", ts.Task.Number)
+			}
+			label := ts.Status.Label(lang)
+			files[langDir(lang)+taskURL(ts.Task.Slug)+"badge.svg"] = chart.Badge(left, label, ts.Status)
+		}
+	}
+	return files
+}
+
+// prefixed returns files with prefix put before every path.
+func prefixed(prefix string, files map[string][]byte) map[string][]byte {
+	out := make(map[string][]byte, len(files))
+	for k, v := range files {
+		out[prefix+k] = v
+	}
+	return out
 }
 
 // langDir is the folder of a language's pages in the output: "" for the

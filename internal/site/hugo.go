@@ -26,6 +26,11 @@ const genDir = "_minhbach"
 // ConfigFile is the Hugo configuration file of a portal.
 const ConfigFile = "site.toml"
 
+// AfterRender, if set, is called once Hugo has rendered a build and before
+// its sites are released: the point of a build's peak memory, where a
+// profiler takes a heap profile.
+var AfterRender func()
+
 // hugoRun is one Hugo build of generated files over a source folder.
 type hugoRun struct {
 	srcFs      afero.Fs // the portal's source, read only
@@ -33,23 +38,13 @@ type hugoRun struct {
 	destFs     afero.Fs
 	publishDir string // absolute path in destFs
 	baseURL    string
-	files      map[string][]byte // generated, relative to genDir
+	gen        afero.Fs // the generated pages, under workingDir/genDir
 	log        io.Writer
 }
 
 // run builds the site with Hugo and returns Hugo's error, if any.
 func (h *hugoRun) run() (err error) {
-	mem := afero.NewMemMapFs()
-	for name, data := range h.files {
-		p := filepath.Join(h.workingDir, genDir, filepath.FromSlash(name))
-		if err := mem.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := afero.WriteFile(mem, p, data, 0o644); err != nil {
-			return err
-		}
-	}
-	src := overlayfs.New(overlayfs.Options{Fss: []afero.Fs{mem, afero.NewReadOnlyFs(h.srcFs)}, FirstWritable: true})
+	src := overlayfs.New(overlayfs.Options{Fss: []afero.Fs{h.gen, afero.NewReadOnlyFs(h.srcFs)}, FirstWritable: true})
 
 	flags := config.New()
 	flags.Set("workingDir", h.workingDir)
@@ -90,6 +85,9 @@ func (h *hugoRun) run() (err error) {
 	defer sites.Close()
 	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
 		return err
+	}
+	if AfterRender != nil {
+		AfterRender()
 	}
 	if n := logger.LoggCount(logg.LevelError); n > 0 {
 		return fmt.Errorf("hugo reported %d errors:\n%s", n, strings.TrimSpace(logBuf.String()))

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -31,12 +30,18 @@ type model struct {
 	// byTask lists the shown reports that update each task, in report
 	// order; built on first use.
 	byTask map[*plan.Task][]*plan.Report
+	// baseURL is the address the site is built for, ending in a slash.
+	baseURL string
 	// basePath is the path of the site's root ("/" or "/minhbach/"), for
 	// the few links Go writes into HTML itself (inside pictures).
 	basePath string
 }
 
-// page is one generated content file.
+// page is one generated content file. Its front matter is small: the
+// page's view model is not in it but in a file of its own beside the
+// content (views/<path>.<lang>.json under genDir), which the page's template
+// reads while it renders it (layouts/_partials/view.html), so that Hugo
+// does not keep every page's whole view model for the whole build.
 type page struct {
 	Title       string   `json:"title"`
 	Type        string   `json:"type,omitempty"`
@@ -47,42 +52,61 @@ type page struct {
 }
 
 type params struct {
-	V any `json:"v"`
+	// V is the view model, written to the file View names rather than
+	// into the front matter.
+	V any `json:"-"`
+	// View is the path of the view model's file, relative to the
+	// portal's folder as Hugo's readFile takes it.
+	View string `json:"view,omitempty"`
+	// Feed is the page's own Atom feed, for the page's head.
+	Feed string `json:"feed,omitempty"`
 }
+
+// viewDir is where the view models live, relative to genDir.
+const viewDir = "views/"
+
+// sink receives each generated file, by its path relative to genDir, as
+// soon as it is made: the pages are not all held in memory at once.
+type sink func(name string, data []byte) error
 
 // presenter writes the pages of one language.
 type presenter struct {
 	*model
-	lang  string
-	files map[string][]byte
+	lang string
+	put  sink
 }
 
-func (m *model) pages() (map[string][]byte, error) {
-	files := map[string][]byte{}
+// pages makes every page of every language and the site data, and hands
+// them to put.
+func (m *model) pages(put sink) error {
 	for _, lang := range Langs {
-		pr := &presenter{model: m, lang: lang, files: files}
+		pr := &presenter{model: m, lang: lang, put: put}
 		if err := pr.all(); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	data, err := json.MarshalIndent(m.siteData(), "", " ")
+	data, err := json.Marshal(m.siteData())
 	if err != nil {
-		return nil, err
+		return err
 	}
-	files["data/minhbach.json"] = data
-	return files, nil
+	return put("data/minhbach.json", data)
 }
 
 func (pr *presenter) write(path string, pg page, body string) error {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(pg); err != nil {
+	view := viewDir + path + "." + pr.lang + ".json"
+	data, err := json.Marshal(pg.Params.V)
+	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	b.WriteString(body)
-	pr.files["content/"+path+"."+pr.lang+".md"] = b.Bytes()
-	return nil
+	if err := pr.put(view, data); err != nil {
+		return err
+	}
+	pg.Params.View = genDir + "/" + view
+	front, err := json.Marshal(pg)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return pr.put("content/"+path+"."+pr.lang+".md", append(append(front, '\n'), body...))
 }
 
 // t picks the English text when the page is English and one is given.
@@ -258,13 +282,13 @@ func (pr *presenter) milestoneRow(ms *status.Milestone) MilestoneV {
 	return row
 }
 
-// maxListed is the most milestones a page lists in one table, and
-// maxCharted the most the timeline draws: a national plan has tens of
-// thousands, which no one reads on one page; the open data has them all.
-const (
-	maxListed  = 1500
-	maxCharted = 600
-)
+// milestonesPerPage is the most milestones a page lists in one table: a
+// national plan has tens of thousands, which no one reads on one page, so
+// the period and timeline lists go on over numbered pages (trang/2/, …),
+// each with a pager. maxCharted is the most milestones the timeline draws.
+var milestonesPerPage = 500
+
+const maxCharted = 600
 
 func (pr *presenter) siteLang() SiteLangV {
 	pl := pr.p.Plan
@@ -330,7 +354,7 @@ func (pr *presenter) home() error {
 	for _, ts := range pr.snap.Tasks {
 		v.Tasks = append(v.Tasks, pr.taskRow(ts))
 	}
-	return pr.write("_index", page{Title: pr.t(pl.Short, pl.ShortEn), Description: pr.t(pl.Title, pl.TitleEn), Params: params{v}}, "")
+	return pr.write("_index", page{Title: pr.t(pl.Short, pl.ShortEn), Description: pr.t(pl.Title, pl.TitleEn), Params: params{V: v}}, "")
 }
 
 // TaskV is a task page.
@@ -352,7 +376,7 @@ func (pr *presenter) tasks() error {
 	for _, ts := range pr.snap.Tasks {
 		rows = append(rows, pr.taskRow(ts))
 	}
-	if err := pr.write("nhiem-vu/_index", page{Title: pr.t("Nhiệm vụ", "Tasks"), Type: "tasks", Params: params{map[string]any{"tasks": rows}}}, ""); err != nil {
+	if err := pr.write("nhiem-vu/_index", page{Title: pr.t("Nhiệm vụ", "Tasks"), Type: "tasks", Params: params{V: map[string]any{"tasks": rows}}}, ""); err != nil {
 		return err
 	}
 	for _, ts := range pr.snap.Tasks {
@@ -381,7 +405,7 @@ func (pr *presenter) tasks() error {
 		if v.Status != nil {
 			desc += " — " + v.Status.Label
 		}
-		if err := pr.write("nhiem-vu/"+t.Slug+"/index", page{Title: fmt.Sprintf("%d. %s", t.Number, v.Title), Type: "task", Description: desc, Aliases: aliases, Weight: t.Number, Params: params{v}}, ""); err != nil {
+		if err := pr.write("nhiem-vu/"+t.Slug+"/index", page{Title: fmt.Sprintf("%d. %s", t.Number, v.Title), Type: "task", Description: desc, Aliases: aliases, Weight: t.Number, Params: params{V: v, Feed: v.Feed}}, ""); err != nil {
 			return err
 		}
 	}

@@ -40,7 +40,7 @@ func (pr *presenter) agencies() error {
 		groups = append(groups, pr.agencyLink(g.ID))
 	}
 	if err := pr.write("co-quan/_index", page{Title: pr.t("Cơ quan, đơn vị", "Agencies"), Type: "agencies",
-		Params: params{map[string]any{"agencies": list, "groups": groups}}}, ""); err != nil {
+		Params: params{V: map[string]any{"agencies": list, "groups": groups}}}, ""); err != nil {
 		return err
 	}
 	for _, a := range reg.Agencies {
@@ -95,7 +95,7 @@ func (pr *presenter) agencies() error {
 			}
 		}
 		desc := v.Name
-		if err := pr.write("co-quan/"+a.ID+"/index", page{Title: v.Name, Type: "agency", Description: desc, Aliases: aliasURLs(a.Aliases, agencyURL), Params: params{v}}, ""); err != nil {
+		if err := pr.write("co-quan/"+a.ID+"/index", page{Title: v.Name, Type: "agency", Description: desc, Aliases: aliasURLs(a.Aliases, agencyURL), Params: params{V: v, Feed: v.Feed}}, ""); err != nil {
 			return err
 		}
 	}
@@ -125,7 +125,7 @@ func (pr *presenter) agencies() error {
 		if len(v.Counts) > 0 {
 			v.Chart = chart.AgencyChart(counts, pr.lang, "agency-chart", v.Name)
 		}
-		if err := pr.write("co-quan/"+g.ID+"/index", page{Title: v.Name, Type: "agency", Description: v.Name, Aliases: aliasURLs(g.Aliases, agencyURL), Params: params{v}}, ""); err != nil {
+		if err := pr.write("co-quan/"+g.ID+"/index", page{Title: v.Name, Type: "agency", Description: v.Name, Aliases: aliasURLs(g.Aliases, agencyURL), Params: params{V: v}}, ""); err != nil {
 			return err
 		}
 	}
@@ -134,21 +134,21 @@ func (pr *presenter) agencies() error {
 
 // PeriodV is a reporting period's page.
 type PeriodV struct {
-	Name       string       `json:"name"`
-	AsOf       string       `json:"as_of"`
-	Previous   *LinkV       `json:"previous,omitempty"`
-	Next       *LinkV       `json:"next,omitempty"`
-	Regular    bool         `json:"regular"`
-	Counts     []CountV     `json:"counts,omitempty"`
-	Bar        string       `json:"bar,omitempty"`
-	Tasks      []TaskRowV   `json:"tasks"`
+	Name     string     `json:"name"`
+	AsOf     string     `json:"as_of"`
+	Previous *LinkV     `json:"previous,omitempty"`
+	Next     *LinkV     `json:"next,omitempty"`
+	Regular  bool       `json:"regular"`
+	Counts   []CountV   `json:"counts,omitempty"`
+	Bar      string     `json:"bar,omitempty"`
+	Tasks    []TaskRowV `json:"tasks"`
+	// Milestones is the first page of the milestones; Pager, when they
+	// go on over several pages, links the others.
 	Milestones []MilestoneV `json:"milestones"`
-	// Omitted counts the milestones left out of Milestones (see
-	// maxListed); the open data lists them all.
-	Omitted int          `json:"omitted,omitempty"`
-	Changes []ChangeV    `json:"changes,omitempty"`
-	Reports []ReportRowV `json:"reports"`
-	Missing []LinkV      `json:"missing,omitempty"`
+	Pager      *PagerV      `json:"pager,omitempty"`
+	Changes    []ChangeV    `json:"changes,omitempty"`
+	Reports    []ReportRowV `json:"reports"`
+	Missing    []LinkV      `json:"missing,omitempty"`
 }
 
 // PeriodRowV is a period in the list of periods.
@@ -182,7 +182,7 @@ func (pr *presenter) periods() error {
 		h := pr.hist[i]
 		rows = append(rows, PeriodRowV{Period: pr.periodLink(h.Period), AsOf: pr.date(h.Period.End), Reports: len(h.Reports), Missing: len(h.Missing), Counts: pr.counts(h.Snapshot.MemberCounts)})
 	}
-	if err := pr.write("ky-bao-cao/_index", page{Title: pr.t("Kỳ báo cáo", "Reporting periods"), Type: "periods", Params: params{map[string]any{"periods": rows}}}, ""); err != nil {
+	if err := pr.write("ky-bao-cao/_index", page{Title: pr.t("Kỳ báo cáo", "Reporting periods"), Type: "periods", Params: params{V: map[string]any{"periods": rows}}}, ""); err != nil {
 		return err
 	}
 	for i, h := range pr.hist {
@@ -197,15 +197,10 @@ func (pr *presenter) periods() error {
 			v.Next = &l
 		}
 		v.Bar = chart.Bar(h.Snapshot.MemberCounts, pr.lang, "period-bar", pr.t("Các phần việc theo trạng thái, kỳ ", "Shares by status, period ")+v.Name)
+		var all []*status.Milestone
 		for _, ts := range h.Snapshot.Tasks {
 			v.Tasks = append(v.Tasks, pr.taskRow(ts))
-			for _, ms := range ts.Milestones {
-				if len(v.Milestones) < maxListed {
-					v.Milestones = append(v.Milestones, pr.milestoneRow(ms))
-				} else {
-					v.Omitted++
-				}
-			}
+			all = append(all, ts.Milestones...)
 		}
 		for _, c := range h.Changes {
 			v.Changes = append(v.Changes, ChangeV{
@@ -224,7 +219,12 @@ func (pr *presenter) periods() error {
 			v.Missing = append(v.Missing, pr.agencyLink(a.ID))
 		}
 		title := fmt.Sprintf("%s: %s", pr.t("Kỳ báo cáo", "Reporting period"), v.Name)
-		if err := pr.write("ky-bao-cao/"+per.ID+"/_index", page{Title: title, Type: "period", Description: title, Params: params{v}}, ""); err != nil {
+		first, err := pr.paginate(all, "ky-bao-cao/"+per.ID, LinkV{Name: title, URL: periodURL(per.ID)}, v.AsOf)
+		if err != nil {
+			return err
+		}
+		v.Milestones, v.Pager = first.Milestones, first.Pager
+		if err := pr.write("ky-bao-cao/"+per.ID+"/_index", page{Title: title, Type: "period", Description: title, Params: params{V: v}}, ""); err != nil {
 			return err
 		}
 		for _, r := range pr.published {
@@ -259,7 +259,7 @@ func (pr *presenter) report(r *plan.Report) error {
 		v.Targets = append(v.Targets, target)
 	}
 	title := fmt.Sprintf("%s %s — %s", pr.t("Báo cáo", "Report"), r.Number, v.Agency.Name)
-	return pr.write("ky-bao-cao/"+r.Period+"/"+r.Agency, page{Title: title, Type: "report", Description: fmt.Sprintf("%s, %s", title, v.Period.Name), Params: params{v}}, "")
+	return pr.write("ky-bao-cao/"+r.Period+"/"+r.Agency, page{Title: title, Type: "report", Description: fmt.Sprintf("%s, %s", title, v.Period.Name), Params: params{V: v}}, "")
 }
 
 // PlanV is the full plan text.
@@ -316,17 +316,18 @@ func (pr *presenter) planPage() error {
 		}
 		v.Tasks = append(v.Tasks, pt)
 	}
-	return pr.write("ke-hoach", page{Title: pr.t("Toàn văn kế hoạch", "The full plan"), Type: "plan", Description: pl.Title, Params: params{v}}, "")
+	return pr.write("ke-hoach", page{Title: pr.t("Toàn văn kế hoạch", "The full plan"), Type: "plan", Description: pl.Title, Params: params{V: v}}, "")
 }
 
 // TimelineV is the timeline page.
 type TimelineV struct {
-	AsOf       string       `json:"as_of"`
-	Chart      string       `json:"chart,omitempty"`
+	AsOf string `json:"as_of"`
+	// Chart is left out when there are more than maxCharted milestones.
+	Chart string `json:"chart,omitempty"`
+	// Milestones is the first page of the milestones; Pager, when they
+	// go on over several pages, links the others.
 	Milestones []MilestoneV `json:"milestones"`
-	// Omitted counts the milestones left out of the table; the chart is
-	// left out when there are more than maxCharted.
-	Omitted int `json:"omitted,omitempty"`
+	Pager      *PagerV      `json:"pager,omitempty"`
 }
 
 func (pr *presenter) timeline() error {
@@ -340,21 +341,64 @@ func (pr *presenter) timeline() error {
 		rows := chart.Rows(pr.snap, pr.p, pr.lang, func(t *plan.Task) string { return root + taskURL(t.Slug) })
 		v.Chart = chart.Timeline(rows, pr.snap.AsOf, pr.lang, "timeline", pr.t("Các mốc công việc so với thời hạn", "Milestones against their deadlines"))
 	}
+	var all []*status.Milestone
 	for _, ts := range pr.snap.Tasks {
-		for _, ms := range ts.Milestones {
-			if len(v.Milestones) < maxListed {
-				v.Milestones = append(v.Milestones, pr.milestoneRow(ms))
-			} else {
-				v.Omitted++
+		all = append(all, ts.Milestones...)
+	}
+	title := pr.t("Tiến độ theo thời gian", "Timeline")
+	first, err := pr.paginate(all, "tien-do", LinkV{Name: title, URL: "tien-do/"}, v.AsOf)
+	if err != nil {
+		return err
+	}
+	v.Milestones, v.Pager = first.Milestones, first.Pager
+	return pr.write("tien-do/_index", page{Title: title, Type: "timeline", Params: params{V: v}}, "")
+}
+
+// paginate splits a list of milestones into pages of milestonesPerPage:
+// it writes pages 2 and on under base/trang/<n>/ (type "milestones") and
+// returns the first page's rows and pager for the list's own page (of,
+// whose content lives at base). A list that fits one page has no pager.
+func (pr *presenter) paginate(all []*status.Milestone, base string, of LinkV, asOf string) (MilestonePageV, error) {
+	n := (len(all) + milestonesPerPage - 1) / milestonesPerPage
+	url := func(i int) string {
+		if i == 1 {
+			return of.URL
+		}
+		return fmt.Sprintf("%strang/%d/", of.URL, i)
+	}
+	var first MilestonePageV
+	for i := 1; i <= max(n, 1); i++ {
+		v := MilestonePageV{Of: of, Number: i, AsOf: asOf, Milestones: []MilestoneV{}}
+		for _, ms := range all[(i-1)*milestonesPerPage : min(i*milestonesPerPage, len(all))] {
+			v.Milestones = append(v.Milestones, pr.milestoneRow(ms))
+		}
+		if n > 1 {
+			v.Pager = &PagerV{}
+			for j := 1; j <= n; j++ {
+				v.Pager.Pages = append(v.Pager.Pages, PagerPageV{Number: j, URL: url(j), Current: j == i})
+			}
+			if i > 1 {
+				v.Pager.Prev = url(i - 1)
+			}
+			if i < n {
+				v.Pager.Next = url(i + 1)
 			}
 		}
+		if i == 1 {
+			first = v
+			continue
+		}
+		title := fmt.Sprintf("%s — %s %d", of.Name, pr.t("trang", "page"), i)
+		if err := pr.write(fmt.Sprintf("%s/trang/%d", base, i), page{Title: title, Type: "milestones", Description: title, Params: params{V: v}}, ""); err != nil {
+			return first, err
+		}
 	}
-	return pr.write("tien-do", page{Title: pr.t("Tiến độ theo thời gian", "Timeline"), Type: "timeline", Params: params{v}}, "")
+	return first, nil
 }
 
 func (pr *presenter) searchPage() error {
 	v := map[string]string{"index": "tim-kiem/chi-muc/"}
-	return pr.write("tim-kiem", page{Title: pr.t("Tìm kiếm", "Search"), Type: "search", Params: params{v}}, "")
+	return pr.write("tim-kiem", page{Title: pr.t("Tìm kiếm", "Search"), Type: "search", Params: params{V: v}}, "")
 }
 
 // DataFileV describes one open-data file.
@@ -366,7 +410,7 @@ type DataFileV struct {
 }
 
 func (pr *presenter) dataPage() error {
-	return pr.write("du-lieu", page{Title: pr.t("Dữ liệu mở", "Open data"), Type: "opendata", Params: params{map[string]any{"files": pr.dataFiles}}}, "")
+	return pr.write("du-lieu", page{Title: pr.t("Dữ liệu mở", "Open data"), Type: "opendata", Params: params{V: map[string]any{"files": pr.dataFiles}}}, "")
 }
 
 // milestoneLink names a milestone with its task and links to its place on

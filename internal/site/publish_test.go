@@ -55,7 +55,7 @@ func TestFailedBuildLeavesThePreviousSite(t *testing.T) {
 		stage  string
 	}{
 		{"template error", func(t *testing.T, fsys afero.Fs) afero.Fs {
-			afero.WriteFile(fsys, "/src/layouts/task/page.html", []byte(`{{ define "main" }}{{ .Params.v.number.Missing }}{{ end }}`), 0o644)
+			afero.WriteFile(fsys, "/src/layouts/task/page.html", []byte(`{{ define "main" }}{{ (partial "view.html" .).number.Missing }}{{ end }}`), 0o644)
 			return fsys
 		}, "hugo"},
 		{"missing template", func(t *testing.T, fsys afero.Fs) afero.Fs {

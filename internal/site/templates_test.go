@@ -25,13 +25,13 @@ func portalTxtar(t *testing.T, fsys afero.Fs, src string, extra map[string]strin
 	}
 	m := newModel(p, Options{})
 	m.basePath = "/"
-	pages, err := m.pages()
+	files := map[string]string{}
+	err = m.pages(func(name string, data []byte) error {
+		files[projectPath(name)] = string(data)
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
-	}
-	files := map[string]string{}
-	for name, data := range pages {
-		files[name] = string(data)
 	}
 	cfg, err := os.ReadFile(filepath.Join(repoRoot, "site.toml"))
 	if err != nil {

@@ -1,8 +1,10 @@
 package site
 
-// The view model: what each generated page hands its template, as JSON
-// front matter under params.v. Templates only lay these values out; every
-// decision (status, labels, counts, links) is made in Go.
+// The view model: what each generated page hands its template, as a JSON
+// file of its own that the template reads while rendering the page
+// (layouts/_partials/view.html; see page in present.go). Templates only lay
+// these values out; every decision (status, labels, counts, links) is made
+// in Go.
 
 // StatusV is a status as shown: its key (for CSS classes) and label.
 type StatusV struct {
@@ -130,4 +132,31 @@ type SiteLangV struct {
 	Issuer    string `json:"issuer"`
 	AsOf      string `json:"as_of"`
 	Period    LinkV  `json:"period"`
+}
+
+// PagerV links the pages of a list that goes on over several pages. URLs
+// are relative to the language's root; Prev and Next are empty on the
+// first and the last page.
+type PagerV struct {
+	Pages []PagerPageV `json:"pages"`
+	Prev  string       `json:"prev,omitempty"`
+	Next  string       `json:"next,omitempty"`
+}
+
+// PagerPageV is one page of a list in its pager.
+type PagerPageV struct {
+	Number  int    `json:"number"`
+	URL     string `json:"url"`
+	Current bool   `json:"current,omitempty"`
+}
+
+// MilestonePageV is a further page of a long list of milestones: page 2
+// and on of a period's or the timeline's list.
+type MilestonePageV struct {
+	// Of is the page the list belongs to, Number this page's number.
+	Of         LinkV        `json:"of"`
+	Number     int          `json:"number"`
+	AsOf       string       `json:"as_of"`
+	Milestones []MilestoneV `json:"milestones"`
+	Pager      *PagerV      `json:"pager"`
 }
