@@ -114,10 +114,6 @@ func rootSite(t testing.TB) *builtSite { return getSite(t, "root") }
 // served under /minhbach/ only: anything else on that server is a 404.
 func subPathSite(t testing.TB) *builtSite { return getSite(t, "sub-path") }
 
-// relativeSite is the portal built with relative links, as for opening from
-// a plain folder; it is not served.
-func relativeSite(t testing.TB) *builtSite { return getSite(t, "relative") }
-
 // getSite builds (once per test binary) and returns the named build.
 func getSite(t testing.TB, name string) *builtSite {
 	t.Helper()
