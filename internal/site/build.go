@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"path"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -171,6 +172,9 @@ func Build(o Options) (*Result, error) {
 	}
 	step("static")
 	if err := copyTree(out, filepath.Join(src, "static"), tmp); err != nil || pub.Err() != nil {
+		return nil, failed(pub, "static", err)
+	}
+	if err := rebaseHtaccess(out, tmp, m.basePath); err != nil || pub.Err() != nil {
 		return nil, failed(pub, "static", err)
 	}
 	if err := writeFiles(out, tmp, extra); err != nil || pub.Err() != nil {
@@ -392,4 +396,25 @@ func copyTree(fsys afero.Fs, from, to string) error {
 		}
 		return afero.WriteFile(fsys, target, data, 0o644)
 	})
+}
+
+// errorDocument finds the root-relative pages of Apache's ErrorDocument lines.
+var errorDocument = regexp.MustCompile(`(?m)^(\s*ErrorDocument\s+\d+\s+)/`)
+
+// rebaseHtaccess points the ErrorDocument lines of the .htaccess copied from
+// static/ at the pages under base (the base URL's path, such as
+// "/minhbach/"): Apache reads an ErrorDocument path from the host's root.
+func rebaseHtaccess(fsys afero.Fs, dir, base string) error {
+	p := filepath.Join(dir, ".htaccess")
+	if base == "/" {
+		return nil
+	}
+	data, err := afero.ReadFile(fsys, p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	out := errorDocument.ReplaceAllString(string(data), "${1}"+strings.ReplaceAll(base, "$", "$$"))
+	return afero.WriteFile(fsys, p, []byte(out), 0o644)
 }
