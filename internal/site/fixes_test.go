@@ -44,3 +44,25 @@ func TestRootServerFiles(t *testing.T) {
 		t.Errorf(".htaccess:\n%s", ht)
 	}
 }
+
+// TestNotFoundIsNotIndexed: the 404 pages (both languages) ask robots not to
+// index them; the home page (counter-test) does not.
+func TestNotFoundIsNotIndexed(t *testing.T) {
+	fsys := memPortal(t)
+	memBuild(t, fsys, "/out")
+	const noindex = `<meta name="robots" content="noindex">`
+	for _, p := range []string{"/out/404.html", "/out/en/404.html"} {
+		page, err := afero.ReadFile(fsys, p)
+		if err != nil {
+			t.Errorf("%s: %v", p, err)
+			continue
+		}
+		if !strings.Contains(string(page), noindex) {
+			t.Errorf("%s lacks %s", p, noindex)
+		}
+	}
+	home, _ := afero.ReadFile(fsys, "/out/index.html")
+	if strings.Contains(string(home), noindex) {
+		t.Error("the home page asks not to be indexed")
+	}
+}
