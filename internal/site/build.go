@@ -184,7 +184,7 @@ func Build(o Options) (*Result, error) {
 		return nil, failed(pub, "write", err)
 	}
 	if o.Relative {
-		if err := relativize(out, tmp, m.basePath); err != nil || pub.Err() != nil {
+		if err := relativize(out, tmp, m.basePath, m.baseURL); err != nil || pub.Err() != nil {
 			return nil, failed(pub, "write", err)
 		}
 	}

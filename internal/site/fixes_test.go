@@ -66,3 +66,25 @@ func TestNotFoundIsNotIndexed(t *testing.T) {
 		t.Error("the home page asks not to be indexed")
 	}
 }
+
+// TestRelativeRedirectStaysInside: in a relative build the /vi/ page
+// redirects to the home page beside it, not to the site's address; in a
+// normal build (counter-test) it redirects to the absolute home page.
+func TestRelativeRedirectStaysInside(t *testing.T) {
+	fsys := memPortal(t)
+	if _, err := Build(Options{Source: "/src", Dest: "/rel", Fs: fsys, Relative: true}); err != nil {
+		t.Fatal(err)
+	}
+	memBuild(t, fsys, "/out")
+	rel, err := afero.ReadFile(fsys, "/rel/vi/index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(rel), `http-equiv="refresh" content="0; url=../index.html"`) {
+		t.Errorf("the relative /vi/ page does not redirect to ../index.html:\n%s", rel)
+	}
+	abs, _ := afero.ReadFile(fsys, "/out/vi/index.html")
+	if !strings.Contains(string(abs), `http-equiv="refresh" content="0; url=https://minhbach.kontum.gov.vn/"`) {
+		t.Errorf("the /vi/ page does not redirect to the home page:\n%s", abs)
+	}
+}

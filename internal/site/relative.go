@@ -14,14 +14,21 @@ import (
 // root-relative ("/nhiem-vu/x/").
 var linkAttr = regexp.MustCompile(`\b(href|src|data-index|data-base)="(/[^"]*)"`)
 
+// refresh finds the target of a redirecting page's meta refresh, which Hugo
+// writes absolute (the /vi/ page, aliases).
+var refresh = regexp.MustCompile(`(http-equiv="refresh" content="\d+; url=)([^"]*)"`)
+
 // relativize rewrites every root-relative link to the site (under base,
 // the path of the base URL such as "/" or "/minhbach/") in the HTML pages
 // under dir into a link relative to the page, pointing at index.html for
 // folders, so that the site works opened from a plain folder (file://),
 // where a browser neither resolves "/" to the site's root nor a folder to
 // its index.html. Hugo's relativeURLs does the first half only. Absolute
-// URLs (canonical, Open Graph, feeds, sitemap) stay absolute.
-func relativize(fsys afero.Fs, dir, base string) error {
+// URLs (canonical, Open Graph, feeds, sitemap) stay absolute, except the
+// target of a meta refresh under siteURL (the base URL), so that a redirect
+// such as /vi/ stays inside the folder.
+func relativize(fsys afero.Fs, dir, base, siteURL string) error {
+	siteURL = strings.TrimSuffix(siteURL, "/") + "/"
 	return afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
 		if err != nil || info.IsDir() || !strings.HasSuffix(p, ".html") {
 			return err
@@ -42,6 +49,16 @@ func relativize(fsys afero.Fs, dir, base string) error {
 				return m // not a link into the site
 			}
 			return sub[1] + `="` + relativeLink(pageDir, "/"+target, sub[1] == "href") + `"`
+		})
+		out = refresh.ReplaceAllStringFunc(out, func(m string) string {
+			sub := refresh.FindStringSubmatch(m)
+			target, ok := strings.CutPrefix(sub[2], siteURL)
+			if !ok {
+				if target, ok = strings.CutPrefix(sub[2], base); !ok {
+					return m // another site
+				}
+			}
+			return sub[1] + relativeLink(pageDir, "/"+target, true) + `"`
 		})
 		return afero.WriteFile(fsys, p, []byte(out), 0o644)
 	})
