@@ -29,6 +29,12 @@ type jsResult struct {
 // runClient runs static/js/search.js in Node over files for each query.
 func runClient(t *testing.T, files map[string][]byte, queries []string) []jsResult {
 	t.Helper()
+	return runClientWith(t, files, queries, nil)
+}
+
+// runClientWith is runClient with extra data-* attributes on the script.
+func runClientWith(t *testing.T, files map[string][]byte, queries []string, attrs map[string]string) []jsResult {
+	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
 		if os.Getenv("CI") == "true" {
@@ -55,7 +61,12 @@ func runClient(t *testing.T, files map[string][]byte, queries []string) []jsResu
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command(node, "testdata/harness.js", dir, client, qfile).Output()
+	cmd := exec.Command(node, "testdata/harness.js", dir, client, qfile)
+	if attrs != nil {
+		a, _ := json.Marshal(attrs)
+		cmd.Env = append(os.Environ(), "MB_SCRIPT_ATTRS="+string(a))
+	}
+	out, err := cmd.Output()
 	if err != nil {
 		if ee, ok := err.(*exec.ExitError); ok {
 			t.Fatalf("node: %v\n%s", err, ee.Stderr)

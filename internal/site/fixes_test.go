@@ -88,3 +88,26 @@ func TestRelativeRedirectStaysInside(t *testing.T) {
 		t.Errorf("the /vi/ page does not redirect to the home page:\n%s", abs)
 	}
 }
+
+// TestRelativeSearchOpensPages: a relative build's search page tells the
+// client to link result folders to their index.html (static/js/search.js,
+// data-folder-index; internal/search's TestClientFolderIndex checks the
+// client); a normal build's (counter-test) does not.
+func TestRelativeSearchOpensPages(t *testing.T) {
+	fsys := memPortal(t)
+	if _, err := Build(Options{Source: "/src", Dest: "/rel", Fs: fsys, Relative: true}); err != nil {
+		t.Fatal(err)
+	}
+	memBuild(t, fsys, "/out")
+	const attr = `data-base="../" data-folder-index="index.html"`
+	for _, p := range []string{"/rel/tim-kiem/index.html", "/rel/en/tim-kiem/index.html"} {
+		page, _ := afero.ReadFile(fsys, p)
+		if !strings.Contains(string(page), attr) {
+			t.Errorf("%s lacks %s", p, attr)
+		}
+	}
+	page, _ := afero.ReadFile(fsys, "/out/tim-kiem/index.html")
+	if !strings.Contains(string(page), `data-base="/"`) || strings.Contains(string(page), "data-folder-index") {
+		t.Error("the normal build's search page has a data-folder-index or no data-base")
+	}
+}

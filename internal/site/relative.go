@@ -48,7 +48,13 @@ func relativize(fsys afero.Fs, dir, base, siteURL string) error {
 			if !ok && sub[2]+"/" != base {
 				return m // not a link into the site
 			}
-			return sub[1] + `="` + relativeLink(pageDir, "/"+target, sub[1] == "href") + `"`
+			out := sub[1] + `="` + relativeLink(pageDir, "/"+target, sub[1] == "href") + `"`
+			if sub[1] == "data-base" {
+				// The search client links results to folders under
+				// data-base: tell it to name their index.html.
+				out += ` data-folder-index="index.html"`
+			}
+			return out
 		})
 		out = refresh.ReplaceAllStringFunc(out, func(m string) string {
 			sub := refresh.FindStringSubmatch(m)

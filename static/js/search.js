@@ -12,6 +12,10 @@
  *     data-index="URL of the index folder, ending with /"
  *     data-base="URL of the site root for this language, ending with /"
  *     data-lang="vi"                         (optional: number format)
+ *     data-folder-index="index.html"  (optional: appended to a result's
+ *                                     folder link; a --relative build's
+ *                                     pages say so, as file:// opens no
+ *                                     folder's index.html)
  *     data-i18n-results="{n} kết quả cho “{q}”"
  *     data-i18n-none="Không tìm thấy kết quả nào cho “{q}”."
  *     data-i18n-fallback="Không có kết quả chứa mọi từ; {n} kết quả chứa một số từ của “{q}”"
@@ -51,6 +55,7 @@
   function folder(url) { return url && url.slice(-1) !== '/' ? url + '/' : url; }
   var indexURL = folder(attr('index', 'chi-muc/'));
   var baseURL = folder(attr('base', ''));
+  var folderIndex = attr('folder-index', '');
   var lang = attr('lang', document.documentElement.lang || '');
   var FALLBACK = 'Không có kết quả chứa tất cả các từ; {n} kết quả chứa một số từ.';
   var text = {
@@ -439,6 +444,10 @@
   function href(url) {
     url = String(url);
     if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.slice(0, 2) === '//' || url.charAt(0) === '/') url = './' + url.replace(/^\/+/, '');
+    if (folderIndex) {
+      var cut = url.search(/[?#]/), path = cut < 0 ? url : url.slice(0, cut);
+      if (path === '' || path.slice(-1) === '/') url = path + folderIndex + url.slice(path.length);
+    }
     return baseURL + url;
   }
 

@@ -1,6 +1,8 @@
 // Runs static/js/search.js in Node against an index folder, with just
 // enough of a DOM, and prints what it showed for each query as JSON.
 // Usage: node harness.js INDEX_DIR SEARCH_JS QUERIES_JSON
+// MB_SCRIPT_ATTRS, a JSON object, adds or overrides the script's data-*
+// attributes.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -45,7 +47,7 @@ function runOne(q) {
       'data-index': 'idx/', 'data-base': '', 'data-lang': 'en',
       'data-i18n-results': 'R{n}|{q}', 'data-i18n-none': 'N{n}|{q}', 'data-i18n-fallback': 'F{n}|{q}',
       'data-i18n-kind-task': 'Nhiệm vụ',
-    });
+    }, JSON.parse(process.env.MB_SCRIPT_ATTRS || '{}'));
     const sandbox = {
       console, setTimeout, clearTimeout, URLSearchParams,
       location: { search: '?q=' + encodeURIComponent(q), pathname: '/tim-kiem/' },
