@@ -1,10 +1,12 @@
 package site
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
 	"github.com/spf13/afero"
+	"golang.org/x/net/html"
 )
 
 // TestSubPathServerFiles builds under a sub-path and checks that the files
@@ -109,5 +111,97 @@ func TestRelativeSearchOpensPages(t *testing.T) {
 	page, _ := afero.ReadFile(fsys, "/out/tim-kiem/index.html")
 	if !strings.Contains(string(page), `data-base="/"`) || strings.Contains(string(page), "data-folder-index") {
 		t.Error("the normal build's search page has a data-folder-index or no data-base")
+	}
+}
+
+// landmark returns the landmark role of n (header/banner, main, nav,
+// footer, aside, a named section or role=region), or "".
+func landmark(n *html.Node) string {
+	attr := func(k string) string {
+		for _, a := range n.Attr {
+			if a.Key == k {
+				return a.Val
+			}
+		}
+		return ""
+	}
+	named := attr("aria-label") != "" || attr("aria-labelledby") != ""
+	switch r := attr("role"); {
+	case r == "region" && named, r == "banner", r == "main", r == "navigation", r == "contentinfo", r == "complementary":
+		return r
+	}
+	switch n.Data {
+	case "header":
+		return "banner"
+	case "main", "nav", "footer", "aside":
+		return n.Data
+	case "section":
+		if named {
+			return "region"
+		}
+	}
+	return ""
+}
+
+// inLandmark reports, for each element whose class list holds one of
+// classes, whether an ancestor is a landmark.
+func inLandmark(t *testing.T, page []byte, classes ...string) map[string]bool {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	var walk func(n *html.Node, in bool)
+	walk = func(n *html.Node, in bool) {
+		if n.Type == html.ElementNode {
+			for _, a := range n.Attr {
+				if a.Key != "class" {
+					continue
+				}
+				for _, c := range classes {
+					for _, f := range strings.Fields(a.Val) {
+						if f == c {
+							found[c] = found[c] || in
+							if !in {
+								found[c+" outside"] = true
+							}
+						}
+					}
+				}
+			}
+			in = in || landmark(n) != ""
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, in)
+		}
+	}
+	walk(doc, false)
+	return found
+}
+
+// TestNoticesInLandmarks: the sample banner and the as-of line of every
+// kind of page are inside a landmark, so that a screen reader moving by
+// landmarks reaches them; the counter-test shows the check finds a banner
+// outside one.
+func TestNoticesInLandmarks(t *testing.T) {
+	fsys := memPortal(t)
+	memBuild(t, fsys, "/out")
+	pages := []string{"/out/index.html", "/out/en/index.html", "/out/nhiem-vu/sap-xep-don-vi-cap-xa/index.html", "/out/404.html", "/out/tim-kiem/index.html"}
+	for _, p := range pages {
+		page, err := afero.ReadFile(fsys, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := inLandmark(t, page, "banner-sample", "asof")
+		for _, c := range []string{"banner-sample", "asof"} {
+			if !got[c] || got[c+" outside"] {
+				t.Errorf("%s: .%s is not inside a landmark (%v)", p, c, got)
+			}
+		}
+	}
+	outside := inLandmark(t, []byte(`<body><div class="asof">x</div><main><p class="banner-sample">y</p></main></body>`), "banner-sample", "asof")
+	if !outside["asof outside"] || outside["banner-sample outside"] || !outside["banner-sample"] {
+		t.Errorf("the check misreads a page: %v", outside)
 	}
 }
