@@ -178,7 +178,8 @@ func (lc *linkChecker) check(r ref) {
 	}
 	absolute := u.Scheme != "" || u.Host != ""
 	switch {
-	case strings.HasPrefix(r.attr, "meta ") && !absolute:
+	case strings.HasPrefix(r.attr, "meta ") && r.attr != "meta refresh" && !absolute:
+		// A meta refresh may be relative (the relative build's /vi/ page).
 		lc.fail(r, "", "Open Graph and Twitter card URLs (meta og:url, og:image, twitter:image) must be absolute")
 		return
 	case strings.HasSuffix(r.file, ".xml") && !absolute:
