@@ -338,10 +338,7 @@ func (w *writer) reportSheet(p *plan.Project, snap *status.Snapshot, a *plan.Age
 		if r.member != a.ID {
 			action = fmt.Sprintf("[Phần việc của %s]\n%s", p.Agencies.OwnerName(r.member), action)
 		}
-		due := m.Due.Words("vi")
-		if m.Condition != "" {
-			due += "\n(" + m.Condition + ")"
-		}
+		due := m.DueWords("vi")
 		if m.Task != nil && n == runStart {
 			w.do(f.SetCellInt(sh, cell(colTask, n), int64(m.Task.Number)))
 		}

@@ -380,7 +380,7 @@ func TestTemplateLayout(t *testing.T) {
 		}
 	}
 	want := map[string]string{
-		"A4": "1", "B4": "1b", "C4": "Nhiệm vụ một", "E4": "Trong năm 2018\n(sau khi có hướng dẫn của Trung ương)",
+		"A4": "1", "B4": "1b", "C4": "Nhiệm vụ một", "E4": "Trong năm 2018 (sau khi có hướng dẫn của Trung ương)",
 		"F4": "Đang thực hiện\nTheo báo cáo số 5/BC-UBND ngày 25/6/2018", "L4": "1b", "M4": "huyen-a",
 		"B5": "2a", "L5": "2a", "B6": "2b", "E6": "Thường xuyên, liên tục", "F6": "Thường xuyên\nTheo báo cáo số 5/BC-UBND ngày 25/6/2018",
 		"F5": "Chưa báo cáo", "G4": "", "A7": "", "L7": "",
