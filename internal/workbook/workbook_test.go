@@ -592,7 +592,7 @@ func TestProblems(t *testing.T) {
 		{"nothing filled", []edit{{SheetReport, "G4", ""}, {SheetReport, "H4", ""}, {SheetReport, "J4", ""}, {SheetReport, "K4", ""}, {SheetReport, "I4", ""},
 			{SheetReport, "G5", ""}, {SheetReport, "I5", ""}, {SheetReport, "K5", ""}, {SheetReport, "G6", ""}}, SheetReport, "G4", "chưa điền dòng nào — chọn trạng thái"},
 		{"waiting without condition", []edit{{SheetReport, "G5", "Chờ hướng dẫn của Trung ương"}}, SheetReport, "G5",
-			`mốc 2a không có điều kiện chờ Trung ương trong kế hoạch nên không thể chọn "Chờ hướng dẫn của Trung ương"`},
+			`mốc 2a không có điều kiện chờ Trung ương trong kế hoạch nên không thể chọn "Chờ Trung ương"`},
 		{"month 13", []edit{{SheetReport, "H4", "31/13/2018"}}, SheetReport, "H4",
 			`ngày hoàn thành "31/13/2018" không hợp lệ — dùng dạng 31/12/2018 (ngày/tháng/năm)`},
 		{"31 February", []edit{{SheetReport, "H4", "31/02/2018"}}, SheetReport, "H4",
