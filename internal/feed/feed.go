@@ -330,7 +330,7 @@ func (b *builder) changesHTML(s *strings.Builder, changes []status.Change) {
 		} else {
 			s.WriteString(esc(w.milestone(c.Milestone)))
 		}
-		s.WriteString(esc(" — " + w.agencyName(c.Agency) + ": " + w.status(c.From) + " → " + w.status(c.To)))
+		s.WriteString(esc(" — " + w.agencyName(c.Agency) + ": " + w.msStatus(c.From, c.Milestone) + " → " + w.msStatus(c.To, c.Milestone)))
 		if c.Source != nil && c.Source.Report != nil {
 			r := c.Source.Report
 			s.WriteString(esc(w.pick(" (căn cứ: ", " (source: ")))
@@ -353,7 +353,13 @@ func (b *builder) updatesHTML(s *strings.Builder, items []reportUpdate, cite boo
 		if b.p.Agencies.Group(it.milestone.Owner) != nil || u.Member != r.Agency {
 			s.WriteString(esc(" — " + w.agency(u.Member)))
 		}
-		s.WriteString(esc(": " + w.updateState(u.State)))
+		st := w.updateState(u.State)
+		if u.State == plan.StateWaiting {
+			if l := it.milestone.WaitingLabel(w.lang); l != "" {
+				st = l
+			}
+		}
+		s.WriteString(esc(": " + st))
 		if !u.DoneOn.IsZero() {
 			s.WriteString(esc(fmt.Sprintf(w.pick(" ngày %s", " on %s"), w.date(u.DoneOn))))
 		}
@@ -476,14 +482,14 @@ func (b *builder) agencyFeed(a *plan.Agency) *atomFeed {
 			m := c.Milestone
 			e := entry{when: b.updated[h], period: h.Period}
 			e.ID = b.url(agencyPath(a.ID)) + "#" + h.Period.ID + "-" + m.ID
-			e.Title = textT(w.milestone(m) + ": " + w.status(c.From) + " → " + w.status(c.To))
+			e.Title = textT(w.milestone(m) + ": " + w.msStatus(c.From, c.Milestone) + " → " + w.msStatus(c.To, c.Milestone))
 			e.Updated = stamp(e.when)
 			page := b.url(periodPath(h.Period.ID))
 			if m.Task != nil {
 				page = b.url(taskPath(m.Task))
 			}
 			e.Links = []atomLink{alternate(page)}
-			e.Summary = textT(fmt.Sprintf("%s, %s: %s → %s.", w.periodTitle(h.Period), w.agencyName(a), w.status(c.From), w.status(c.To)))
+			e.Summary = textT(fmt.Sprintf("%s, %s: %s → %s.", w.periodTitle(h.Period), w.agencyName(a), w.msStatus(c.From, m), w.msStatus(c.To, m)))
 			var s strings.Builder
 			s.WriteString("<p>" + esc(w.periodTitle(h.Period)+".") + "</p>")
 			if m.Task != nil {

@@ -42,6 +42,18 @@ func (w words) date(d plan.Date) string {
 
 func (w words) status(s status.Status) string { return s.Label(w.lang) }
 
+// msStatus names the status of one milestone: a waiting milestone by what it
+// waits for (Milestone.WaitingLabel); status names the generic status of a
+// task or a count.
+func (w words) msStatus(s status.Status, m *plan.Milestone) string {
+	if s == status.Waiting && m != nil {
+		if l := m.WaitingLabel(w.lang); l != "" {
+			return l
+		}
+	}
+	return s.Label(w.lang)
+}
+
 // periodTitle names a period as an entry title: "Kỳ báo cáo 6 tháng đầu
 // năm 2018", "Reporting period: First half of 2018".
 func (w words) periodTitle(p plan.Period) string {
@@ -134,7 +146,7 @@ func (w words) planTitle(p *plan.Plan) string {
 var updateStates = map[string][2]string{
 	plan.StateNotStarted: {"Chưa bắt đầu", "Not started"},
 	plan.StateInProgress: {"Đang thực hiện", "In progress"},
-	plan.StateWaiting:    {"Đang chờ hướng dẫn", "Waiting for guidance"},
+	plan.StateWaiting:    {"Đang chờ Trung ương", "Waiting for the central level"},
 	plan.StateDone:       {"Hoàn thành", "Done"},
 }
 

@@ -152,7 +152,9 @@ type milestoneDoc struct {
 
 type dueDoc struct {
 	// Text is the deadline in the data grammar ("2018-Q2", "ongoing"…).
-	Text    string `json:"text"`
+	Text string `json:"text"`
+	// WordsVi and WordsEn are the deadline as the plan words it, with its
+	// condition in parentheses when it has one (Milestone.DueWords).
 	WordsVi string `json:"words_vi"`
 	WordsEn string `json:"words_en"`
 	// LastDay is the last day on time, "" when the deadline has none.
@@ -356,7 +358,7 @@ func (d *data) taskDoc(t *plan.Task) taskDoc {
 			Action:        m.Action,
 			ActionEn:      m.ActionEn,
 			Deliverable:   m.Deliverable,
-			Due:           dueDoc{Text: m.Due.String(), WordsVi: m.Due.Words("vi"), WordsEn: m.Due.Words("en"), LastDay: dueLastDay(m)},
+			Due:           dueDoc{Text: m.Due.String(), WordsVi: m.DueWords("vi"), WordsEn: m.DueWords("en"), LastDay: dueLastDay(m)},
 			Condition:     m.Condition,
 			Members:       []memberDoc{},
 		}

@@ -235,8 +235,8 @@ var milestonesTable = &table[milestoneRow]{
 			get: func(r milestoneRow) string { return r.m.Deliverable }},
 		{name: "due", typ: "string", title: "Thời hạn (mã)", desc: "Thời hạn theo cú pháp dữ liệu: 2018-Q2 (hết quý), 2018-H1 (hết 6 tháng đầu năm), 2018 (hết năm), 2018-09-30 (ngày), from 2018 (từ năm), ongoing (thường xuyên, liên tục); để trống nếu kế hoạch không nêu.",
 			get: func(r milestoneRow) string { return r.m.Due.String() }},
-		{name: "due_words_vi", typ: "string", title: "Thời hạn", desc: "Thời hạn theo cách kế hoạch ghi, ví dụ \"Trong quý II/2018\".",
-			get: func(r milestoneRow) string { return r.m.Due.Words("vi") }},
+		{name: "due_words_vi", typ: "string", title: "Thời hạn", desc: "Thời hạn theo cách kế hoạch ghi, kèm điều kiện trong ngoặc nếu có, ví dụ \"Trong quý II/2018\", \"Trong năm 2018 (sau khi có hướng dẫn của Trung ương)\".",
+			get: func(r milestoneRow) string { return r.m.DueWords("vi") }},
 		{name: "deadline", typ: "date", title: "Hạn cuối", desc: "Ngày cuối cùng còn đúng hạn (YYYY-MM-DD); để trống khi thời hạn không có ngày cuối (thường xuyên, từ năm, không nêu).",
 			get: func(r milestoneRow) string { return dueLastDay(r.m) }},
 		{name: "condition", typ: "string", title: "Điều kiện", desc: "Điều kiện kế hoạch đặt ra, ví dụ \"sau khi có hướng dẫn của Trung ương\"; khi đang chờ, thời hạn tạm dừng.",
@@ -244,7 +244,7 @@ var milestonesTable = &table[milestoneRow]{
 		{name: "status", typ: "string", title: "Trạng thái", desc: "Mã trạng thái tính đến ngày cập nhật (as_of); ở dòng tổng hợp của mốc do nhóm chủ trì là trạng thái xấu nhất của các thành viên; để trống khi chưa có báo cáo nào được phê duyệt.", enum: statusIDs(),
 			get: func(r milestoneRow) string { return string(r.status()) }},
 		{name: "status_label_vi", typ: "string", title: "Trạng thái (tên)", desc: "Tên trạng thái bằng tiếng Việt.",
-			get: func(r milestoneRow) string { return r.status().Label("vi") }},
+			get: func(r milestoneRow) string { return statusLabel(r.status(), r.m, "vi") }},
 		{name: "members_done", typ: "integer", title: "Số đơn vị hoàn thành", desc: "Ở dòng của mốc: số cơ quan thực hiện đã hoàn thành; để trống ở dòng thành viên và khi chưa có trạng thái.",
 			get: func(r milestoneRow) string { d, _ := r.counts(); return d }},
 		{name: "members_total", typ: "integer", title: "Tổng số đơn vị", desc: "Ở dòng của mốc: tổng số cơ quan phải thực hiện; để trống ở dòng thành viên và khi chưa có trạng thái.",
@@ -315,4 +315,16 @@ var reportsTable = &table[reportRow]{
 		{name: "url", typ: "string", title: "Địa chỉ trang", desc: "Địa chỉ trang của báo cáo trên cổng thông tin (ky-bao-cao/<kỳ>/<cơ quan>/).",
 			get: func(r reportRow) string { return r.d.url(reportPath(r.r)) }},
 	},
+}
+
+// statusLabel is the name of a milestone's status s: a waiting milestone is
+// named by what it waits for (Milestone.WaitingLabel), any other status by
+// its generic label.
+func statusLabel(s status.Status, m *plan.Milestone, lang string) string {
+	if s == status.Waiting && m != nil {
+		if l := m.WaitingLabel(lang); l != "" {
+			return l
+		}
+	}
+	return s.Label(lang)
 }

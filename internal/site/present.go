@@ -134,6 +134,20 @@ func (pr *presenter) status(s status.Status) *StatusV {
 	return &StatusV{Key: string(s), Label: s.Label(pr.lang)}
 }
 
+// msStatus is the status badge of one milestone (or one member's share of
+// it): a waiting milestone is labelled with what it waits for, its own
+// condition (Milestone.WaitingLabel), not the generic label that counts
+// and legends use.
+func (pr *presenter) msStatus(s status.Status, m *plan.Milestone) *StatusV {
+	v := pr.status(s)
+	if v != nil && s == status.Waiting && m != nil {
+		if l := m.WaitingLabel(pr.lang); l != "" {
+			v.Label = l
+		}
+	}
+	return v
+}
+
 // URLs of the pages, relative to the language's root.
 
 func taskURL(slug string) string             { return "nhiem-vu/" + slug + "/" }
@@ -159,11 +173,19 @@ func (pr *presenter) periodLink(per plan.Period) LinkV {
 var stateLabels = map[string][2]string{
 	plan.StateNotStarted: {"Chưa bắt đầu", "Not started"},
 	plan.StateInProgress: {"Đang thực hiện", "In progress"},
-	plan.StateWaiting:    {"Chờ hướng dẫn của Trung ương", "Waiting for central guidance"},
+	plan.StateWaiting:    {status.Waiting.Label("vi"), status.Waiting.Label("en")},
 	plan.StateDone:       {"Đã hoàn thành", "Done"},
 }
 
-func (pr *presenter) stateLabel(s string) string {
+func (pr *presenter) stateLabel(u *plan.Update) string {
+	s := u.State
+	if s == plan.StateWaiting {
+		if ms := pr.snapMilestone(u.Milestone); ms != nil {
+			if l := ms.Milestone.WaitingLabel(pr.lang); l != "" {
+				return l
+			}
+		}
+	}
 	l, ok := stateLabels[s]
 	if !ok {
 		return s
@@ -182,7 +204,7 @@ func (pr *presenter) source(src *status.Source) *SourceV {
 		Date:     pr.date(r.Date),
 		Period:   r.PeriodInfo.Words(pr.lang),
 		URL:      reportURL(r.Period, r.Agency),
-		State:    pr.stateLabel(u.State),
+		State:    pr.stateLabel(u),
 		Progress: -1,
 		DoneOn:   pr.date(u.DoneOn),
 		Evidence: u.Evidence,
@@ -216,10 +238,10 @@ func (pr *presenter) taskRow(ts *status.Task) TaskRowV {
 			seen[m.Owner] = true
 			row.Leads = append(row.Leads, pr.agencyLink(m.Owner))
 		}
-		w := m.Due.Words(pr.lang)
-		if !seen["due:"+w] {
-			seen["due:"+w] = true
-			row.Due = append(row.Due, w)
+		w, c := m.DueCondition(pr.lang)
+		if key := "due:" + m.DueWords(pr.lang); !seen[key] {
+			seen[key] = true
+			row.Due = append(row.Due, DueV{Words: w, Condition: c})
 		}
 	}
 	return row
@@ -237,12 +259,11 @@ func (pr *presenter) milestone(ms *status.Milestone, withHistory bool) Milestone
 		OtherPartners: m.OtherPartners,
 		Action:        pr.t(m.Action, m.ActionEn),
 		Deliverable:   m.Deliverable,
-		Due:           m.Due.Words(pr.lang),
-		Condition:     m.Condition,
-		Status:        pr.status(ms.Status),
+		Status:        pr.msStatus(ms.Status, m),
 		Done:          ms.Done,
 		Total:         ms.Total,
 	}
+	v.Due, v.Condition = m.DueCondition(pr.lang)
 	for _, pa := range m.Partners {
 		v.Partners = append(v.Partners, pr.agencyLink(pa))
 	}
@@ -251,7 +272,7 @@ func (pr *presenter) milestone(ms *status.Milestone, withHistory bool) Milestone
 	}
 	if v.IsGroup {
 		for _, mem := range ms.Members {
-			v.Members = append(v.Members, MemberV{Agency: pr.agencyLink(mem.Agency.ID), Status: pr.status(mem.Status), Source: pr.source(mem.Source)})
+			v.Members = append(v.Members, MemberV{Agency: pr.agencyLink(mem.Agency.ID), Status: pr.msStatus(mem.Status, m), Source: pr.source(mem.Source)})
 		}
 	}
 	if withHistory {
@@ -260,7 +281,7 @@ func (pr *presenter) milestone(ms *status.Milestone, withHistory bool) Milestone
 			if old == nil {
 				continue
 			}
-			v.History = append(v.History, HistoryV{Period: pr.periodLink(h.Period), Status: pr.status(old.Status), Done: old.Done, Total: old.Total})
+			v.History = append(v.History, HistoryV{Period: pr.periodLink(h.Period), Status: pr.msStatus(old.Status, m), Done: old.Done, Total: old.Total})
 		}
 	}
 	return v
@@ -452,4 +473,12 @@ func (m *model) reportsAbout(t *plan.Task) []*plan.Report {
 		}
 	}
 	return m.byTask[t]
+}
+
+// snapMilestone returns the current status of milestone id, or nil.
+func (pr *presenter) snapMilestone(id string) *status.Milestone {
+	if pr.snap == nil {
+		return nil
+	}
+	return pr.snap.Milestone(id)
 }

@@ -63,7 +63,7 @@ func (pr *presenter) agencies() error {
 					for _, mem := range ms.Members {
 						if mem.Agency.ID == a.ID {
 							mv := pr.milestoneRow(ms)
-							mv.Status, mv.Source = pr.status(mem.Status), pr.source(mem.Source)
+							mv.Status, mv.Source = pr.msStatus(mem.Status, m), pr.source(mem.Source)
 							v.Shares = append(v.Shares, mv)
 							counts[mem.Status]++
 						}
@@ -206,7 +206,7 @@ func (pr *presenter) periods() error {
 			v.Changes = append(v.Changes, ChangeV{
 				Milestone: pr.milestoneLink(c.Milestone),
 				Agency:    pr.agencyLink(c.Agency.ID),
-				From:      pr.status(c.From), To: pr.status(c.To), Source: pr.briefSource(c.Source),
+				From:      pr.msStatus(c.From, c.Milestone), To: pr.msStatus(c.To, c.Milestone), Source: pr.briefSource(c.Source),
 			})
 		}
 		for _, r := range pr.published {

@@ -35,8 +35,8 @@ func (pr *presenter) searchDocs() []search.Doc {
 				URL:    taskURL(t.Slug) + "#moc-" + m.ID,
 				Title:  fmt.Sprintf("%s %s — %s", pr.t("Mốc", "Milestone"), m.ID, owner),
 				Kind:   "milestone",
-				Status: labelOf(pr.status(ms.Status)),
-				Text: joinNonEmpty("\n", m.Action, m.ActionEn, m.Deliverable, m.Due.Words(pr.lang), m.Condition,
+				Status: labelOf(pr.msStatus(ms.Status, m)),
+				Text: joinNonEmpty("\n", m.Action, m.ActionEn, m.Deliverable, m.DueWords(pr.lang),
 					strings.Join(partners, ", "), strings.Join(m.OtherPartners, ", "), t.Title),
 			})
 		}

@@ -50,7 +50,7 @@ type TaskRowV struct {
 	Title    string   `json:"title"`
 	URL      string   `json:"url"`
 	Leads    []LinkV  `json:"leads"`
-	Due      []string `json:"due"`
+	Due      []DueV   `json:"due"`
 	Overseer string   `json:"overseer"`
 	Status   *StatusV `json:"status,omitempty"`
 }
@@ -68,6 +68,13 @@ type HistoryV struct {
 	Status *StatusV `json:"status,omitempty"`
 	Done   int      `json:"done"`
 	Total  int      `json:"total"`
+}
+
+// DueV is a deadline as the plan words it, with the condition the plan
+// sets on it (in Vietnamese, the plan's own words, in every language).
+type DueV struct {
+	Words     string `json:"words"`
+	Condition string `json:"condition,omitempty"`
 }
 
 // MilestoneV is a milestone with its status.

@@ -411,7 +411,7 @@ func TestWorst(t *testing.T) {
 			t.Errorf("labels of %q: %q, %q", s, s.Label("vi"), s.Label("en"))
 		}
 	}
-	if Overdue.Label("vi") != "Quá hạn" || Waiting.Label("vi") != "Chờ hướng dẫn của Trung ương" {
+	if Overdue.Label("vi") != "Quá hạn" || Waiting.Label("vi") != "Chờ Trung ương" {
 		t.Error("Vietnamese labels differ from the design")
 	}
 }

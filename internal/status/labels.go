@@ -17,7 +17,7 @@ var labels = map[Status][2]string{
 	NoData:      {"Chưa có báo cáo", "No reports yet"},
 	DoneOnTime:  {"Hoàn thành đúng hạn", "Done on time"},
 	DoneLate:    {"Hoàn thành chậm", "Done late"},
-	Waiting:     {"Chờ hướng dẫn của Trung ương", "Waiting for central guidance"},
+	Waiting:     {"Chờ Trung ương", "Waiting for the central level"},
 	Overdue:     {"Quá hạn", "Overdue"},
 	NotReported: {"Chưa báo cáo", "Not reported"},
 	Ongoing:     {"Thường xuyên", "Ongoing"},

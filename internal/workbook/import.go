@@ -300,7 +300,7 @@ func (im *importer) update(sh string, n int, m *plan.Milestone, member string) *
 	stateCell := cell(colState, n)
 	rawState := strings.TrimSpace(im.value(sh, stateCell))
 	list := strings.Join(labels(m), "; ")
-	switch st, ok := parseState(rawState); {
+	switch st, ok := parseState(rawState, m); {
 	case rawState == "":
 		im.add(sh, stateCell, "workbook.stateMissing", m.ID, list)
 	case !ok:

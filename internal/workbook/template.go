@@ -163,8 +163,9 @@ func height(n int) float64 { return math.Min(409, float64(n)*15+4) }
 // header row, and one row per share of the agency (see rowsFor): task
 // number, milestone id, task title, action, deadline in words, the status
 // last published (from snap, which may be nil) with its source, then the
-// columns to fill in: Trạng thái (a drop-down list; "Chờ hướng dẫn của
-// Trung ương" only for a milestone with a condition), Ngày hoàn thành
+// columns to fill in: Trạng thái (a drop-down list; the milestone's own
+// waiting label, "Chờ quy định của Trung ương" for 3a, only for a milestone
+// with a condition), Ngày hoàn thành
 // (dd/mm/yyyy, kept as text), Tiến độ (%) (a whole number from 0 to 100),
 // Văn bản chứng minh (one a line) and Ghi chú. Sheet "Thông tin" has the
 // agency and the period (locked), then Số hiệu văn bản, Ngày báo cáo and
@@ -338,10 +339,7 @@ func (w *writer) reportSheet(p *plan.Project, snap *status.Snapshot, a *plan.Age
 		if r.member != a.ID {
 			action = fmt.Sprintf("[Phần việc của %s]\n%s", p.Agencies.OwnerName(r.member), action)
 		}
-		due := m.Due.Words("vi")
-		if m.Condition != "" {
-			due += "\n(" + m.Condition + ")"
-		}
+		due := m.DueWords("vi")
 		if m.Task != nil && n == runStart {
 			w.do(f.SetCellInt(sh, cell(colTask, n), int64(m.Task.Number)))
 		}
@@ -358,7 +356,7 @@ func (w *writer) reportSheet(p *plan.Project, snap *status.Snapshot, a *plan.Age
 		w.str(sh, cell(colStatus, n), pub, st.plan)
 		var state, done, evidence, note string
 		if u := r.u; u != nil {
-			state = StateLabel(u.State)
+			state = milestoneStateLabel(u.State, m)
 			done = dmy(u.DoneOn)
 			evidence = strings.Join(u.Evidence, "\n")
 			note = u.Note
@@ -384,7 +382,7 @@ func (w *writer) reportSheet(p *plan.Project, snap *status.Snapshot, a *plan.Age
 		w.do(dv.SetDropList(labels(m)))
 		dv.SetError(excelize.DataValidationErrorStyleStop, "Trạng thái không hợp lệ", "Chọn một trạng thái trong danh sách.")
 		if m.Condition != "" {
-			dv.SetInput("Trạng thái", "Chọn trong danh sách. \"Chờ hướng dẫn của Trung ương\": khi vẫn chờ "+shortCondition(m.Condition)+".")
+			dv.SetInput("Trạng thái", "Chọn trong danh sách. \""+milestoneStateLabel(plan.StateWaiting, m)+"\": khi vẫn chờ "+shortCondition(m.Condition)+".")
 		} else {
 			dv.SetInput("Trạng thái", "Chọn trong danh sách.")
 		}

@@ -24,6 +24,7 @@ import (
 	"github.com/minhbach/minhbach/internal/fold"
 	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/plan"
+	"github.com/minhbach/minhbach/internal/status"
 )
 
 // The sheets of a workbook.
@@ -89,8 +90,25 @@ const maxText = 20000
 var stateLabels = []struct{ state, label string }{
 	{plan.StateNotStarted, "Chưa bắt đầu"},
 	{plan.StateInProgress, "Đang thực hiện"},
-	{plan.StateWaiting, "Chờ hướng dẫn của Trung ương"},
+	{plan.StateWaiting, status.Waiting.Label("vi")},
 	{plan.StateDone, "Hoàn thành"},
+}
+
+// legacyLabels are names the drop-down list once had, still read back so
+// that a workbook sent out before keeps importing.
+var legacyLabels = map[string]string{
+	"Chờ hướng dẫn của Trung ương": plan.StateWaiting,
+}
+
+// milestoneStateLabel is StateLabel for a state of milestone m: "waiting"
+// is named by what m waits for (plan.Milestone.WaitingLabel).
+func milestoneStateLabel(state string, m *plan.Milestone) string {
+	if state == plan.StateWaiting && m != nil {
+		if l := m.WaitingLabel("vi"); l != "" {
+			return l
+		}
+	}
+	return StateLabel(state)
 }
 
 // StateLabel returns the Vietnamese name of an update state as the
@@ -113,18 +131,24 @@ func labels(m *plan.Milestone) []string {
 		if s.state == plan.StateWaiting && m.Condition == "" {
 			continue
 		}
-		out = append(out, s.label)
+		out = append(out, milestoneStateLabel(s.state, m))
 	}
 	return out
 }
 
-// parseState reads a state cell: a label of the list or a state id,
+// parseState reads a state cell of milestone m's row: a label of the list
+// (m's own waiting label, the generic one or a legacy one) or a state id,
 // ignoring case, spaces and diacritics.
-func parseState(s string) (string, bool) {
+func parseState(s string, m *plan.Milestone) (string, bool) {
 	k := strings.Join(strings.Fields(fold.String(s)), " ")
 	for _, x := range stateLabels {
-		if k == fold.String(x.label) || k == x.state {
+		if k == fold.String(x.label) || k == x.state || k == fold.String(milestoneStateLabel(x.state, m)) {
 			return x.state, true
+		}
+	}
+	for label, state := range legacyLabels {
+		if k == fold.String(label) {
+			return state, true
 		}
 	}
 	return "", false

@@ -380,7 +380,7 @@ func TestTemplateLayout(t *testing.T) {
 		}
 	}
 	want := map[string]string{
-		"A4": "1", "B4": "1b", "C4": "Nhiệm vụ một", "E4": "Trong năm 2018\n(sau khi có hướng dẫn của Trung ương)",
+		"A4": "1", "B4": "1b", "C4": "Nhiệm vụ một", "E4": "Trong năm 2018 (sau khi có hướng dẫn của Trung ương)",
 		"F4": "Đang thực hiện\nTheo báo cáo số 5/BC-UBND ngày 25/6/2018", "L4": "1b", "M4": "huyen-a",
 		"B5": "2a", "L5": "2a", "B6": "2b", "E6": "Thường xuyên, liên tục", "F6": "Thường xuyên\nTheo báo cáo số 5/BC-UBND ngày 25/6/2018",
 		"F5": "Chưa báo cáo", "G4": "", "A7": "", "L7": "",
@@ -592,7 +592,7 @@ func TestProblems(t *testing.T) {
 		{"nothing filled", []edit{{SheetReport, "G4", ""}, {SheetReport, "H4", ""}, {SheetReport, "J4", ""}, {SheetReport, "K4", ""}, {SheetReport, "I4", ""},
 			{SheetReport, "G5", ""}, {SheetReport, "I5", ""}, {SheetReport, "K5", ""}, {SheetReport, "G6", ""}}, SheetReport, "G4", "chưa điền dòng nào — chọn trạng thái"},
 		{"waiting without condition", []edit{{SheetReport, "G5", "Chờ hướng dẫn của Trung ương"}}, SheetReport, "G5",
-			`mốc 2a không có điều kiện chờ Trung ương trong kế hoạch nên không thể chọn "Chờ hướng dẫn của Trung ương"`},
+			`mốc 2a không có điều kiện chờ Trung ương trong kế hoạch nên không thể chọn "Chờ Trung ương"`},
 		{"month 13", []edit{{SheetReport, "H4", "31/13/2018"}}, SheetReport, "H4",
 			`ngày hoàn thành "31/13/2018" không hợp lệ — dùng dạng 31/12/2018 (ngày/tháng/năm)`},
 		{"31 February", []edit{{SheetReport, "H4", "31/02/2018"}}, SheetReport, "H4",
