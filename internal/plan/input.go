@@ -43,23 +43,7 @@ func srcLine(src []byte, lineOffset, n int) string {
 
 // stripComment cuts a # comment off a value, outside quotes.
 func stripComment(v string) string {
-	quote := byte(0)
-	for i := 0; i < len(v); i++ {
-		c := v[i]
-		switch {
-		case quote != 0:
-			if c == '\\' && quote == '"' {
-				i++
-			} else if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '#':
-			return strings.TrimSpace(v[:i])
-		}
-	}
-	return strings.TrimSpace(v)
+	return strings.TrimSpace(v[:codeEnd(v)])
 }
 
 // keyValue splits a key = value line as written: the last key, the value

@@ -175,6 +175,25 @@ func equalsIndex(s string) int {
 // bracketDepth counts [ minus ] outside strings and comments.
 func bracketDepth(s string) int {
 	d := 0
+	scanCode(s, func(c byte) {
+		switch c {
+		case '[', '{':
+			d++
+		case ']', '}':
+			d--
+		}
+	})
+	return d
+}
+
+// codeEnd returns where a # comment starts in the TOML line s, outside
+// quotes, or len(s).
+func codeEnd(s string) int { return scanCode(s, nil) }
+
+// scanCode calls visit with each byte of the TOML line s that is outside
+// quoted strings, up to a # comment, and returns where the comment starts
+// (len(s) when there is none). A backslash escapes inside "…" only.
+func scanCode(s string, visit func(c byte)) int {
 	quote := byte(0)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -188,14 +207,12 @@ func bracketDepth(s string) int {
 		case c == '"' || c == '\'':
 			quote = c
 		case c == '#':
-			return d
-		case c == '[' || c == '{':
-			d++
-		case c == ']' || c == '}':
-			d--
+			return i
+		case visit != nil:
+			visit(c)
 		}
 	}
-	return d
+	return len(s)
 }
 
 // at returns the position of path, falling back to its nearest enclosing
