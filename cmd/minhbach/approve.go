@@ -157,12 +157,7 @@ func (a *app) setApproval(t *target, want plan.Approval, withProblems bool) (*pl
 		a.sayN(a.err, "cli.approve.problems", len(mine), t.rel, len(mine))
 		return nil, exitError{1}
 	}
-	tmp := abs + ".tmp"
-	if err := afero.WriteFile(a.fs, tmp, out, 0o644); err != nil {
-		return nil, err
-	}
-	if err := a.fs.Rename(tmp, abs); err != nil {
-		_ = a.fs.Remove(tmp)
+	if err := reportfile.Replace(a.fs, abs, out); err != nil {
 		return nil, err
 	}
 	return p, nil

@@ -666,11 +666,7 @@ func (a *app) importCmd() *cobra.Command {
 			if err := a.fs.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 				return err
 			}
-			tmp := target + ".tmp"
-			if err := afero.WriteFile(a.fs, tmp, data, 0o644); err != nil {
-				return err
-			}
-			if err := a.fs.Rename(tmp, target); err != nil {
+			if err := reportfile.Replace(a.fs, target, data); err != nil {
 				return err
 			}
 			a.sayN(a.out, "cli.import.done", len(rep.Updates), filepath.ToSlash(rel), rep.Number, a.day(rep.Date), len(rep.Updates))
