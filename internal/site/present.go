@@ -35,6 +35,8 @@ type model struct {
 	// basePath is the path of the site's root ("/" or "/minhbach/"), for
 	// the few links Go writes into HTML itself (inside pictures).
 	basePath string
+	// lastApproved caches status.LastApproved (see updated).
+	lastApproved *plan.Date
 }
 
 // page is one generated content file. Its front matter is small: the
@@ -48,7 +50,10 @@ type page struct {
 	Description string   `json:"description,omitempty"`
 	Aliases     []string `json:"aliases,omitempty"`
 	Weight      int      `json:"weight,omitempty"`
-	Params      params   `json:"params"`
+	// Lastmod is the day the page's data last changed: the latest approval
+	// date among the published reports (for the sitemap).
+	Lastmod string `json:"lastmod,omitempty"`
+	Params  params `json:"params"`
 }
 
 type params struct {
@@ -102,6 +107,9 @@ func (pr *presenter) write(path string, pg page, body string) error {
 		return err
 	}
 	pg.Params.View = genDir + "/" + view
+	if d := pr.updated(); !d.IsZero() {
+		pg.Lastmod = d.String()
+	}
 	front, err := json.Marshal(pg)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
@@ -268,11 +276,12 @@ func (pr *presenter) milestone(ms *status.Milestone, withHistory bool) Milestone
 		v.Partners = append(v.Partners, pr.agencyLink(pa))
 	}
 	if !v.IsGroup && len(ms.Members) == 1 {
-		v.Source = pr.source(ms.Members[0].Source)
+		mem := ms.Members[0]
+		v.Source, v.Status, v.DaysLate = pr.source(mem.Source), pr.memberStatus(mem, m), mem.DaysLate
 	}
 	if v.IsGroup {
-		for _, mem := range ms.Members {
-			v.Members = append(v.Members, MemberV{Agency: pr.agencyLink(mem.Agency.ID), Status: pr.msStatus(mem.Status, m), Source: pr.source(mem.Source)})
+		for _, mem := range ms.WorstFirst() {
+			v.Members = append(v.Members, MemberV{Agency: pr.agencyLink(mem.Agency.ID), Status: pr.memberStatus(mem, m), Source: pr.source(mem.Source), DaysLate: mem.DaysLate})
 		}
 	}
 	if withHistory {
@@ -293,7 +302,7 @@ func (pr *presenter) milestone(ms *status.Milestone, withHistory bool) Milestone
 func (pr *presenter) milestoneRow(ms *status.Milestone) MilestoneV {
 	full := pr.milestone(ms, false)
 	row := MilestoneV{ID: full.ID, Anchor: full.Anchor, Task: full.Task, TaskNumber: full.TaskNumber, Owner: full.Owner,
-		IsGroup: full.IsGroup, Due: full.Due, Condition: full.Condition, Status: full.Status, Done: full.Done, Total: full.Total}
+		IsGroup: full.IsGroup, Due: full.Due, Condition: full.Condition, Status: full.Status, Done: full.Done, Total: full.Total, DaysLate: full.DaysLate}
 	if r := []rune(row.Task.Name); len(r) > 140 {
 		row.Task.Name = string(r[:139]) + "…"
 	}
@@ -321,12 +330,14 @@ func (pr *presenter) siteLang() SiteLangV {
 	}
 	if !pr.snap.NoData {
 		v.Period = pr.periodLink(pr.snap.Period)
+		v.Updated = pr.date(pr.updated())
+		v.Next = pr.nextPeriod()
 	}
 	return v
 }
 
 func (m *model) siteData() SiteV {
-	v := SiteV{Lang: map[string]SiteLangV{}, AsOf: m.snap.AsOf.String(), NoData: m.snap.NoData, Sample: m.sample, Drafts: m.drafts}
+	v := SiteV{Lang: map[string]SiteLangV{}, AsOf: m.snap.AsOf.String(), NoData: m.snap.NoData, Sample: m.sample, Drafts: m.drafts, Method: methodURL}
 	for _, lang := range Langs {
 		v.Lang[lang] = (&presenter{model: m, lang: lang}).siteLang()
 	}
@@ -337,7 +348,7 @@ func (m *model) siteData() SiteV {
 }
 
 func (pr *presenter) all() error {
-	steps := []func() error{pr.home, pr.tasks, pr.agencies, pr.periods, pr.planPage, pr.timeline, pr.searchPage, pr.dataPage}
+	steps := []func() error{pr.home, pr.tasks, pr.agencies, pr.periods, pr.planPage, pr.timeline, pr.searchPage, pr.dataPage, pr.statusPages, pr.kindPages, pr.methodPage}
 	for _, f := range steps {
 		if err := f(); err != nil {
 			return err
@@ -348,10 +359,14 @@ func (pr *presenter) all() error {
 
 // HomeV is the home page.
 type HomeV struct {
-	Plan        LinkV      `json:"plan"`
-	Issuer      string     `json:"issuer"`
-	AsOf        string     `json:"as_of"`
-	Period      *LinkV     `json:"period,omitempty"`
+	Plan   LinkV  `json:"plan"`
+	Issuer string `json:"issuer"`
+	AsOf   string `json:"as_of"`
+	Period *LinkV `json:"period,omitempty"`
+	// Overdue are the overdue shares, the longest overdue first; Silent
+	// the units that sent no report for the latest regular period.
+	Overdue     []LateV    `json:"overdue,omitempty"`
+	Silent      *SilentV   `json:"silent,omitempty"`
 	TaskCounts  []CountV   `json:"task_counts,omitempty"`
 	ShareCounts []CountV   `json:"share_counts,omitempty"`
 	Shares      int        `json:"shares"`
@@ -365,8 +380,9 @@ func (pr *presenter) home() error {
 	if !pr.snap.NoData {
 		pl := pr.periodLink(pr.snap.Period)
 		v.Period = &pl
-		v.TaskCounts = pr.counts(pr.snap.TaskCounts)
-		v.ShareCounts = pr.counts(pr.snap.MemberCounts)
+		v.TaskCounts = pr.linkedCounts(pr.snap.TaskCounts, "nhiem-vu")
+		v.ShareCounts = pr.linkedCounts(pr.snap.MemberCounts, "phan-viec")
+		v.Overdue, v.Silent = pr.overdue(), pr.silent()
 		for _, c := range v.ShareCounts {
 			v.Shares += c.Count
 		}

@@ -40,7 +40,7 @@ func (pr *presenter) agencies() error {
 		groups = append(groups, pr.agencyLink(g.ID))
 	}
 	if err := pr.write("co-quan/_index", page{Title: pr.t("Cơ quan, đơn vị", "Agencies"), Type: "agencies",
-		Params: params{V: map[string]any{"agencies": list, "groups": groups}}}, ""); err != nil {
+		Params: params{V: map[string]any{"agencies": list, "groups": groups, "kinds": pr.kinds()}}}, ""); err != nil {
 		return err
 	}
 	for _, a := range reg.Agencies {
@@ -63,7 +63,7 @@ func (pr *presenter) agencies() error {
 					for _, mem := range ms.Members {
 						if mem.Agency.ID == a.ID {
 							mv := pr.milestoneRow(ms)
-							mv.Status, mv.Source = pr.msStatus(mem.Status, m), pr.source(mem.Source)
+							mv.Status, mv.Source, mv.DaysLate = pr.memberStatus(mem, m), pr.source(mem.Source), mem.DaysLate
 							v.Shares = append(v.Shares, mv)
 							counts[mem.Status]++
 						}
@@ -81,6 +81,9 @@ func (pr *presenter) agencies() error {
 		if len(v.Counts) > 0 {
 			v.Chart = chart.AgencyChart(counts, pr.lang, "agency-chart", v.Name)
 		}
+		worst := func(m MilestoneV) (status.Status, int) { return statusOf(m.Status), m.DaysLate }
+		status.SortWorstFirst(v.Leads, worst)
+		status.SortWorstFirst(v.Shares, worst)
 		for _, r := range pr.published {
 			if r.Agency == a.ID {
 				v.Sent = append(v.Sent, pr.reportRow(r))

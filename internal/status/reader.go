@@ -10,6 +10,10 @@ import (
 // "not reported", when the portal was last updated and when the next
 // reports are due. The answers are decided here, not in templates.
 
+// RuleOrder lists the statuses in the order memberStatus tries its rules:
+// the first that holds decides. (Order, worst first, is the roll-up's.)
+var RuleOrder = []Status{DoneOnTime, DoneLate, Waiting, Overdue, NotReported, Ongoing, InProgress}
+
 // Silence says why a share is not reported: whether its unit sent no
 // report for the latest reporting window at all, or sent one that does
 // not mention this milestone. It is NotSilent for every other status.

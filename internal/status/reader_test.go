@@ -160,3 +160,19 @@ func TestLastApprovedAndNextPeriod(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleOrder checks that RuleOrder names every status of Order once.
+func TestRuleOrder(t *testing.T) {
+	seen := map[Status]int{}
+	for _, s := range RuleOrder {
+		seen[s]++
+	}
+	for _, s := range Order {
+		if seen[s] != 1 {
+			t.Errorf("%q is %d times in RuleOrder", s, seen[s])
+		}
+	}
+	if len(RuleOrder) != len(Order) {
+		t.Errorf("RuleOrder has %d statuses, Order %d", len(RuleOrder), len(Order))
+	}
+}
