@@ -3,6 +3,7 @@ package workbook
 import (
 	"bytes"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/spf13/afero"
@@ -215,5 +216,19 @@ func TestSummaryIsDeterministic(t *testing.T) {
 	}
 	if !bytes.Equal(out[0], out[1]) {
 		t.Fatal("two summaries of the same data differ")
+	}
+}
+
+// TestSummaryNamesEveryKindOfBody: every kind of agency the data may give
+// has words in both languages (msg.Get returns an unknown key as is).
+func TestSummaryNamesEveryKindOfBody(t *testing.T) {
+	t.Parallel()
+	for _, k := range plan.AgencyKinds {
+		for _, l := range []msg.Lang{msg.VI, msg.EN} {
+			key := "cli.summary.kind." + k
+			if got := msg.Get(l, key); got == "" || strings.Contains(got, key) {
+				t.Errorf("%s: no words for kind %q", l, k)
+			}
+		}
 	}
 }
