@@ -5,6 +5,12 @@ import (
 	"github.com/minhbach/minhbach/internal/status"
 )
 
+// AgenciesV is the list of agencies and groups.
+type AgenciesV struct {
+	Agencies []LinkV `json:"agencies"`
+	Groups   []LinkV `json:"groups"`
+}
+
 // AgencyV is an agency's (or a group's) page.
 type AgencyV struct {
 	Name     string       `json:"name"`
@@ -36,7 +42,7 @@ func (pr *presenter) agencies() error {
 		groups = append(groups, pr.agencyLink(g.ID))
 	}
 	if err := pr.write("co-quan/_index", page{Title: pr.t("Cơ quan, đơn vị", "Agencies"), Type: "agencies",
-		Params: params{V: map[string]any{"agencies": list, "groups": groups}}}, ""); err != nil {
+		Params: params{V: AgenciesV{Agencies: list, Groups: groups}}}, ""); err != nil {
 		return err
 	}
 	for _, a := range reg.Agencies {

@@ -27,6 +27,11 @@ type PeriodV struct {
 	Missing    []LinkV      `json:"missing,omitempty"`
 }
 
+// PeriodsV is the list of periods, the latest first.
+type PeriodsV struct {
+	Periods []PeriodRowV `json:"periods"`
+}
+
 // PeriodRowV is a period in the list of periods.
 type PeriodRowV struct {
 	Period  LinkV    `json:"period"`
@@ -42,7 +47,7 @@ func (pr *presenter) periods() error {
 		h := pr.hist[i]
 		rows = append(rows, PeriodRowV{Period: pr.periodLink(h.Period), AsOf: pr.date(h.Period.End), Reports: len(h.Reports), Missing: len(h.Missing), Counts: pr.counts(h.Snapshot.MemberCounts)})
 	}
-	if err := pr.write("ky-bao-cao/_index", page{Title: pr.t("Kỳ báo cáo", "Reporting periods"), Type: "periods", Params: params{V: map[string]any{"periods": rows}}}, ""); err != nil {
+	if err := pr.write("ky-bao-cao/_index", page{Title: pr.t("Kỳ báo cáo", "Reporting periods"), Type: "periods", Params: params{V: PeriodsV{Periods: rows}}}, ""); err != nil {
 		return err
 	}
 	for i, h := range pr.hist {

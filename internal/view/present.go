@@ -116,13 +116,32 @@ type page struct {
 type params struct {
 	// V is the view model, written to the file View names rather than
 	// into the front matter.
-	V any `json:"-"`
+	V pageView `json:"-"`
 	// View is the path of the view model's file, relative to the
 	// portal's folder as Hugo's readFile takes it.
 	View string `json:"view,omitempty"`
 	// Feed is the page's own Atom feed, for the page's head.
 	Feed string `json:"feed,omitempty"`
 }
+
+// pageView is the view model of a page: one of the page types' structs
+// (HomeV, TaskV, …), never a map, so that what a template may read is
+// written down in Go.
+type pageView interface{ pageView() }
+
+func (HomeV) pageView()          {}
+func (TasksV) pageView()         {}
+func (TaskV) pageView()          {}
+func (AgenciesV) pageView()      {}
+func (AgencyV) pageView()        {}
+func (PeriodsV) pageView()       {}
+func (PeriodV) pageView()        {}
+func (ReportV) pageView()        {}
+func (PlanV) pageView()          {}
+func (TimelineV) pageView()      {}
+func (MilestonePageV) pageView() {}
+func (SearchV) pageView()        {}
+func (DataV) pageView()          {}
 
 // ViewDir is where the view models live, relative to GenDir.
 const ViewDir = "views/"

@@ -112,7 +112,13 @@ func plainText(fragment string) string {
 	}
 }
 
+// SearchV is the search page: where its index lives, relative to the
+// language's root.
+type SearchV struct {
+	Index string `json:"index"`
+}
+
 func (pr *presenter) searchPage() error {
-	v := map[string]string{"index": "tim-kiem/chi-muc/"}
+	v := SearchV{Index: SearchDir}
 	return pr.write("tim-kiem", page{Title: pr.t("Tìm kiếm", "Search"), Type: "search", Params: params{V: v}}, "")
 }

@@ -2,6 +2,11 @@ package view
 
 import "fmt"
 
+// TasksV is the list of tasks.
+type TasksV struct {
+	Tasks []TaskRowV `json:"tasks"`
+}
+
 // TaskV is a task page.
 type TaskV struct {
 	Number     int          `json:"number"`
@@ -21,7 +26,7 @@ func (pr *presenter) tasks() error {
 	for _, ts := range pr.snap.Tasks {
 		rows = append(rows, pr.taskRow(ts))
 	}
-	if err := pr.write("nhiem-vu/_index", page{Title: pr.t("Nhiệm vụ", "Tasks"), Type: "tasks", Params: params{V: map[string]any{"tasks": rows}}}, ""); err != nil {
+	if err := pr.write("nhiem-vu/_index", page{Title: pr.t("Nhiệm vụ", "Tasks"), Type: "tasks", Params: params{V: TasksV{Tasks: rows}}}, ""); err != nil {
 		return err
 	}
 	for _, ts := range pr.snap.Tasks {
