@@ -1,4 +1,4 @@
-package site
+package view
 
 import (
 	"fmt"
@@ -162,7 +162,7 @@ func (pr *presenter) statusPages() error {
 		return nil
 	}
 	others := pr.linkedCounts(pr.snap.MemberCounts, "phan-viec")
-	if err := pr.write("trang-thai/_index", page{Title: pr.t("Danh sách theo trạng thái", "Lists by status"), Params: params{V: struct{}{}}}, ""); err != nil {
+	if err := pr.write("trang-thai/_index", page{Title: pr.t("Danh sách theo trạng thái", "Lists by status"), Params: params{V: ListIndexV{}}}, ""); err != nil {
 		return err
 	}
 	for _, s := range status.Order {
@@ -226,7 +226,7 @@ func (pr *presenter) kinds() []LinkV {
 
 func (pr *presenter) kindPages() error {
 	kinds := pr.kinds()
-	if err := pr.write("loai-co-quan/_index", page{Title: pr.t("Cơ quan theo loại", "Agencies by kind"), Params: params{V: struct{}{}}}, ""); err != nil {
+	if err := pr.write("loai-co-quan/_index", page{Title: pr.t("Cơ quan theo loại", "Agencies by kind"), Params: params{V: ListIndexV{}}}, ""); err != nil {
 		return err
 	}
 	for i, k := range plan.AgencyKinds {
@@ -327,10 +327,20 @@ func (pr *presenter) nextPeriod() string {
 
 // updated is the latest approval date among the published reports as of
 // the site's date, worked out once per build.
-func (m *model) updated() plan.Date {
+func (m *Model) updated() plan.Date {
 	if m.lastApproved == nil {
 		d := status.LastApproved(m.p, m.snap.AsOf)
 		m.lastApproved = &d
 	}
 	return *m.lastApproved
 }
+
+// ListIndexV is the page over the filtered lists of one kind (trang-thai/,
+// loai-co-quan/): Hugo's section page lists them; it has no data of its
+// own.
+type ListIndexV struct{}
+
+func (StatusPageV) pageView() {}
+func (KindPageV) pageView()   {}
+func (MethodV) pageView()     {}
+func (ListIndexV) pageView()  {}
