@@ -234,7 +234,9 @@ func (c *canvas) ramp(bg, fg color.RGBA) uint8 {
 		return i
 	}
 	i := uint8(len(c.img.Palette))
-	mix := func(a, b uint8, t int) uint8 { return uint8((int(a)*(shades-1-t) + int(b)*t + (shades-1)/2) / (shades - 1)) }
+	mix := func(a, b uint8, t int) uint8 {
+		return uint8((int(a)*(shades-1-t) + int(b)*t + (shades-1)/2) / (shades - 1))
+	}
 	for t := range shades {
 		c.img.Palette = append(c.img.Palette, color.RGBA{mix(bg.R, fg.R, t), mix(bg.G, fg.G, t), mix(bg.B, fg.B, t), 0xff})
 	}
