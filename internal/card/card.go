@@ -147,7 +147,7 @@ func (c Card) PNG() ([]byte, error) {
 	}
 	// The title, up to four lines (three when there is a status to show).
 	maxLines := 4
-	if c.Status != "" {
+	if c.Status != "" || c.Detail != "" {
 		maxLines = 3
 	}
 	for _, line := range wrap(titleF, clean(c.Title), Width-2*margin, maxLines) {
@@ -174,7 +174,7 @@ func (c Card) PNG() ([]byte, error) {
 			text(img, small, ink, box.Max.X+24, base-2, fit(small, d, Width-margin-box.Max.X-24))
 		}
 	} else if d := clean(c.Detail); d != "" {
-		text(img, pillF, ink, margin, base, fit(pillF, d, Width-2*margin))
+		text(img, kindF, ink, margin, base, fit(kindF, d, Width-2*margin))
 	}
 
 	var buf bytes.Buffer

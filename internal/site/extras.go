@@ -57,6 +57,7 @@ func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string) error {
 		})
 	}
 	jobs = append(jobs, func() (map[string][]byte, error) { return badges(m), nil })
+	jobs = append(jobs, cardJobs(m.Cards())...)
 	// Two workers: the machine a portal is built on may have two cores,
 	// and each job holds its files until they are written.
 	work := make(chan func() (map[string][]byte, error))
@@ -88,6 +89,30 @@ func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string) error {
 		}
 	}
 	return errors.Join(all...)
+}
+
+// cardJobs draws the link-preview cards, a batch of them per job so that
+// both workers draw.
+func cardJobs(cards []view.CardJob) []func() (map[string][]byte, error) {
+	const batch = 16
+	var jobs []func() (map[string][]byte, error)
+	for len(cards) > 0 {
+		n := min(batch, len(cards))
+		part := cards[:n]
+		cards = cards[n:]
+		jobs = append(jobs, func() (map[string][]byte, error) {
+			files := make(map[string][]byte, len(part))
+			for _, c := range part {
+				b, err := c.Card.PNG()
+				if err != nil {
+					return nil, fmt.Errorf("%s: %w", c.Path, err)
+				}
+				files[c.Path] = b
+			}
+			return files, nil
+		})
+	}
+	return jobs
 }
 
 // badges returns every task's status badge in each language.
