@@ -3,12 +3,10 @@ package site
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
 
-	"github.com/BurntSushi/toml"
 	"github.com/spf13/afero"
 
 	"github.com/minhbach/minhbach/internal/chart"
@@ -116,30 +114,4 @@ func prefixed(prefix string, files map[string][]byte) map[string][]byte {
 		out[prefix+k] = v
 	}
 	return out
-}
-
-// siteBaseURL returns the base URL a build uses: the one given, else the
-// one in site.toml.
-func siteBaseURL(fsys afero.Fs, src, given string) (string, error) {
-	if given != "" {
-		return withSlash(given), nil
-	}
-	var cfg struct {
-		BaseURL string `toml:"baseURL"`
-	}
-	data, err := afero.ReadFile(fsys, filepath.Join(src, ConfigFile))
-	if err != nil {
-		return "", fmt.Errorf("%s:1:1: %w", ConfigFile, err)
-	}
-	if _, err := toml.Decode(string(data), &cfg); err != nil {
-		return "", fmt.Errorf("%s: %w", ConfigFile, err)
-	}
-	return withSlash(cfg.BaseURL), nil
-}
-
-func withSlash(s string) string {
-	if !strings.HasSuffix(s, "/") {
-		return s + "/"
-	}
-	return s
 }
