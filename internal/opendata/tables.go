@@ -89,6 +89,10 @@ var tasksTable = &table[taskRow]{
 			get: func(r taskRow) string { return r.d.taskStatus(r.t).Label("vi") }},
 		{name: "url", typ: "string", title: "Địa chỉ trang", desc: "Địa chỉ trang của nhiệm vụ trên cổng thông tin.",
 			get: func(r taskRow) string { return r.d.url(taskPath(r.t)) }},
+		{name: "deadline", typ: "date", title: "Hạn cuối", desc: "Hạn cuối muộn nhất trong các mốc của nhiệm vụ (YYYY-MM-DD); để trống khi không mốc nào có ngày cuối (thường xuyên, từ năm, không nêu). Thời hạn và điều kiện của từng mốc ở moc.csv.",
+			get: func(r taskRow) string { return taskDeadline(r.t) }},
+		{name: "as_of", typ: "date", title: "Tính đến ngày", desc: "Ngày mà trạng thái được tính đến (ngày cuối của kỳ báo cáo gần nhất có báo cáo được phê duyệt); để trống khi chưa có.",
+			get: func(r taskRow) string { return r.d.asOf() }},
 	},
 }
 
@@ -259,7 +263,51 @@ var milestonesTable = &table[milestoneRow]{
 			get: sourceField(func(s *plan.Report) string { return s.Date.String() })},
 		{name: "as_of", typ: "date", title: "Tính đến ngày", desc: "Ngày mà trạng thái được tính đến (ngày cuối của kỳ báo cáo gần nhất có báo cáo được phê duyệt); để trống khi chưa có.",
 			get: func(r milestoneRow) string { return r.d.asOf() }},
+		{name: "done_on", typ: "date", title: "Ngày hoàn thành", desc: "Ngày hoàn thành theo báo cáo làm căn cứ, khi trạng thái là hoàn thành (YYYY-MM-DD); để trống ở dòng tổng hợp của mốc do nhóm chủ trì và khi chưa hoàn thành.",
+			get: milestoneRow.doneOn},
+		{name: "progress", typ: "integer", title: "Tiến độ (%)", desc: "Phần trăm hoàn thành mà báo cáo làm căn cứ nêu (0–100); để trống nếu báo cáo không nêu và ở dòng tổng hợp của mốc do nhóm chủ trì.",
+			get: milestoneRow.progress},
+		{name: "days_late", typ: "integer", title: "Số ngày chậm", desc: "Với trạng thái hoàn thành chậm: số ngày từ hạn cuối đến ngày hoàn thành; với trạng thái quá hạn: số ngày từ hạn cuối đến ngày tính trạng thái (as_of); để trống với các trạng thái khác và ở dòng tổng hợp của mốc do nhóm chủ trì.",
+			get: milestoneRow.daysLate},
 	},
+}
+
+// doneOn, progress and daysLate are a share's own: empty on the summary
+// row of a group milestone (mem is nil there).
+func (r milestoneRow) doneOn() string {
+	if r.mem == nil || !r.mem.Status.Done() || r.mem.Source == nil || r.mem.Source.Update.DoneOn.IsZero() {
+		return ""
+	}
+	return r.mem.Source.Update.DoneOn.String()
+}
+
+func (r milestoneRow) progress() string {
+	if r.mem == nil || r.mem.Source == nil || r.mem.Source.Update.Progress == nil {
+		return ""
+	}
+	return itoa(*r.mem.Source.Update.Progress)
+}
+
+func (r milestoneRow) daysLate() string {
+	if r.mem == nil || (r.mem.Status != status.DoneLate && r.mem.Status != status.Overdue) {
+		return ""
+	}
+	return itoa(r.mem.DaysLate)
+}
+
+// taskDeadline is the latest last day among t's milestones' deadlines, or
+// "" when none has a last day.
+func taskDeadline(t *plan.Task) string {
+	var last plan.Date
+	for _, m := range t.Milestones {
+		if d, ok := m.Due.LastDay(); ok && d.After(last) {
+			last = d
+		}
+	}
+	if last.IsZero() {
+		return ""
+	}
+	return last.String()
 }
 
 // ---- du-lieu/bao-cao.csv ----
