@@ -442,7 +442,7 @@ func TestFiles(t *testing.T) {
 		"overseer_id": "chu-tich", "overseer_title": "Chủ tịch Ủy ban nhân dân tỉnh",
 		"lead_agency_ids": "so-noi-vu;cac-huyen", "lead_agency_names": "Sở Nội vụ; Ủy ban nhân dân các huyện",
 		"status": "not-reported", "status_label_vi": "Chưa báo cáo",
-		"url": testBase + "nhiem-vu/nhiem-vu-mot/",
+		"url":      testBase + "nhiem-vu/nhiem-vu-mot/",
 		"deadline": "2018-12-31", "as_of": "2018-12-31",
 	})
 	checkCells(t, "task 3", find(tasks, "slug", "nhiem-vu-ba"), map[string]string{
