@@ -101,7 +101,15 @@ func badges(m *view.Model) map[string][]byte {
 				left = fmt.Sprintf("Task %d", ts.Task.Number)
 			}
 			label := ts.Status.Label(lang)
-			files[view.LangDir(lang)+view.TaskURL(ts.Task.Slug)+"badge.svg"] = chart.Badge(left, label, ts.Status)
+			title := left + ": " + label
+			if d := m.Snapshot().AsOf; !d.IsZero() && !m.Snapshot().NoData {
+				if lang == "vi" {
+					title += ", tính đến ngày " + d.Vietnamese()
+				} else {
+					title += ", as of " + d.Time().Format("2 January 2006")
+				}
+			}
+			files[view.LangDir(lang)+view.TaskURL(ts.Task.Slug)+"badge.svg"] = chart.BadgeTitled(left, label, title, ts.Status)
 		}
 	}
 	return files

@@ -2,6 +2,7 @@ package view
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/status"
@@ -344,3 +345,24 @@ func (StatusPageV) pageView() {}
 func (KindPageV) pageView()   {}
 func (MethodV) pageView()     {}
 func (ListIndexV) pageView()  {}
+
+// ogTitleMax is the most characters of a link preview's title: Zalo and
+// Facebook cut longer ones themselves, anywhere.
+const ogTitleMax = 70
+
+// shortTitle returns "" when s has at most n runes, and otherwise s cut
+// at the last space before n-1 runes (or at n-1 runes) with "…".
+func shortTitle(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return ""
+	}
+	cut := n - 1
+	for i := cut; i > n/2; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRight(string(r[:cut]), " ,;:—-") + "…"
+}

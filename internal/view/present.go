@@ -132,6 +132,9 @@ type params struct {
 	// the language's root, and ImageAlt its words.
 	Image    string `json:"image,omitempty"`
 	ImageAlt string `json:"image_alt,omitempty"`
+	// OGTitle is the page's title cut to ogTitleMax characters for link
+	// previews (og:title), when it is longer.
+	OGTitle string `json:"og_title,omitempty"`
 }
 
 // pageView is the view model of a page: one of the page types' structs
@@ -196,6 +199,7 @@ func (pr *presenter) write(path string, pg page, body string) error {
 		return err
 	}
 	pg.Params.View = GenDir + "/" + view
+	pg.Params.OGTitle = shortTitle(pg.Title, ogTitleMax)
 	if d := pr.updated(); !d.IsZero() {
 		pg.Lastmod = d.String()
 	}
