@@ -36,56 +36,6 @@ func TestVerbs(t *testing.T) {
 	}
 }
 
-func TestCataloguesMatch(t *testing.T) {
-	vi, en := Catalogue(VI), Catalogue(EN)
-	if len(vi) == 0 {
-		t.Fatal("empty catalogue")
-	}
-	for _, k := range sortedKeys(vi) {
-		if _, ok := en[k]; !ok {
-			t.Errorf("key %q is in vi, not in en", k)
-		}
-	}
-	for _, k := range sortedKeys(en) {
-		f, ok := vi[k]
-		if !ok {
-			t.Errorf("key %q is in en, not in vi", k)
-			continue
-		}
-		if a, b := verbs(f), verbs(en[k]); !slices.Equal(a, b) {
-			t.Errorf("key %q: vi has verbs %q, en has %q", k, a, b)
-		}
-	}
-}
-
-// isProblem reports whether key names a message about the source files
-// (what is wrong — how to fix it), as opposed to the command line's own
-// sentences (help texts, summaries: "cli.*", see cli.go).
-func isProblem(key string) bool { return !strings.HasPrefix(key, "cli.") }
-
-func TestMessagesSayWhatAndHow(t *testing.T) {
-	n := 0
-	for _, l := range []Lang{VI, EN} {
-		for _, k := range sortedKeys(Catalogue(l)) {
-			if !isProblem(k) {
-				continue
-			}
-			n++
-			f := Catalogue(l)[k]
-			what, how, ok := strings.Cut(f, " — ")
-			if !ok || strings.TrimSpace(what) == "" || strings.TrimSpace(how) == "" {
-				t.Errorf("%s %q = %q: want what is wrong, \" — \", how to fix it", l, k, f)
-			}
-			if strings.TrimSpace(f) != f || strings.Contains(f, "\n") {
-				t.Errorf("%s %q has stray white space", l, k)
-			}
-		}
-	}
-	if n < 40 {
-		t.Errorf("only %d problem messages checked", n)
-	}
-}
-
 func TestGet(t *testing.T) {
 	if got := Get(EN, "group.duplicateMember", "g", "a"); got != `group "g" lists member "a" twice — delete one` {
 		t.Errorf("Get(EN) = %q", got)

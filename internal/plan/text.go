@@ -1,9 +1,10 @@
 package plan
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/minhbach/minhbach/internal/msg"
 )
 
 // Text is the plan's full text as issued: one Block per line of the
@@ -318,17 +319,18 @@ func (m *Milestone) WaitingLabel(lang string) string {
 		if m.WaitingEn != "" {
 			return m.WaitingEn
 		}
-		return "Waiting for the condition set by the plan"
+		return msg.Get(msg.EN, "waiting_plan")
 	}
 	if m.Waiting != "" {
 		return m.Waiting
 	}
 	c := strings.TrimRight(strings.TrimSpace(m.Condition), ".;)")
 	c = strings.TrimLeft(c, "(")
+	// The plan's own wording of a condition (data, not a word of minhbach).
 	for _, prefix := range []string{"sau khi có ", "Sau khi có "} {
 		if rest, ok := strings.CutPrefix(c, prefix); ok && rest != "" {
-			return "Chờ " + rest
+			return msg.Get(msg.VI, "waiting_for", rest)
 		}
 	}
-	return fmt.Sprintf("Chờ: %s", c)
+	return msg.Get(msg.VI, "waiting_on", c)
 }
