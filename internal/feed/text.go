@@ -121,7 +121,7 @@ func (w words) milestone(m *plan.Milestone) string {
 	if m.Task == nil {
 		return msg.T(w.l, "milestone_n", map[string]any{"ID": m.ID})
 	}
-	return w.get("feed_milestone_of", m.ID, m.Task.Number)
+	return w.get("milestone_of_task", m.ID, m.Task.Number)
 }
 
 func (w words) action(m *plan.Milestone) string {

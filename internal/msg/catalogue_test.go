@@ -328,10 +328,6 @@ var stillInGo = map[string]int{
 	"internal/chart/chart.go":          2,
 	"internal/chart/timeline.go":       13,
 	"internal/plan/text.go":            23,
-	"internal/site/present.go":         9,
-	"internal/site/present2.go":        13,
-	"internal/site/searchdocs.go":      2,
-	"internal/site/extras.go":          1,
 }
 
 func catalogueTexts() map[string]bool {
