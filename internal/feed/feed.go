@@ -287,7 +287,7 @@ func (b *builder) periodHTML(h *status.Period) string {
 	if snap := h.Snapshot; snap != nil {
 		for _, st := range status.Order {
 			if n := snap.MilestoneCounts[st]; n > 0 {
-				s.WriteString("<li>" + esc(w.status(st)+": "+w.n("feed_n_tasks", snap.TaskCounts[st])+", "+w.n("feed_n_milestones", n)) + "</li>")
+				s.WriteString("<li>" + esc(w.status(st)+": "+w.n("n_tasks", snap.TaskCounts[st])+", "+w.n("n_milestones", n)) + "</li>")
 			}
 		}
 	}
