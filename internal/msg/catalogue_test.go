@@ -337,7 +337,6 @@ var stillInGo = map[string]int{
 	"internal/workbook/import.go":      3,
 	"internal/reportfile/template.go":  19,
 	"internal/reportfile/shares.go":    4,
-	"internal/plan/text.go":            23,
 }
 
 func catalogueTexts() map[string]bool {
@@ -458,5 +457,68 @@ func TestNoWordsInTemplates(t *testing.T) {
 	}
 	if got := templateWords(t, dir); len(got) != 1 || !strings.Contains(got[0], "x.html:3:") {
 		t.Errorf("templateWords = %q, want the planted line 3 only", got)
+	}
+}
+
+// templateKeys returns the catalogue keys the templates under dir name
+// literally ({{ T "key" }}, {{ i18n "key" }}), with where, and the prefixes
+// of the keys they build ({{ T (printf "state_%s" …) }}).
+func templateKeys(t *testing.T, dir string) (keys map[string]string, prefixes []string) {
+	t.Helper()
+	lit := regexp.MustCompile(`\b(?:T|i18n) "([^"]+)"`)
+	built := regexp.MustCompile(`\b(?:T|i18n) \(printf "([^"%]*)%s"`)
+	keys = map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".html") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			for _, m := range lit.FindAllStringSubmatch(line, -1) {
+				keys[m[1]] = fmt.Sprintf("%s:%d", path, i+1)
+			}
+			for _, m := range built.FindAllStringSubmatch(line, -1) {
+				prefixes = append(prefixes, m[1])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return keys, prefixes
+}
+
+func TestTemplatesNameKeysTheCatalogueHas(t *testing.T) {
+	keys, prefixes := templateKeys(t, filepath.Join("..", "..", "layouts"))
+	if len(keys) < 100 || len(prefixes) < 2 {
+		t.Fatalf("only %d keys and %d built prefixes found in the templates: the scan is broken", len(keys), len(prefixes))
+	}
+	for k, at := range keys {
+		if !Has(k) {
+			t.Errorf("%s: the template says {{ T %q }}, which the catalogue lacks", at, k)
+		}
+	}
+	for _, p := range prefixes {
+		n := 0
+		for k := range vi {
+			if strings.HasPrefix(k, p) {
+				n++
+			}
+		}
+		if n == 0 {
+			t.Errorf("a template builds keys %s…, and the catalogue has none", p)
+		}
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "x.html"), []byte(`{{ T "task" }} {{ T "no_such_word" }} {{ T (printf "zz_%s" .k) }}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	k, p := templateKeys(t, dir)
+	if _, ok := k["no_such_word"]; !ok || len(k) != 2 || !slices.Equal(p, []string{"zz_"}) || Has("no_such_word") {
+		t.Errorf("templateKeys = %v, %v: want the planted keys and prefix", k, p)
 	}
 }
