@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/status"
 )
@@ -126,11 +127,8 @@ func ownerShort(p *plan.Project, id, lang string, asOf plan.Date) string {
 		return a.Short
 	}
 	if g := p.Agencies.Group(id); g != nil {
-		n := strconv.Itoa(len(p.Agencies.MembersAt(g.ID, asOf)))
-		if lang == "vi" {
-			return n + " đơn vị"
-		}
-		return n + " units"
+		n := len(p.Agencies.MembersAt(g.ID, asOf))
+		return msg.Plural(msg.For(lang), "n_units", n, n)
 	}
 	return ""
 }

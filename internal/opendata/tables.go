@@ -1,6 +1,7 @@
 package opendata
 
 import (
+	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/status"
 )
@@ -89,9 +90,9 @@ var tasksTable = &table[taskRow]{
 			get: func(r taskRow) string { return r.d.taskStatus(r.t).Label("vi") }},
 		{name: "url", typ: "string", title: "Địa chỉ trang", desc: "Địa chỉ trang của nhiệm vụ trên cổng thông tin.",
 			get: func(r taskRow) string { return r.d.url(taskPath(r.t)) }},
-		{name: "deadline", typ: "date", title: "Hạn cuối", desc: "Hạn cuối muộn nhất trong các mốc của nhiệm vụ (YYYY-MM-DD); để trống khi không mốc nào có ngày cuối (thường xuyên, từ năm, không nêu). Thời hạn và điều kiện của từng mốc ở moc.csv.",
+		{name: "deadline", typ: "date", title: od("od_col_deadline"), desc: od("od_col_task_deadline"),
 			get: func(r taskRow) string { return taskDeadline(r.t) }},
-		{name: "as_of", typ: "date", title: "Tính đến ngày", desc: "Ngày mà trạng thái được tính đến (ngày cuối của kỳ báo cáo gần nhất có báo cáo được phê duyệt); để trống khi chưa có.",
+		{name: "as_of", typ: "date", title: od("col_asof"), desc: od("od_col_as_of"),
 			get: func(r taskRow) string { return r.d.asOf() }},
 	},
 }
@@ -263,14 +264,18 @@ var milestonesTable = &table[milestoneRow]{
 			get: sourceField(func(s *plan.Report) string { return s.Date.String() })},
 		{name: "as_of", typ: "date", title: "Tính đến ngày", desc: "Ngày mà trạng thái được tính đến (ngày cuối của kỳ báo cáo gần nhất có báo cáo được phê duyệt); để trống khi chưa có.",
 			get: func(r milestoneRow) string { return r.d.asOf() }},
-		{name: "done_on", typ: "date", title: "Ngày hoàn thành", desc: "Ngày hoàn thành theo báo cáo làm căn cứ, khi trạng thái là hoàn thành (YYYY-MM-DD); để trống ở dòng tổng hợp của mốc do nhóm chủ trì và khi chưa hoàn thành.",
+		{name: "done_on", typ: "date", title: od("done_on"), desc: od("od_col_done_on"),
 			get: milestoneRow.doneOn},
-		{name: "progress", typ: "integer", title: "Tiến độ (%)", desc: "Phần trăm hoàn thành mà báo cáo làm căn cứ nêu (0–100); để trống nếu báo cáo không nêu và ở dòng tổng hợp của mốc do nhóm chủ trì.",
+		{name: "progress", typ: "integer", title: od("od_col_progress"), desc: od("od_col_progress_desc"),
 			get: milestoneRow.progress},
-		{name: "days_late", typ: "integer", title: "Số ngày chậm", desc: "Với trạng thái hoàn thành chậm: số ngày từ hạn cuối đến ngày hoàn thành; với trạng thái quá hạn: số ngày từ hạn cuối đến ngày tính trạng thái (as_of); để trống với các trạng thái khác và ở dòng tổng hợp của mốc do nhóm chủ trì.",
+		{name: "days_late", typ: "integer", title: od("od_col_days_late"), desc: od("od_col_days_late_desc"),
 			get: milestoneRow.daysLate},
 	},
 }
+
+// od says a word of the data package's descriptions, which are in
+// Vietnamese (the catalogue, internal/msg).
+func od(key string) string { return msg.Get(msg.VI, key) }
 
 // doneOn, progress and daysLate are a share's own: empty on the summary
 // row of a group milestone (mem is nil there).

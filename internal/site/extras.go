@@ -11,6 +11,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/chart"
 	"github.com/minhbach/minhbach/internal/feed"
+	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/opendata"
 	"github.com/minhbach/minhbach/internal/search"
 	"github.com/minhbach/minhbach/internal/view"
@@ -95,19 +96,13 @@ func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string, cache *card
 func badges(m *view.Model) map[string][]byte {
 	files := map[string][]byte{}
 	for _, ts := range m.Snapshot().Tasks {
-		left := fmt.Sprintf("%s %d", "Nhiệm vụ", ts.Task.Number)
 		for _, lang := range view.Langs {
-			if lang == "en" {
-				left = fmt.Sprintf("Task %d", ts.Task.Number)
-			}
+			left := msg.T(msg.For(lang), "task_n", map[string]any{"N": ts.Task.Number})
 			label := ts.Status.Label(lang)
 			title := left + ": " + label
 			if d := m.Snapshot().AsOf; !d.IsZero() && !m.Snapshot().NoData {
-				if lang == "vi" {
-					title += ", tính đến ngày " + d.Vietnamese()
-				} else {
-					title += ", as of " + d.Time().Format("2 January 2006")
-				}
+				l := msg.For(lang)
+				title = msg.Get(l, "asof_words", title, msg.Date(l, d.Time()))
 			}
 			files[view.LangDir(lang)+view.TaskURL(ts.Task.Slug)+"badge.svg"] = chart.BadgeTitled(left, label, title, ts.Status)
 		}

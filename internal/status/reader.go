@@ -3,6 +3,7 @@ package status
 import (
 	"sort"
 
+	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/plan"
 )
 
@@ -44,21 +45,20 @@ func (m *Member) Label(lang string) string {
 	return l
 }
 
-// Qualifier is the words that say why a share is not reported, or "".
+// Qualifier is the words that say why a share is not reported, or "":
+// the catalogue's status_not-reported_no-report and
+// status_not-reported_not-mentioned.
 func (s Silence) Qualifier(lang string) string {
-	w, ok := silenceWords[s]
-	if !ok {
+	key, ok := silenceKeys[s]
+	if !ok || !msg.Has(key) {
 		return ""
 	}
-	if lang == "vi" {
-		return w[0]
-	}
-	return w[1]
+	return msg.Get(msg.For(lang), key)
 }
 
-var silenceWords = map[Silence][2]string{
-	NoReport:     {"không gửi báo cáo kỳ này", "no report sent for the period"},
-	NotMentioned: {"báo cáo kỳ này không nêu mốc này", "the period's report does not mention it"},
+var silenceKeys = map[Silence]string{
+	NoReport:     "status_not-reported_no-report",
+	NotMentioned: "status_not-reported_not-mentioned",
 }
 
 // silence decides why a share with status st is silent, given whether its

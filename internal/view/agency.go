@@ -43,7 +43,7 @@ func (pr *presenter) agencies() error {
 	for _, g := range reg.Groups {
 		groups = append(groups, pr.agencyLink(g.ID))
 	}
-	if err := pr.write("co-quan/_index", page{Title: pr.t("Cơ quan, đơn vị", "Agencies"), Type: "agencies",
+	if err := pr.write("co-quan/_index", page{Title: pr.w("title_agencies"), Type: "agencies",
 		Params: params{V: AgenciesV{Agencies: list, Groups: groups, Kinds: pr.kinds()}}}, ""); err != nil {
 		return err
 	}
@@ -67,7 +67,7 @@ func (pr *presenter) agencies() error {
 					for _, mem := range ms.Members {
 						if mem.Agency.ID == a.ID {
 							mv := pr.milestoneRow(ms)
-							mv.Status, mv.Source, mv.DaysLate = pr.memberStatus(mem, m), pr.source(mem.Source), mem.DaysLate
+							mv.Status, mv.Source, mv.DaysLate, mv.Late = pr.memberStatus(mem, m), pr.source(mem.Source), mem.DaysLate, pr.lateWords(mem)
 							v.Shares = append(v.Shares, mv)
 							counts[mem.Status]++
 						}

@@ -1,8 +1,9 @@
 package view
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/minhbach/minhbach/internal/msg"
 
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/status"
@@ -35,21 +36,11 @@ func statusURL(s status.Status) string { return "trang-thai/" + statusSlugs[s] +
 // kindURL is the filtered list of the agencies of one kind.
 func kindURL(kind string) string { return "loai-co-quan/" + kind + "/" }
 
-// kindNames name the agency kinds (plan.AgencyKinds), plural, as lists
-// show them.
-var kindNames = map[string][2]string{
-	"so":        {"Sở, ban, ngành", "Departments"},
-	"van-phong": {"Văn phòng", "Offices"},
-	"huyen":     {"Huyện, thành phố", "Districts and the city"},
-	"tinh":      {"Cơ quan cấp tỉnh", "Provincial bodies"},
-	"dang":      {"Cơ quan Đảng", "Party bodies"},
-	"doan-the":  {"Mặt trận, đoàn thể", "Front and mass organisations"},
-	"khac":      {"Khác", "Others"},
-}
-
+// kindName names an agency kind (plan.AgencyKinds), plural, as lists
+// show it: the catalogue's kind_<kind>, or the kind itself.
 func (pr *presenter) kindName(kind string) string {
-	if n, ok := kindNames[kind]; ok {
-		return pr.t(n[0], n[1])
+	if k := "kind_" + kind; msg.Has(k) {
+		return pr.w(k)
 	}
 	return kind
 }
@@ -67,6 +58,7 @@ type LateV struct {
 	Condition  string   `json:"condition,omitempty"`
 	Deadline   string   `json:"deadline"`
 	Days       int      `json:"days"`
+	DaysWords  string   `json:"days_words"`
 	Last       *SourceV `json:"last,omitempty"`
 }
 
@@ -83,7 +75,7 @@ func (pr *presenter) overdue() []LateV {
 	for _, l := range pr.snap.Overdue() {
 		m := l.Milestone
 		v := LateV{Milestone: pr.milestoneLink(m), TaskNumber: m.Task.Number, Task: truncRunes(pr.t(m.Task.Title, m.Task.TitleEn), 140),
-			Unit: pr.agencyLink(l.Member.Agency.ID), Deadline: pr.date(l.Deadline), Days: l.Member.DaysLate, Last: pr.briefSource(l.Member.Source)}
+			Unit: pr.agencyLink(l.Member.Agency.ID), Deadline: pr.date(l.Deadline), Days: l.Member.DaysLate, DaysWords: pr.lateWords(l.Member), Last: pr.briefSource(l.Member.Source)}
 		v.Due, v.Condition = m.DueCondition(pr.lang)
 		if pr.p.Agencies.Group(m.Owner) != nil {
 			g := pr.agencyLink(m.Owner)
@@ -153,7 +145,7 @@ type StatusPageV struct {
 func (pr *presenter) shareRow(ms *status.Milestone, mem *status.Member) MilestoneV {
 	row := pr.milestoneRow(ms)
 	row.Owner = pr.agencyLink(mem.Agency.ID)
-	row.Status, row.Source, row.DaysLate = pr.memberStatus(mem, ms.Milestone), pr.briefSource(mem.Source), mem.DaysLate
+	row.Status, row.Source, row.DaysLate, row.Late = pr.memberStatus(mem, ms.Milestone), pr.briefSource(mem.Source), mem.DaysLate, pr.lateWords(mem)
 	row.IsGroup, row.Done, row.Total = false, 0, 0
 	return row
 }
@@ -163,7 +155,7 @@ func (pr *presenter) statusPages() error {
 		return nil
 	}
 	others := pr.linkedCounts(pr.snap.MemberCounts, "phan-viec")
-	if err := pr.write("trang-thai/_index", page{Title: pr.t("Danh sách theo trạng thái", "Lists by status"), Params: params{V: ListIndexV{}}}, ""); err != nil {
+	if err := pr.write("trang-thai/_index", page{Title: pr.w("status_page_eyebrow"), Params: params{V: ListIndexV{}}}, ""); err != nil {
 		return err
 	}
 	for _, s := range status.Order {
@@ -184,8 +176,8 @@ func (pr *presenter) statusPages() error {
 			}
 		}
 		status.SortWorstFirst(v.Shares, func(m MilestoneV) (status.Status, int) { return s, m.DaysLate })
-		title := fmt.Sprintf("%s: %s", pr.t("Trạng thái", "Status"), v.Status.Label)
-		desc := fmt.Sprintf("%s — %s %s", title, pr.t("tính đến ngày", "as of"), v.AsOf)
+		title := pr.w("title_status_page", v.Status.Label)
+		desc := pr.w("desc_asof", title, v.AsOf)
 		if err := pr.write("trang-thai/"+statusSlugs[s]+"/index", page{Title: title, Type: "status", Description: desc, Weight: s.Rank() + 1, Params: params{V: v}}, ""); err != nil {
 			return err
 		}
@@ -227,7 +219,7 @@ func (pr *presenter) kinds() []LinkV {
 
 func (pr *presenter) kindPages() error {
 	kinds := pr.kinds()
-	if err := pr.write("loai-co-quan/_index", page{Title: pr.t("Cơ quan theo loại", "Agencies by kind"), Params: params{V: ListIndexV{}}}, ""); err != nil {
+	if err := pr.write("loai-co-quan/_index", page{Title: pr.w("kind_nav"), Params: params{V: ListIndexV{}}}, ""); err != nil {
 		return err
 	}
 	for i, k := range plan.AgencyKinds {
@@ -251,7 +243,7 @@ func (pr *presenter) kindPages() error {
 			continue
 		}
 		status.SortWorstFirst(v.Shares, func(m MilestoneV) (status.Status, int) { return statusOf(m.Status), m.DaysLate })
-		title := fmt.Sprintf("%s: %s", pr.t("Cơ quan theo loại", "Agencies by kind"), v.Kind.Name)
+		title := pr.w("title_kind_page", v.Kind.Name)
 		if err := pr.write("loai-co-quan/"+k+"/index", page{Title: title, Type: "kind", Description: title, Weight: i + 1, Params: params{V: v}}, ""); err != nil {
 			return err
 		}
@@ -316,14 +308,14 @@ func (pr *presenter) methodPage() error {
 	for _, s := range status.Order {
 		v.Rollup = append(v.Rollup, *pr.status(s))
 	}
-	title := pr.t("Cách tính trạng thái", "How a status is decided")
+	title := pr.w("method_link")
 	return pr.write("cach-tinh-trang-thai/index", page{Title: title, Type: "method", Description: title, Params: params{V: v}}, "")
 }
 
 // nextPeriod names the next regular reporting period and its last day.
 func (pr *presenter) nextPeriod() string {
 	next := status.NextPeriod(pr.p, pr.snap.AsOf)
-	return fmt.Sprintf("%s (%s %s)", next.Words(pr.lang), pr.t("đến ngày", "ending"), pr.date(next.End))
+	return pr.w("next_period_words", next.Words(pr.lang), pr.date(next.End))
 }
 
 // updated is the latest approval date among the published reports as of
@@ -365,4 +357,24 @@ func shortTitle(s string, n int) string {
 		}
 	}
 	return strings.TrimRight(string(r[:cut]), " ,;:—-") + "…"
+}
+
+// lateWords says how late a share is: "Ngày hoàn thành: 15/11/2018, chậm
+// 46 ngày" for a share done late, "quá hạn 273 ngày" for an overdue one,
+// "" otherwise.
+func (pr *presenter) lateWords(mem *status.Member) string {
+	l := msg.For(pr.lang)
+	switch {
+	case mem.DaysLate <= 0:
+		return ""
+	case mem.Status == status.Overdue:
+		return msg.Plural(l, "overdue_days", mem.DaysLate, mem.DaysLate)
+	case mem.Status == status.DoneLate:
+		late := msg.Plural(l, "late_days", mem.DaysLate, mem.DaysLate)
+		if mem.Source != nil && !mem.Source.Update.DoneOn.IsZero() {
+			return pr.w("done_late_words", pr.date(mem.Source.Update.DoneOn), late)
+		}
+		return late
+	}
+	return ""
 }

@@ -70,6 +70,8 @@ type MemberV struct {
 	// DaysLate is how late a done-late share was done, or how long an
 	// overdue one is overdue, in days (status.Member.DaysLate).
 	DaysLate int `json:"days_late,omitempty"`
+	// Late says it in words (lateWords).
+	Late string `json:"late,omitempty"`
 }
 
 // HistoryV is a milestone's status as of one period.
@@ -108,8 +110,9 @@ type MilestoneV struct {
 	Members       []MemberV  `json:"members,omitempty"`
 	History       []HistoryV `json:"history,omitempty"`
 	// DaysLate is the days late of a one-owner milestone or of one share
-	// (status.Member.DaysLate).
-	DaysLate int `json:"days_late,omitempty"`
+	// (status.Member.DaysLate), Late the same in words (lateWords).
+	DaysLate int    `json:"days_late,omitempty"`
+	Late     string `json:"late,omitempty"`
 }
 
 // ReportRowV is a report in a list.
