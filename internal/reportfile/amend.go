@@ -67,7 +67,7 @@ func describe(u *plan.Update) string {
 		parts = append(parts, fmt.Sprintf("%d%%", *u.Progress))
 	}
 	if !u.DoneOn.IsZero() {
-		parts = append(parts, msg.Get(msg.VI, "amend_done_on", u.DoneOn.Vietnamese()))
+		parts = append(parts, msg.Get(msg.VI, "feed_done_on", u.DoneOn.Vietnamese()))
 	}
 	return strings.Join(parts, ", ")
 }
