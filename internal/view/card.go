@@ -100,7 +100,7 @@ func (pr *presenter) pageCard(p string) (url, alt string) {
 
 func (pr *presenter) asOfLine() string {
 	if pr.snap.NoData {
-		return pr.w("card_no_reports")
+		return pr.w("card_nodata")
 	}
 	return pr.w("card_asof", pr.date(pr.snap.AsOf))
 }
@@ -143,7 +143,7 @@ func (pr *presenter) cards() []CardJob {
 			}
 			seen[ts.Status] = true
 			c := withStatus(pr.baseCard(), ts.Status, ts.Status.Label(pr.lang))
-			c.Title = pr.w("card_a_task")
+			c.Title = pr.w("card_task_shared")
 			add("nhiem-vu/"+statusCardName(ts.Status), c)
 		}
 	} else {
@@ -226,5 +226,5 @@ func (pr *presenter) cards() []CardJob {
 // overdue and how many are done.
 func (pr *presenter) countsLine(counts map[status.Status]int, total int) string {
 	done := counts[status.DoneOnTime] + counts[status.DoneLate]
-	return pr.w("card_counts", total, counts[status.Overdue], done)
+	return pr.w("card_home_counts", total, counts[status.Overdue], done)
 }
