@@ -23,9 +23,12 @@ func TestContentDigest(t *testing.T) {
 		t.Fatalf("digest %q not in its form", want)
 	}
 	same := map[string]func(r *Report){
-		"CRLF narrative":       func(r *Report) { r.Body = strings.ReplaceAll(r.Body, "\n", "\r\n") },
-		"trailing spaces":      func(r *Report) { r.Body += "  \n\n" },
-		"decomposed Unicode":   func(r *Report) { r.Body = norm.NFD.String(r.Body); r.Updates[0].Note = norm.NFD.String(r.Updates[0].Note) },
+		"CRLF narrative":  func(r *Report) { r.Body = strings.ReplaceAll(r.Body, "\n", "\r\n") },
+		"trailing spaces": func(r *Report) { r.Body += "  \n\n" },
+		"decomposed Unicode": func(r *Report) {
+			r.Body = norm.NFD.String(r.Body)
+			r.Updates[0].Note = norm.NFD.String(r.Updates[0].Note)
+		},
 		"member left implicit": func(r *Report) { r.Updates[0].Member = "" },
 		"approval changed":     func(r *Report) { r.Approval.ApprovedBy = "Người khác"; r.Approval.Digest = "x" },
 	}

@@ -22,7 +22,9 @@ func TestChanges(t *testing.T) {
 			{Milestone: "3a", Member: "so-noi-vu", State: plan.StateDone, Note: "mới"},
 			{Milestone: "4a", Member: "ubnd-dak-ha", State: plan.StateInProgress, Progress: &p60},
 		}}
-	name := func(id string) string { return map[string]string{"so-noi-vu": "Sở Nội vụ", "ubnd-dak-ha": "UBND huyện Đăk Hà"}[id] }
+	name := func(id string) string {
+		return map[string]string{"so-noi-vu": "Sở Nội vụ", "ubnd-dak-ha": "UBND huyện Đăk Hà"}[id]
+	}
 	got := Changes(before, after, name)
 	want := []string{
 		"Số hiệu báo cáo: 45/BC-SNV → 46/BC-SNV",
