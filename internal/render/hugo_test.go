@@ -140,3 +140,25 @@ func TestConfigIsLoadedOnce(t *testing.T) {
 		t.Errorf("no site.toml: %v, want an error naming %s", err, ConfigFile)
 	}
 }
+
+// TestDeprecationIsShownNotFatal: what Hugo says of a deprecated function
+// reaches Log, and does not fail the build (Hugo says it on its
+// process-wide logger).
+func TestDeprecationIsShownNotFatal(t *testing.T) {
+	old := map[string]string{"layouts/home.html": `<h1>{{ .Title }}</h1>{{ site.Data.d.word }}`}
+	p := newProject(t, merged(siteConfig, layouts, old), pages)
+	var log strings.Builder
+	o := p.options("")
+	o.Log = &log
+	s, err := Open(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Build(); err != nil {
+		t.Fatalf("a deprecation failed the build: %v", err)
+	}
+	if !strings.Contains(log.String(), "deprecated") {
+		t.Errorf("the deprecation is not in the log: %q", log.String())
+	}
+}
