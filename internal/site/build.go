@@ -197,9 +197,11 @@ func Build(o Options) (*Result, error) {
 	if err := writeFiles(out, tmp, extra); err != nil || pub.Err() != nil {
 		return nil, failed(pub, "write", err)
 	}
-	if err := writeOutputs(m, out, tmp, m.BaseURL); err != nil || pub.Err() != nil {
+	cache := &cardCache{fs: o.Fs, dir: cardCacheDir()}
+	if err := writeOutputs(m, out, tmp, m.BaseURL, cache); err != nil || pub.Err() != nil {
 		return nil, failed(pub, "write", err)
 	}
+	cache.prune()
 	if o.Relative {
 		if err := relativize(out, tmp, m.BasePath, m.BaseURL); err != nil || pub.Err() != nil {
 			return nil, failed(pub, "write", err)

@@ -43,7 +43,7 @@ func extras(m *view.Model, baseURL string) (map[string][]byte, error) {
 // as it is made and then dropped, so that memory holds one language's feeds
 // or index at a time, not all of them; the feeds and the index are made in
 // parallel.
-func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string) error {
+func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string, cache *cardCache) error {
 	jobs := []func() (map[string][]byte, error){}
 	for _, lang := range view.Langs {
 		jobs = append(jobs, func() (map[string][]byte, error) {
@@ -57,7 +57,7 @@ func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string) error {
 		})
 	}
 	jobs = append(jobs, func() (map[string][]byte, error) { return badges(m), nil })
-	jobs = append(jobs, cardJobs(m.Cards())...)
+	jobs = append(jobs, cardJobs(m.Cards(), cache)...)
 	// Two workers: the machine a portal is built on may have two cores,
 	// and each job holds its files until they are written.
 	work := make(chan func() (map[string][]byte, error))
@@ -89,30 +89,6 @@ func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string) error {
 		}
 	}
 	return errors.Join(all...)
-}
-
-// cardJobs draws the link-preview cards, a batch of them per job so that
-// both workers draw.
-func cardJobs(cards []view.CardJob) []func() (map[string][]byte, error) {
-	const batch = 16
-	var jobs []func() (map[string][]byte, error)
-	for len(cards) > 0 {
-		n := min(batch, len(cards))
-		part := cards[:n]
-		cards = cards[n:]
-		jobs = append(jobs, func() (map[string][]byte, error) {
-			files := make(map[string][]byte, len(part))
-			for _, c := range part {
-				b, err := c.Card.PNG()
-				if err != nil {
-					return nil, fmt.Errorf("%s: %w", c.Path, err)
-				}
-				files[c.Path] = b
-			}
-			return files, nil
-		})
-	}
-	return jobs
 }
 
 // badges returns every task's status badge in each language.
