@@ -9,17 +9,6 @@ import (
 	"github.com/minhbach/minhbach/internal/plan"
 )
 
-// Share is one agency's part of one milestone (see plan.Share).
-type Share = plan.Share
-
-// Shares returns, in plan order, the shares agency reports on for period
-// per, as the plan's one rule decides (plan.Project.SharesOf): every
-// milestone it owns, and its part of every milestone owned by a group it
-// is a member of on some day of per.
-func Shares(p *plan.Project, agency string, per plan.Period) []Share {
-	return p.SharesOf(agency, per)
-}
-
 // Error is a request that cannot be carried out (an unknown agency, a
 // period id of the wrong form), told in Vietnamese by Error and in either
 // language by Text. Each message says what is wrong, then "—", then how to

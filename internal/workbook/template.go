@@ -23,7 +23,7 @@ type row struct {
 }
 
 // rowsFor returns the rows of the workbook for agency and period per: its
-// shares (see reportfile.Shares) and, for a compiler that reported for members of a
+// shares (see plan.Project.SharesOf) and, for a compiler that reported for members of a
 // group, the other shares the existing report updates; in plan order, the
 // agency's own share of a milestone first.
 func rowsFor(p *plan.Project, agency string, per plan.Period, existing *plan.Report) []row {
@@ -38,7 +38,7 @@ func rowsFor(p *plan.Project, agency string, per plan.Period, existing *plan.Rep
 	key := func(milestone, member string) string { return milestone + "\x00" + member }
 	var rows []row
 	seen := map[string]bool{}
-	for _, s := range reportfile.Shares(p, agency, per) {
+	for _, s := range p.SharesOf(agency, per) {
 		rows = append(rows, row{m: s.Milestone, member: s.Member, group: s.Group})
 		seen[key(s.Milestone.ID, s.Member)] = true
 	}
