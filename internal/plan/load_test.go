@@ -7,125 +7,24 @@ import (
 	"unicode/utf8"
 
 	"github.com/minhbach/minhbach/internal/msg"
+	"github.com/minhbach/minhbach/internal/testportal"
 	"github.com/spf13/afero"
 )
 
-const root = "/portal"
+const root = testportal.Root
 
-const baseAgencies = `# roles, agencies and groups of a small test portal
-[[roles]]
-id = "chu-tich"
-title = "Chủ tịch Ủy ban nhân dân tỉnh"
-
-[[agencies]]
-id = "so-noi-vu"
-name = "Sở Nội vụ"
-kind = "so"
-reports = true
-
-[[agencies]]
-id = "so-tu-phap"
-name = "Sở Tư pháp"
-kind = "so"
-reports = true
-
-[[agencies]]
-id = "huyen-a"
-name = "Ủy ban nhân dân huyện A"
-kind = "huyen"
-reports = true
-
-[[agencies]]
-id = "huyen-b"
-name = "Ủy ban nhân dân huyện B"
-kind = "huyen"
-reports = true
-
-[[agencies]]
-id = "ubnd-tinh"
-name = "Ủy ban nhân dân tỉnh"
-kind = "tinh"
-
-[[groups]]
-id = "cac-huyen"
-name = "Ủy ban nhân dân các huyện"
-members = ["huyen-a", "huyen-b"]
-`
-
-const basePlan = `title = "Kế hoạch thử nghiệm"
-issuer = "ubnd-tinh"
-
-[reporting]
-compiler = "so-noi-vu"
-recipient = "ubnd-tinh"
-every = ["H1", "year"]
-
-[[tasks]]
-number = 1
-slug = "nhiem-vu-mot"
-title = "Nhiệm vụ một"
-overseer = "chu-tich"
-
-  [[tasks.milestones]]
-  id = "1a"
-  owner = "so-noi-vu"
-  action = "Xây dựng đề án"
-  due = "2018-Q2"
-
-  [[tasks.milestones]]
-  id = "1b"
-  owner = "cac-huyen"
-  action = "Sắp xếp các phòng chuyên môn"
-  due = "2018"
-  condition = "sau khi có hướng dẫn của Trung ương"
-
-[[tasks]]
-number = 2
-slug = "nhiem-vu-hai"
-title = "Nhiệm vụ hai"
-overseer = "chu-tich"
-
-  [[tasks.milestones]]
-  id = "2a"
-  owner = "so-tu-phap"
-  partners = ["so-noi-vu"]
-  action = "Tuyên truyền"
-  due = "ongoing"
-
-[[tasks]]
-number = 3
-slug = "nhiem-vu-ba"
-title = "Nhiệm vụ ba"
-overseer = "chu-tich"
-
-  [[tasks.milestones]]
-  id = "3a"
-  owner = "so-noi-vu"
-  action = "Rà soát"
-  due = "from 2018"
-
-  [[tasks.milestones]]
-  id = "3b"
-  owner = "so-tu-phap"
-  action = "Báo cáo"
-  due = "2018-09-30"
-`
+// The test portal is testportal's (see internal/testportal).
+const (
+	baseAgencies = testportal.Agencies
+	basePlan     = testportal.Plan
+)
 
 // newPortal writes files (paths relative to the portal's root) into a fresh
-// MemMapFs. A nil value for the plan or agencies leaves the base file.
+// MemMapFs, beside the test portal's plan and agencies (which files may
+// replace).
 func newPortal(t testing.TB, files map[string]string) afero.Fs {
 	t.Helper()
-	fs := afero.NewMemMapFs()
-	all := map[string]string{PlanFile: basePlan, AgenciesFile: baseAgencies}
-	for k, v := range files {
-		all[k] = v
-	}
-	for name, src := range all {
-		if err := afero.WriteFile(fs, root+"/"+name, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return fs
+	return testportal.Fs(t, files)
 }
 
 // goodReport is an approved report of so-noi-vu for the first half of 2018.

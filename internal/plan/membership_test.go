@@ -1,13 +1,14 @@
 package plan
 
 import (
+	"github.com/minhbach/minhbach/internal/testportal"
 	"strings"
 	"testing"
 
 	"github.com/minhbach/minhbach/internal/msg"
 )
 
-const baseMembers = `members = ["huyen-a", "huyen-b"]`
+const baseMembers = testportal.Members
 
 func day(t *testing.T, s string) Date {
 	t.Helper()

@@ -15,80 +15,20 @@ import (
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/reportfile"
 	"github.com/minhbach/minhbach/internal/status"
+	"github.com/minhbach/minhbach/internal/testportal"
 	"github.com/spf13/afero"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
 )
 
-const root = "/portal"
+const root = testportal.Root
 
-// The small portal of the tests: huyen-a reports on 1b (a group milestone
-// with a condition), 2a (a group milestone without) and 2b (its own,
-// ongoing).
-var basePortal = map[string]string{
-	plan.AgenciesFile: `[[roles]]
-id = "chu-tich"
-title = "Chủ tịch Ủy ban nhân dân tỉnh"
-
-[[agencies]]
-id = "so-noi-vu"
-name = "Sở Nội vụ"
-kind = "so"
-reports = true
-
-[[agencies]]
-id = "huyen-a"
-name = "Ủy ban nhân dân huyện A"
-kind = "huyen"
-reports = true
-
-[[agencies]]
-id = "huyen-b"
-name = "Ủy ban nhân dân huyện B"
-kind = "huyen"
-reports = true
-
-[[agencies]]
-id = "ubnd-tinh"
-name = "Ủy ban nhân dân tỉnh"
-kind = "tinh"
-
-[[groups]]
-id = "cac-huyen"
-name = "Ủy ban nhân dân các huyện"
-members = ["huyen-a", "huyen-b"]
-`,
-	plan.PlanFile: `title = "Kế hoạch thử nghiệm"
-issuer = "ubnd-tinh"
-
-[reporting]
-compiler = "so-noi-vu"
-recipient = "ubnd-tinh"
-every = ["H1", "year"]
-
-[[tasks]]
-number = 1
-slug = "nhiem-vu-mot"
-title = "Nhiệm vụ một"
-overseer = "chu-tich"
-
-  [[tasks.milestones]]
-  id = "1a"
-  owner = "so-noi-vu"
-  action = "Xây dựng đề án"
-  due = "2018-Q2"
-
-  [[tasks.milestones]]
-  id = "1b"
-  owner = "cac-huyen"
-  action = "Sắp xếp các phòng chuyên môn"
-  deliverable = "Đề án sắp xếp"
-  due = "2018"
-  condition = "sau khi có hướng dẫn của Trung ương"
-
-[[tasks]]
-number = 2
-slug = "nhiem-vu-hai"
+// basePlan is the test portal's first task (1b with a deliverable) and a
+// second task with a group milestone without a condition (2a) and one of
+// huyen-a's own, ongoing (2b).
+var basePlan = testportal.Edit(testportal.Before(testportal.Plan, testportal.Task2),
+	"  action = \"Sắp xếp các phòng chuyên môn\"\n", "  action = \"Sắp xếp các phòng chuyên môn\"\n  deliverable = \"Đề án sắp xếp\"\n",
+) + testportal.Task2 + `slug = "nhiem-vu-hai"
 title = "Nhiệm vụ hai"
 overseer = "chu-tich"
 
@@ -103,7 +43,13 @@ overseer = "chu-tich"
   owner = "huyen-a"
   action = "Tuyên truyền thường xuyên"
   due = "ongoing"
-`,
+`
+
+// The small portal of the tests (internal/testportal's agencies): huyen-a
+// reports on 1b (a group milestone with a condition), 2a (a group milestone
+// without) and 2b (its own, ongoing).
+var basePortal = testportal.Files(map[string]string{
+	plan.PlanFile: basePlan,
 	"content/bao-cao/2018-H1/huyen-a.md": `+++
 agency = "huyen-a"
 period = "2018-H1"
@@ -126,18 +72,12 @@ state = "in-progress"
 +++
 Sáu tháng đầu năm.
 `,
-}
+})
 
 // newPortal returns a memory copy of the test portal.
 func newPortal(t *testing.T) afero.Fs {
 	t.Helper()
-	fs := afero.NewMemMapFs()
-	for name, src := range basePortal {
-		if err := afero.WriteFile(fs, path.Join(root, name), []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return fs
+	return testportal.Fs(t, basePortal)
 }
 
 func load(t *testing.T, fs afero.Fs) *plan.Project {

@@ -1,0 +1,296 @@
+// Package testportal is the small portal the tests of the domain, the
+// report files, the workbook, the open data and the feeds are built on:
+// five agencies, one group, three tasks, and a few reports. A package that
+// needs a variant edits it with Edit and Before, so that each test says
+// what it changes and the portal itself is written once.
+//
+// It imports no package of minhbach, so that the tests of internal/plan
+// can use it too.
+package testportal
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/spf13/afero"
+)
+
+// Root is the folder the portal is written under.
+const Root = "/portal"
+
+// The portal's files, relative to Root (plan.AgenciesFile and
+// plan.PlanFile).
+const (
+	AgenciesFile = "data/agencies.toml"
+	PlanFile     = "data/plan.toml"
+)
+
+// Agencies is data/agencies.toml: four agencies that report (two
+// departments, two districts), the provincial committee, which does not,
+// and the group of the two districts.
+const Agencies = `# roles, agencies and groups of a small test portal
+[[roles]]
+id = "chu-tich"
+title = "Chủ tịch Ủy ban nhân dân tỉnh"
+
+[[agencies]]
+id = "so-noi-vu"
+name = "Sở Nội vụ"
+kind = "so"
+reports = true
+
+[[agencies]]
+id = "so-tu-phap"
+name = "Sở Tư pháp"
+kind = "so"
+reports = true
+
+[[agencies]]
+id = "huyen-a"
+name = "Ủy ban nhân dân huyện A"
+kind = "huyen"
+reports = true
+
+[[agencies]]
+id = "huyen-b"
+name = "Ủy ban nhân dân huyện B"
+kind = "huyen"
+reports = true
+
+[[agencies]]
+id = "ubnd-tinh"
+name = "Ủy ban nhân dân tỉnh"
+kind = "tinh"
+
+[[groups]]
+id = "cac-huyen"
+name = "Ủy ban nhân dân các huyện"
+members = ["huyen-a", "huyen-b"]
+`
+
+// Members is the members line of the group cac-huyen in Agencies, for
+// tests that edit it.
+const Members = `members = ["huyen-a", "huyen-b"]`
+
+// Task2 starts the second task in Plan: Before(Plan, Task2) is the plan's
+// head and its first task.
+const Task2 = "[[tasks]]\nnumber = 2\n"
+
+// Plan is data/plan.toml: three tasks, with a milestone of the group (1b,
+// with a condition), an ongoing one (2a) and deadlines of several forms.
+const Plan = `title = "Kế hoạch thử nghiệm"
+issuer = "ubnd-tinh"
+
+[reporting]
+compiler = "so-noi-vu"
+recipient = "ubnd-tinh"
+every = ["H1", "year"]
+
+[[tasks]]
+number = 1
+slug = "nhiem-vu-mot"
+title = "Nhiệm vụ một"
+overseer = "chu-tich"
+
+  [[tasks.milestones]]
+  id = "1a"
+  owner = "so-noi-vu"
+  action = "Xây dựng đề án"
+  due = "2018-Q2"
+
+  [[tasks.milestones]]
+  id = "1b"
+  owner = "cac-huyen"
+  action = "Sắp xếp các phòng chuyên môn"
+  due = "2018"
+  condition = "sau khi có hướng dẫn của Trung ương"
+
+` + Task2 + `slug = "nhiem-vu-hai"
+title = "Nhiệm vụ hai"
+overseer = "chu-tich"
+
+  [[tasks.milestones]]
+  id = "2a"
+  owner = "so-tu-phap"
+  partners = ["so-noi-vu"]
+  action = "Tuyên truyền"
+  due = "ongoing"
+
+[[tasks]]
+number = 3
+slug = "nhiem-vu-ba"
+title = "Nhiệm vụ ba"
+overseer = "chu-tich"
+
+  [[tasks.milestones]]
+  id = "3a"
+  owner = "so-noi-vu"
+  action = "Rà soát"
+  due = "from 2018"
+
+  [[tasks.milestones]]
+  id = "3b"
+  owner = "so-tu-phap"
+  action = "Báo cáo"
+  due = "2018-09-30"
+`
+
+// AgenciesEn is Agencies with English names for so-noi-vu and ubnd-tinh.
+var AgenciesEn = Edit(Agencies,
+	"name = \"Sở Nội vụ\"\n", "name = \"Sở Nội vụ\"\nname_en = \"Department of Home Affairs\"\n",
+	"name = \"Ủy ban nhân dân tỉnh\"\n", "name = \"Ủy ban nhân dân tỉnh\"\nname_en = \"Provincial People's Committee\"\n")
+
+// PlanWithBasis is Plan as the published outputs describe it: with a short
+// title, the resolution it is based on and an English title for task 1.
+var PlanWithBasis = Edit(Plan,
+	"issuer = \"ubnd-tinh\"\n", "short_title = \"Kế hoạch thử\"\nissuer = \"ubnd-tinh\"\n",
+	"every = [\"H1\", \"year\"]\n", "every = [\"H1\", \"year\"]\n\n[[basis]]\nnumber = \"18-NQ/TW\"\ndate = 2017-10-25\nissuer = \"Ban Chấp hành Trung ương\"\ntitle = \"Nghị quyết\"\n",
+	"title = \"Nhiệm vụ một\"\n", "title = \"Nhiệm vụ một\"\ntitle_en = \"Task one\"\n")
+
+// DraftSentence is written only into the draft report of Reports: no
+// output may show it.
+const DraftSentence = "Câu này chỉ có trong bản dự thảo QZ81"
+
+// Hostile is a report note written to break out of the markup.
+const Hostile = "<script>alert(1)</script> ]]> & done"
+
+// Reports returns the portal's reports, by file: three approved (two of
+// so-noi-vu, for 2018-H1 and 2018, one of huyen-a for 2018-H1 on its
+// share of 1b) and a draft of so-tu-phap that would make 3b done if it
+// were read. Each call returns a new map.
+func Reports() map[string]string {
+	return map[string]string{
+		"content/bao-cao/2018-H1/so-noi-vu.md": `+++
+agency = "so-noi-vu"
+period = "2018-H1"
+number = "45/BC-SNV"
+date = 2018-07-05
+
+[approval]
+state = "approved"
+approved_by = "Giám đốc Sở Nội vụ"
+approved_on = 2018-07-10
+
+[[updates]]
+milestone = "1a"
+state = "done"
+done_on = 2018-06-20
+evidence = ["Quyết định số 1/QĐ-UBND"]
+note = "` + Hostile + `"
++++
+Sở Nội vụ đã hoàn thành đề án.
+`,
+		"content/bao-cao/2018-H1/huyen-a.md": `+++
+agency = "huyen-a"
+period = "2018-H1"
+number = "12/BC-UBND"
+date = 2018-07-02
+
+[approval]
+state = "approved"
+approved_by = "Chủ tịch UBND huyện A"
+approved_on = 2018-07-08
+
+[[updates]]
+milestone = "1b"
+state = "waiting"
++++
+`,
+		"content/bao-cao/2018/so-noi-vu.md": `+++
+agency = "so-noi-vu"
+period = "2018"
+number = "46/BC-SNV"
+date = 2018-12-28
+
+[approval]
+state = "approved"
+approved_by = "Giám đốc Sở Nội vụ"
+approved_on = 2019-01-05
+
+[[updates]]
+milestone = "3a"
+state = "in-progress"
+progress = 40
++++
+`,
+		"content/bao-cao/2018-H1/so-tu-phap.md": `+++
+agency = "so-tu-phap"
+period = "2018-H1"
+number = "` + DraftSentence + `"
+date = 2018-07-03
+
+[approval]
+state = "draft"
+
+[[updates]]
+milestone = "3b"
+state = "done"
+done_on = 2018-06-30
+note = "` + DraftSentence + `"
++++
+` + DraftSentence + `
+`,
+	}
+}
+
+// Edit returns src with each old of the pairs (old, new, old, new, …)
+// replaced by its new. Each old must occur exactly once in what the
+// previous pairs left: otherwise Edit panics, as a fixture that does not
+// say what its test means is a bug of the test.
+func Edit(src string, pairs ...string) string {
+	if len(pairs)%2 != 0 {
+		panic("testportal.Edit: an old string without its new one")
+	}
+	for i := 0; i < len(pairs); i += 2 {
+		if n := strings.Count(src, pairs[i]); n != 1 {
+			panic(fmt.Sprintf("testportal.Edit: %q occurs %d times, want once", pairs[i], n))
+		}
+		src = strings.Replace(src, pairs[i], pairs[i+1], 1)
+	}
+	return src
+}
+
+// Before returns src up to where mark starts; mark must occur exactly once.
+func Before(src, mark string) string {
+	if n := strings.Count(src, mark); n != 1 {
+		panic(fmt.Sprintf("testportal.Before: %q occurs %d times, want once", mark, n))
+	}
+	return src[:strings.Index(src, mark)]
+}
+
+// Files returns the portal's data files with files (paths relative to
+// Root) added or put in their place.
+func Files(files map[string]string) map[string]string {
+	all := map[string]string{AgenciesFile: Agencies, PlanFile: Plan}
+	for k, v := range files {
+		all[k] = v
+	}
+	return all
+}
+
+// Fs returns a new memory file system holding Files(files) under Root.
+func Fs(t testing.TB, files map[string]string) afero.Fs {
+	t.Helper()
+	fs := afero.NewMemMapFs()
+	Write(t, fs, Files(files))
+	return fs
+}
+
+// Write writes files (paths relative to Root) into fs, in the order of
+// their names.
+func Write(t testing.TB, fs afero.Fs, files map[string]string) {
+	t.Helper()
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := afero.WriteFile(fs, path.Join(Root, name), []byte(files[name]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
