@@ -201,6 +201,7 @@ func entryIDs(f xFeed) []string {
 }
 
 func TestFeeds(t *testing.T) {
+	t.Parallel()
 	p := testProject(t)
 	files := build(t, p, "https://example.gov.vn/minhbach", "vi") // no trailing slash
 	var names []string
@@ -283,6 +284,7 @@ func TestFeeds(t *testing.T) {
 }
 
 func TestEscaping(t *testing.T) {
+	t.Parallel()
 	p := testProject(t)
 	for _, lang := range []string{"vi", "en"} {
 		for name, b := range build(t, p, testBase, lang) {
@@ -313,6 +315,7 @@ func TestEscaping(t *testing.T) {
 }
 
 func TestNoDraft(t *testing.T) {
+	t.Parallel()
 	p := testProject(t)
 	for _, lang := range []string{"vi", "en"} {
 		for name, b := range build(t, p, testBase, lang) {
@@ -324,6 +327,7 @@ func TestNoDraft(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	a := build(t, testProject(t), testBase, "vi")
 	for i := 0; i < 3; i++ {
 		b := build(t, testProject(t), testBase, "vi")
@@ -339,6 +343,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestEnglish(t *testing.T) {
+	t.Parallel()
 	p := testProject(t)
 	files := build(t, p, testBase, "en")
 	en := testBase + "en/"
@@ -362,6 +367,7 @@ func TestEnglish(t *testing.T) {
 }
 
 func TestBadBaseURL(t *testing.T) {
+	t.Parallel()
 	p := testProject(t)
 	for _, base := range []string{"", "/minhbach/", "example.gov.vn", "ftp://example.gov.vn/"} {
 		if _, err := Files(p, status.History(p), base, "vi"); err == nil {
@@ -371,6 +377,7 @@ func TestBadBaseURL(t *testing.T) {
 }
 
 func TestNoHistory(t *testing.T) {
+	t.Parallel()
 	p := testProject(t)
 	files, err := Files(p, nil, testBase, "vi")
 	if err != nil {
@@ -384,6 +391,7 @@ func TestNoHistory(t *testing.T) {
 
 // TestPortal builds the feeds of the real portal in this repository.
 func TestPortal(t *testing.T) {
+	t.Parallel()
 	p, err := plan.Load(afero.NewOsFs(), "../..")
 	if err != nil {
 		t.Fatalf("the portal in this repository does not load: %v", err)

@@ -12,6 +12,7 @@ import (
 // open data of 2018 neither judges it nor lists it as missing, and says
 // when it joined.
 func TestMembersWhoJoinLater(t *testing.T) {
+	t.Parallel()
 	agencies := strings.Replace(testAgencies, `members = ["huyen-a", "huyen-b"]`, `members = ["huyen-a", { id = "huyen-b", from = "2019" }]`, 1)
 	agencies = strings.Replace(agencies, "id = \"huyen-b\"\nname = \"Ủy ban nhân dân huyện B\"\nkind = \"huyen\"\nreports = true\n",
 		"id = \"huyen-b\"\nname = \"Ủy ban nhân dân huyện B\"\nkind = \"huyen\"\nreports = true\nreports_from = \"2019\"\n", 1)

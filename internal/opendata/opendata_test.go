@@ -246,6 +246,7 @@ func find(rows []map[string]string, col, val string) map[string]string {
 }
 
 func TestFiles(t *testing.T) {
+	t.Parallel()
 	p := testProject(t)
 	files := build(t, p, "https://example.gov.vn/minhbach") // no trailing slash
 	var names []string
@@ -420,6 +421,7 @@ type model struct {
 }
 
 func TestJSON(t *testing.T) {
+	t.Parallel()
 	p := testProject(t)
 	files := build(t, p, testBase)
 	b := files[ModelJSON]
@@ -493,6 +495,7 @@ func TestJSON(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	p := testProject(t)
 	a := build(t, p, testBase)
 	for i := 0; i < 3; i++ {
@@ -506,6 +509,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestNoStatuses(t *testing.T) {
+	t.Parallel()
 	p := testProject(t)
 	files, err := Files(p, nil, nil, "")
 	if err != nil {
@@ -523,6 +527,7 @@ func TestNoStatuses(t *testing.T) {
 }
 
 func TestSafeCell(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"=SUM(A1)":  "'=SUM(A1)",
 		"+1":        "'+1",
@@ -543,6 +548,7 @@ func TestSafeCell(t *testing.T) {
 
 // TestPortal builds the open data of the real portal in this repository.
 func TestPortal(t *testing.T) {
+	t.Parallel()
 	p, err := plan.Load(afero.NewOsFs(), "../..")
 	if err != nil {
 		t.Fatalf("the portal in this repository does not load: %v", err)

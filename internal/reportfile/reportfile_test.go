@@ -133,6 +133,7 @@ func sameReport(t *testing.T, want, got *plan.Report) {
 const hostile = "dòng 1\n+++\n+++ \"\"\" ''' \\\" \\n [approval]\nstate = \"approved\" # # \t\r\x00\x01\x1b\x7f\u2028 😀 Ừ\\"
 
 func TestEncodeRoundTrip(t *testing.T) {
+	t.Parallel()
 	cases := map[string]*plan.Report{
 		"approved": {
 			Agency: "so-noi-vu", Period: "2018-H1", Number: "45/BC-SNV", Date: plan.NewDate(2018, 6, 25), Sample: true,
@@ -198,6 +199,7 @@ func TestEncodeRoundTrip(t *testing.T) {
 }
 
 func TestEncodeLayout(t *testing.T) {
+	t.Parallel()
 	r := &plan.Report{
 		Agency: "huyen-a", Period: "2018-H1", Number: "1/BC", Date: plan.NewDate(2018, 6, 30),
 		Approval: plan.Approval{State: plan.Submitted},
@@ -243,6 +245,7 @@ Nội dung.
 // TestEncodeRepositoryReports writes every report of the portal in the
 // repository (when it has any) and loads it back.
 func TestEncodeRepositoryReports(t *testing.T) {
+	t.Parallel()
 	osfs := afero.NewReadOnlyFs(afero.NewOsFs())
 	p, err := plan.Load(osfs, "../..")
 	if err != nil || p == nil || len(p.Reports) == 0 {
@@ -280,6 +283,7 @@ func milestones(r *plan.Report) []string {
 }
 
 func TestTemplate(t *testing.T) {
+	t.Parallel()
 	p := load(t, portal(t, nil))
 	today := plan.NewDate(2018, 6, 20)
 	cases := []struct {
@@ -362,6 +366,7 @@ func TestTemplate(t *testing.T) {
 }
 
 func TestTemplateErrors(t *testing.T) {
+	t.Parallel()
 	p := load(t, portal(t, nil))
 	today := plan.NewDate(2018, 6, 20)
 	cases := []struct {
@@ -402,6 +407,7 @@ func TestTemplateErrors(t *testing.T) {
 // TestTemplateKonTum makes templates from the repository's own plan: one
 // for a district (a member of two groups) and one for Sở Nội vụ.
 func TestTemplateKonTum(t *testing.T) {
+	t.Parallel()
 	mem := afero.NewMemMapFs()
 	for _, f := range []string{plan.AgenciesFile, plan.PlanFile} {
 		src, err := os.ReadFile(path.Join("../..", f))

@@ -7,6 +7,7 @@ import (
 )
 
 func TestLatestRegularAndNewlyOverdue(t *testing.T) {
+	t.Parallel()
 	per := func(id string) plan.Period {
 		p, err := plan.ParsePeriod(id)
 		if err != nil {

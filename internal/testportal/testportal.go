@@ -10,6 +10,7 @@ package testportal
 
 import (
 	"fmt"
+	"os"
 	"path"
 	"sort"
 	"strings"
@@ -293,4 +294,17 @@ func Write(t testing.TB, fs afero.Fs, files map[string]string) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// Missing stops a test that cannot run here because something it needs
+// (a program, a file system feature) is missing: it skips the test with
+// the message, except with CI=true, where it fails it, so that a CI run
+// that lacks what the tests need does not pass in silence.
+func Missing(t testing.TB, format string, args ...any) {
+	t.Helper()
+	msg := fmt.Sprintf(format, args...)
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("%s (CI=true: this test must run on CI, so this is a failure, not a skip)", msg)
+	}
+	t.Skip(msg)
 }

@@ -1,6 +1,9 @@
 package testportal_test
 
 import (
+	"os"
+	"os/exec"
+	"strings"
 	"testing"
 
 	"github.com/minhbach/minhbach/internal/plan"
@@ -63,5 +66,29 @@ func TestEditRefusesWhatItCannotFind(t *testing.T) {
 	}
 	if got := testportal.Before("a b c", "b"); got != "a " {
 		t.Errorf("Before = %q", got)
+	}
+}
+
+// TestMissingFailsOnCI runs Missing in a test of its own (the test binary
+// again) with and without CI=true.
+func TestMissingFailsOnCI(t *testing.T) {
+	if os.Getenv("TESTPORTAL_MISSING") == "1" {
+		testportal.Missing(t, "a tool is missing")
+		t.Fatal("Missing returned")
+	}
+	for _, c := range []struct {
+		ci   string
+		fail bool
+		want string
+	}{
+		{"true", true, "CI=true: this test must run on CI"},
+		{"", false, "--- SKIP: TestMissingFailsOnCI"},
+	} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestMissingFailsOnCI$", "-test.v")
+		cmd.Env = append(os.Environ(), "TESTPORTAL_MISSING=1", "CI="+c.ci)
+		out, err := cmd.CombinedOutput()
+		if (err != nil) != c.fail || !strings.Contains(string(out), c.want) {
+			t.Errorf("CI=%q: err = %v, output:\n%s", c.ci, err, out)
+		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 // workbook for 2019-H1 has them, and a 2019-H1 workbook whose period is
 // changed to 2018 is refused on those rows.
 func TestWorkbookFollowsMembership(t *testing.T) {
+	t.Parallel()
 	files := testportal.Files(basePortal)
 	files[plan.AgenciesFile] = testportal.Edit(testportal.Agencies, testportal.Members, `members = ["huyen-a", { id = "huyen-b", from = "2019" }]`)
 	fs := testportal.Fs(t, files)

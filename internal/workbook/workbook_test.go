@@ -196,6 +196,7 @@ func mustImport(t *testing.T, p *plan.Project, b []byte) *plan.Report {
 const reportFile = "content/bao-cao/2018/huyen-a.md"
 
 func TestRoundTrip(t *testing.T) {
+	t.Parallel()
 	fs := newPortal(t)
 	p := load(t, fs)
 	book := write(t, template(t, p))
@@ -303,6 +304,7 @@ func TestRoundTrip(t *testing.T) {
 }
 
 func TestTemplateLayout(t *testing.T) {
+	t.Parallel()
 	p := load(t, newPortal(t))
 	f, err := Template(p, snapshot(p), "huyen-a", "2018", nil)
 	if err != nil {
@@ -418,6 +420,7 @@ func TestTemplateLayout(t *testing.T) {
 // TestTemplateCompiler: Sở Nội vụ's workbook has its own milestone, plus
 // a row for each member share its existing report speaks for.
 func TestTemplateCompiler(t *testing.T) {
+	t.Parallel()
 	p := load(t, newPortal(t))
 	existing := &plan.Report{Agency: "so-noi-vu", Period: "2018", Number: "9/BC-SNV", Date: plan.NewDate(2018, 12, 1),
 		Updates: []*plan.Update{
@@ -450,6 +453,7 @@ func TestTemplateCompiler(t *testing.T) {
 }
 
 func TestTemplateErrors(t *testing.T) {
+	t.Parallel()
 	p := load(t, newPortal(t))
 	for _, c := range []struct{ agency, period, want string }{
 		{"huyen-c", "2018", `không có cơ quan mã "huyen-c" — dùng một mã trong data/agencies.toml (gợi ý: huyen-a)`},
@@ -464,6 +468,7 @@ func TestTemplateErrors(t *testing.T) {
 
 // TestAccepted: the other ways a cell may be written.
 func TestAccepted(t *testing.T) {
+	t.Parallel()
 	p := load(t, newPortal(t))
 	for name, c := range map[string]struct {
 		cell string
@@ -515,6 +520,7 @@ func TestAccepted(t *testing.T) {
 // TestProblems makes one bad cell at a time and wants exactly one problem
 // for it.
 func TestProblems(t *testing.T) {
+	t.Parallel()
 	p := load(t, newPortal(t))
 	type edit struct {
 		sheet, cell string
@@ -602,6 +608,7 @@ func TestProblems(t *testing.T) {
 }
 
 func TestProblemsStructure(t *testing.T) {
+	t.Parallel()
 	p := load(t, newPortal(t))
 	// Several bad cells: every one is told, in sheet then row order.
 	f := template(t, p)
@@ -661,6 +668,7 @@ func unzipless(t *testing.T) []byte {
 }
 
 func TestMerge(t *testing.T) {
+	t.Parallel()
 	five := 5
 	base := &plan.Report{Agency: "huyen-a", Period: "2018", Number: "1/BC", Date: plan.NewDate(2018, 12, 1), Sample: true,
 		Approval: plan.Approval{State: plan.Approved, ApprovedBy: "X", ApprovedOn: plan.NewDate(2018, 12, 5), Note: "ghi chú"},
