@@ -111,23 +111,5 @@ func Suggest(bad string, known, fallback []string) string {
 	return strings.Join(plan.Closest(f, fallback, plan.MaxSuggestions), ", ")
 }
 
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := 1
-			if ra[i-1] == rb[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
+// editDistance is the edit distance of a and b, in characters.
+func editDistance(a, b string) int { return plan.EditDistance([]rune(a), []rune(b)) }

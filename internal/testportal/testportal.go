@@ -164,77 +164,34 @@ const Hostile = "<script>alert(1)</script> ]]> & done"
 // were read. Each call returns a new map.
 func Reports() map[string]string {
 	return map[string]string{
-		"content/bao-cao/2018-H1/so-noi-vu.md": `+++
-agency = "so-noi-vu"
-period = "2018-H1"
-number = "45/BC-SNV"
-date = 2018-07-05
-
-[approval]
-state = "approved"
-approved_by = "Giám đốc Sở Nội vụ"
-approved_on = 2018-07-10
-
-[[updates]]
-milestone = "1a"
-state = "done"
-done_on = 2018-06-20
-evidence = ["Quyết định số 1/QĐ-UBND"]
-note = "` + Hostile + `"
-+++
-Sở Nội vụ đã hoàn thành đề án.
-`,
-		"content/bao-cao/2018-H1/huyen-a.md": `+++
-agency = "huyen-a"
-period = "2018-H1"
-number = "12/BC-UBND"
-date = 2018-07-02
-
-[approval]
-state = "approved"
-approved_by = "Chủ tịch UBND huyện A"
-approved_on = 2018-07-08
-
-[[updates]]
-milestone = "1b"
-state = "waiting"
-+++
-`,
-		"content/bao-cao/2018/so-noi-vu.md": `+++
-agency = "so-noi-vu"
-period = "2018"
-number = "46/BC-SNV"
-date = 2018-12-28
-
-[approval]
-state = "approved"
-approved_by = "Giám đốc Sở Nội vụ"
-approved_on = 2019-01-05
-
-[[updates]]
-milestone = "3a"
-state = "in-progress"
-progress = 40
-+++
-`,
-		"content/bao-cao/2018-H1/so-tu-phap.md": `+++
-agency = "so-tu-phap"
-period = "2018-H1"
-number = "` + DraftSentence + `"
-date = 2018-07-03
-
-[approval]
-state = "draft"
-
-[[updates]]
-milestone = "3b"
-state = "done"
-done_on = 2018-06-30
-note = "` + DraftSentence + `"
-+++
-` + DraftSentence + `
-`,
+		"content/bao-cao/2018-H1/so-noi-vu.md": report("so-noi-vu", "2018-H1", "45/BC-SNV", "2018-07-05",
+			approved("Giám đốc Sở Nội vụ", "2018-07-10"),
+			"milestone = \"1a\"\nstate = \"done\"\ndone_on = 2018-06-20\nevidence = [\"Quyết định số 1/QĐ-UBND\"]\nnote = \""+Hostile+"\"\n",
+			"Sở Nội vụ đã hoàn thành đề án.\n"),
+		"content/bao-cao/2018-H1/huyen-a.md": report("huyen-a", "2018-H1", "12/BC-UBND", "2018-07-02",
+			approved("Chủ tịch UBND huyện A", "2018-07-08"),
+			"milestone = \"1b\"\nstate = \"waiting\"\n", ""),
+		"content/bao-cao/2018/so-noi-vu.md": report("so-noi-vu", "2018", "46/BC-SNV", "2018-12-28",
+			approved("Giám đốc Sở Nội vụ", "2019-01-05"),
+			"milestone = \"3a\"\nstate = \"in-progress\"\nprogress = 40\n", ""),
+		"content/bao-cao/2018-H1/so-tu-phap.md": report("so-tu-phap", "2018-H1", DraftSentence, "2018-07-03",
+			"state = \"draft\"\n",
+			"milestone = \"3b\"\nstate = \"done\"\ndone_on = 2018-06-30\nnote = \""+DraftSentence+"\"\n",
+			DraftSentence+"\n"),
 	}
+}
+
+// report returns a report file: its front matter (the keys of the report,
+// the [approval] table, one update), then its narrative.
+func report(agency, period, number, date, approval, update, body string) string {
+	return fmt.Sprintf("+++\nagency = %q\nperiod = %q\nnumber = %q\ndate = %s\n\n[approval]\n%s\n[[updates]]\n%s+++\n%s",
+		agency, period, number, date, approval, update, body)
+}
+
+// approved returns the keys of the [approval] table of a report approved
+// by by on the day on.
+func approved(by, on string) string {
+	return fmt.Sprintf("state = \"approved\"\napproved_by = %q\napproved_on = %s\n", by, on)
 }
 
 // Edit returns src with each old of the pairs (old, new, old, new, …)

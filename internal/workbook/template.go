@@ -28,13 +28,12 @@ type row struct {
 // agency's own share of a milestone first.
 func rowsFor(p *plan.Project, agency string, per plan.Period, existing *plan.Report) []row {
 	order := map[string]int{}
-	byID := map[string]*plan.Milestone{}
 	for _, t := range p.Plan.Tasks {
 		for _, m := range t.Milestones {
 			order[m.ID] = len(order)
-			byID[m.ID] = m
 		}
 	}
+	byID := p.Plan.MilestonesByID()
 	key := func(milestone, member string) string { return milestone + "\x00" + member }
 	var rows []row
 	seen := map[string]bool{}
