@@ -247,10 +247,7 @@ func (a *app) approveCmd() *cobra.Command {
 // statusChanges tells which statuses the site will show differently, as
 // of the latest period of each.
 func (a *app) statusChanges(before, after *plan.Project) {
-	snap := func(p *plan.Project) *status.Snapshot {
-		asOf, _ := status.LatestAsOf(p)
-		return status.Derive(p, asOf)
-	}
+	snap := func(p *plan.Project) *status.Snapshot { return status.Current(p, plan.Date{}) }
 	// The two projects are two loads: their agencies are compared by id
 	// (status.Changes compares one load's own pointers).
 	b := snap(before)

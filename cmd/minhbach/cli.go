@@ -333,14 +333,7 @@ func (a *app) checkCmd() *cobra.Command {
 
 // summary tells what a build would publish.
 func (a *app) summary(p *plan.Project, o site.Options) {
-	var published, excluded []*plan.Report
-	for _, r := range p.Reports {
-		if r.IsApproved() {
-			published = append(published, r)
-		} else {
-			excluded = append(excluded, r)
-		}
-	}
+	published, excluded := p.Split(false)
 	a.say(a.out, "cli.published", len(published))
 	a.say(a.out, "cli.excluded", len(excluded))
 	for _, r := range excluded {
@@ -350,13 +343,9 @@ func (a *app) summary(p *plan.Project, o site.Options) {
 		}
 		a.say(a.out, "cli.excludedOne", r.File, r.Agency, r.Period, a.t(reason))
 	}
-	asOf := o.AsOf
-	if asOf.IsZero() {
-		asOf, _ = status.LatestAsOf(p)
-	}
-	snap := status.Derive(p, asOf)
+	snap := status.Current(p, o.AsOf)
 	a.asOfLine(snap)
-	last := status.LatestRegular(status.History(p), asOf)
+	last := status.LatestRegular(status.History(p), snap.AsOf)
 	if last == nil {
 		return
 	}
@@ -541,9 +530,9 @@ func (a *app) templateCmd() *cobra.Command {
 			if err := a.aside(aside, reportPath(a.period, a.agency)); err != nil {
 				return err
 			}
-			var snap *status.Snapshot
-			if asOf, ok := status.LatestAsOf(p); ok {
-				snap = status.Derive(p, asOf)
+			snap := status.Current(p, plan.Date{})
+			if snap.NoData {
+				snap = nil // nothing published yet: the workbook says nothing of it
 			}
 			rel := reportPath(a.period, a.agency)
 			existing, err := a.existingReport(o, p, rel)
@@ -573,7 +562,7 @@ func (a *app) templateCmd() *cobra.Command {
 				name = ag.Name
 			}
 			per, _ := plan.ParsePeriod(a.period) // Template has checked it
-			n := len(reportfile.Shares(p, a.agency, per))
+			n := len(p.SharesOf(a.agency, per))
 			a.sayN(a.out, "cli.template.done", n, out, n, name, out)
 			return nil
 		},

@@ -2,7 +2,10 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -42,6 +45,9 @@ func TestScripts(t *testing.T) {
 			"sigterm":   sigterm,
 			"immutable": immutable,
 			"encode":    encodeCmd,
+			// walkthrough.txtar: serve --drafts
+			"freeport": freePort,
+			"httpget":  httpGet,
 		},
 		Condition: func(cond string) (bool, error) {
 			if cond == "chattr" {
@@ -198,5 +204,50 @@ func crlfCmd(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Check(err)
 		text := strings.ReplaceAll(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n", "\r\n")
 		ts.Check(os.WriteFile(name, []byte(text), 0o644))
+	}
+}
+
+// freePort sets the variable NAME to a TCP port that is free on 127.0.0.1
+// (one the system just gave out and took back): freeport NAME.
+func freePort(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: freeport NAME")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ts.Check(err)
+	port := ln.Addr().(*net.TCPAddr).Port
+	ts.Check(ln.Close())
+	ts.Setenv(args[0], strconv.Itoa(port))
+}
+
+// httpGet fetches URL and writes the body to FILE: httpget URL FILE. It
+// fails unless the answer is 200 OK (with !, unless it is not); while
+// nothing listens at the address yet (a server started in the background
+// just before), it tries again for up to a minute.
+func httpGet(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: httpget URL FILE")
+	}
+	client := &http.Client{Timeout: 2 * time.Minute}
+	deadline := time.Now().Add(time.Minute)
+	var resp *http.Response
+	for {
+		var err error
+		resp, err = client.Get(args[0])
+		if err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			ts.Fatalf("httpget %s: %v", args[0], err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), body, 0o644))
+	ts.Logf("httpget %s: %s, %d bytes", args[0], resp.Status, len(body))
+	if ok := resp.StatusCode == http.StatusOK; ok == neg {
+		ts.Fatalf("httpget %s: %s", args[0], resp.Status)
 	}
 }

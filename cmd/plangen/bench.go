@@ -234,8 +234,7 @@ func bench(scaleName, repo string, seed uint64, runs int, w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		asOf, _ := status.LatestAsOf(p)
-		status.Derive(p, asOf)
+		status.Current(p, plan.Date{})
 		status.History(p)
 		domain = append(domain, time.Since(start))
 	}

@@ -222,6 +222,7 @@ func checkAccessible(root *node, errorf func(string, ...any)) {
 }
 
 func TestCheckerCatches(t *testing.T) {
+	t.Parallel()
 	const head = `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="t"><title id="t">x</title>`
 	for _, bad := range []string{
 		head + `<script>alert(1)</script></svg>`,
@@ -339,6 +340,7 @@ func sampleRows() []TimelineRow {
 var asOf = plan.NewDate(2019, 6, 30)
 
 func TestBarStatesCountsAndIsSafe(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []string{"vi", "en"} {
 		s := Bar(sampleCounts, lang, "home-bar", "Trạng thái các mốc")
 		root := parse(t, s)
@@ -372,6 +374,7 @@ func TestBarStatesCountsAndIsSafe(t *testing.T) {
 }
 
 func TestBarWidthsSumAndOrder(t *testing.T) {
+	t.Parallel()
 	cases := []map[status.Status]int{
 		sampleCounts,
 		{status.DoneOnTime: 1},
@@ -434,6 +437,7 @@ func TestBarWidthsSumAndOrder(t *testing.T) {
 }
 
 func TestPercentsAddUp(t *testing.T) {
+	t.Parallel()
 	for _, counts := range []map[status.Status]int{sampleCounts, {status.Overdue: 1, status.Waiting: 1, status.Ongoing: 1}, {status.DoneLate: 2, status.DoneOnTime: 1}} {
 		items, total := present(counts)
 		sum := 0
@@ -447,6 +451,7 @@ func TestPercentsAddUp(t *testing.T) {
 }
 
 func TestEmptyPictures(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{
 		Bar(nil, "vi", "x", "Trạng thái"),
 		Bar(map[status.Status]int{status.Overdue: 0}, "vi", "x", "Trạng thái"),
@@ -468,6 +473,7 @@ func TestEmptyPictures(t *testing.T) {
 }
 
 func TestAgencyChart(t *testing.T) {
+	t.Parallel()
 	counts := map[status.Status]int{status.DoneOnTime: 4, status.Overdue: 1, status.Waiting: 2}
 	root := parse(t, AgencyChart(counts, "vi", "ag-snv", "Sở Nội vụ"))
 	if got := child(root, "desc").text; !strings.Contains(got, "Tổng số: 7.") || !strings.Contains(got, "Quá hạn: 1") {
@@ -498,6 +504,7 @@ func TestAgencyChart(t *testing.T) {
 }
 
 func TestTimeline(t *testing.T) {
+	t.Parallel()
 	rows := sampleRows()
 	for _, lang := range []string{"vi", "en"} {
 		s := Timeline(rows, asOf, lang, "tl", "Tiến độ")
@@ -539,6 +546,7 @@ func TestTimeline(t *testing.T) {
 }
 
 func TestTimelineBarsFollowDates(t *testing.T) {
+	t.Parallel()
 	rows := []TimelineRow{
 		{Label: "1a", Start: d("2018-01-01"), End: d("2018-12-31"), Status: status.InProgress},
 		{Label: "1b", Start: d("2018-01-01"), End: d("2019-12-31"), Status: status.InProgress},
@@ -564,6 +572,7 @@ func TestTimelineBarsFollowDates(t *testing.T) {
 }
 
 func TestUnknownStatus(t *testing.T) {
+	t.Parallel()
 	bad := status.Status(`x" onload="alert(1)`)
 	rows := []TimelineRow{
 		{Label: "1a", Start: d("2018-01-01"), End: d("2018-06-30"), Status: bad},
@@ -581,6 +590,7 @@ func TestUnknownStatus(t *testing.T) {
 }
 
 func TestTimelineLinks(t *testing.T) {
+	t.Parallel()
 	for url, ok := range map[string]bool{
 		"nhiem-vu/6/":               true,
 		"../nhiem-vu/cai-cach/":     true,
@@ -608,6 +618,7 @@ func TestTimelineLinks(t *testing.T) {
 }
 
 func TestHostileData(t *testing.T) {
+	t.Parallel()
 	benign := func(k int) string { return fmt.Sprintf("benign %d", k) }
 	for k, h := range hostile {
 		counts := map[status.Status]int{status.Overdue: 2, status.DoneOnTime: 3}
@@ -649,6 +660,7 @@ func TestHostileData(t *testing.T) {
 }
 
 func TestIDPrefix(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"home-bar":            "home-bar",
 		"":                    "chart",
@@ -677,6 +689,7 @@ func TestIDPrefix(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	first := [4]string{
 		Bar(sampleCounts, "vi", "a", "x"),
 		AgencyChart(sampleCounts, "en", "a", "x"),
@@ -788,6 +801,7 @@ func TestCSS(t *testing.T) {
 }
 
 func TestFit(t *testing.T) {
+	t.Parallel()
 	s := fit(strings.Repeat("Đ", 500), 100, 12, false)
 	if w := textWidth(s, 12, false); w > 100 || !strings.HasSuffix(s, "…") {
 		t.Errorf("fit gave %q (%v wide)", s, w)

@@ -12,6 +12,7 @@ import (
 )
 
 func TestRows(t *testing.T) {
+	t.Parallel()
 	due := func(s string) plan.Due {
 		x, err := plan.ParseDue(s)
 		if err != nil {

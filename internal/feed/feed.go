@@ -424,12 +424,7 @@ type reportUpdate struct {
 // milestones indexes the plan's milestones by id.
 func (b *builder) milestones() map[string]*plan.Milestone {
 	if b.ms == nil {
-		b.ms = map[string]*plan.Milestone{}
-		for _, t := range b.p.Plan.Tasks {
-			for _, m := range t.Milestones {
-				b.ms[m.ID] = m
-			}
-		}
+		b.ms = b.p.Plan.MilestonesByID()
 	}
 	return b.ms
 }

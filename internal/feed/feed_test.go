@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"html"
-	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -14,216 +13,33 @@ import (
 	"github.com/minhbach/minhbach/internal/leakcheck"
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/status"
+	"github.com/minhbach/minhbach/internal/testportal"
 	"github.com/spf13/afero"
 )
 
-const root = "/portal"
+const root = testportal.Root
 
 // testBase is hosted at a sub-path: every link must keep it.
 const testBase = "https://example.gov.vn/minhbach/"
 
 // hostile is a report note written to break out of the markup.
-const hostile = "<script>alert(1)</script> ]]> & done"
+const hostile = testportal.Hostile
 
 // draftSentence is written only into a draft report; it must reach no feed.
-const draftSentence = "Câu này chỉ có trong bản dự thảo QZ81"
+const draftSentence = testportal.DraftSentence
 
-const testAgencies = `
-[[roles]]
-id = "chu-tich"
-title = "Chủ tịch Ủy ban nhân dân tỉnh"
+// testPlan is the test portal's plan with an English short title, and 2a
+// without partners.
+var testPlan = testportal.Edit(testportal.PlanWithBasis,
+	"short_title = \"Kế hoạch thử\"\n", "short_title = \"Kế hoạch thử\"\nshort_title_en = \"Test plan\"\n",
+	"  partners = [\"so-noi-vu\"]\n  action = \"Tuyên truyền\"", "  action = \"Tuyên truyền\"")
 
-[[agencies]]
-id = "so-noi-vu"
-name = "Sở Nội vụ"
-name_en = "Department of Home Affairs"
-kind = "so"
-reports = true
-
-[[agencies]]
-id = "so-tu-phap"
-name = "Sở Tư pháp"
-kind = "so"
-reports = true
-
-[[agencies]]
-id = "huyen-a"
-name = "Ủy ban nhân dân huyện A"
-kind = "huyen"
-reports = true
-
-[[agencies]]
-id = "huyen-b"
-name = "Ủy ban nhân dân huyện B"
-kind = "huyen"
-reports = true
-
-[[agencies]]
-id = "ubnd-tinh"
-name = "Ủy ban nhân dân tỉnh"
-name_en = "Provincial People's Committee"
-kind = "tinh"
-
-[[groups]]
-id = "cac-huyen"
-name = "Ủy ban nhân dân các huyện"
-members = ["huyen-a", "huyen-b"]
-`
-
-const testPlan = `title = "Kế hoạch thử nghiệm"
-short_title = "Kế hoạch thử"
-short_title_en = "Test plan"
-issuer = "ubnd-tinh"
-
-[reporting]
-compiler = "so-noi-vu"
-recipient = "ubnd-tinh"
-every = ["H1", "year"]
-
-[[basis]]
-number = "18-NQ/TW"
-date = 2017-10-25
-issuer = "Ban Chấp hành Trung ương"
-title = "Nghị quyết"
-
-[[tasks]]
-number = 1
-slug = "nhiem-vu-mot"
-title = "Nhiệm vụ một"
-title_en = "Task one"
-overseer = "chu-tich"
-
-  [[tasks.milestones]]
-  id = "1a"
-  owner = "so-noi-vu"
-  action = "Xây dựng đề án"
-  due = "2018-Q2"
-
-  [[tasks.milestones]]
-  id = "1b"
-  owner = "cac-huyen"
-  action = "Sắp xếp các phòng chuyên môn"
-  due = "2018"
-  condition = "sau khi có hướng dẫn của Trung ương"
-
-[[tasks]]
-number = 2
-slug = "nhiem-vu-hai"
-title = "Nhiệm vụ hai"
-overseer = "chu-tich"
-
-  [[tasks.milestones]]
-  id = "2a"
-  owner = "so-tu-phap"
-  action = "Tuyên truyền"
-  due = "ongoing"
-
-[[tasks]]
-number = 3
-slug = "nhiem-vu-ba"
-title = "Nhiệm vụ ba"
-overseer = "chu-tich"
-
-  [[tasks.milestones]]
-  id = "3a"
-  owner = "so-noi-vu"
-  action = "Rà soát"
-  due = "from 2018"
-
-  [[tasks.milestones]]
-  id = "3b"
-  owner = "so-tu-phap"
-  action = "Báo cáo"
-  due = "2018-09-30"
-`
-
-var testReports = map[string]string{
-	"content/bao-cao/2018-H1/so-noi-vu.md": `+++
-agency = "so-noi-vu"
-period = "2018-H1"
-number = "45/BC-SNV"
-date = 2018-07-05
-
-[approval]
-state = "approved"
-approved_by = "Giám đốc Sở Nội vụ"
-approved_on = 2018-07-10
-
-[[updates]]
-milestone = "1a"
-state = "done"
-done_on = 2018-06-20
-evidence = ["Quyết định số 1/QĐ-UBND"]
-note = "` + hostile + `"
-+++
-Sở Nội vụ đã hoàn thành đề án.
-`,
-	"content/bao-cao/2018-H1/huyen-a.md": `+++
-agency = "huyen-a"
-period = "2018-H1"
-number = "12/BC-UBND"
-date = 2018-07-02
-
-[approval]
-state = "approved"
-approved_by = "Chủ tịch UBND huyện A"
-approved_on = 2018-07-08
-
-[[updates]]
-milestone = "1b"
-state = "waiting"
-+++
-`,
-	"content/bao-cao/2018/so-noi-vu.md": `+++
-agency = "so-noi-vu"
-period = "2018"
-number = "46/BC-SNV"
-date = 2018-12-28
-
-[approval]
-state = "approved"
-approved_by = "Giám đốc Sở Nội vụ"
-approved_on = 2019-01-05
-
-[[updates]]
-milestone = "3a"
-state = "in-progress"
-progress = 40
-+++
-`,
-	// A draft: its update would make 3b done if it were read.
-	"content/bao-cao/2018-H1/so-tu-phap.md": `+++
-agency = "so-tu-phap"
-period = "2018-H1"
-number = "` + draftSentence + `"
-date = 2018-07-03
-
-[approval]
-state = "draft"
-
-[[updates]]
-milestone = "3b"
-state = "done"
-done_on = 2018-06-30
-note = "` + draftSentence + `"
-+++
-` + draftSentence + `
-`,
-}
-
+// testProject loads the test portal (with English names) and its reports.
 func testProject(t *testing.T) *plan.Project {
 	t.Helper()
-	fs := afero.NewMemMapFs()
-	files := map[string]string{plan.PlanFile: testPlan, plan.AgenciesFile: testAgencies}
-	for k, v := range testReports {
-		files[k] = v
-	}
-	for name, src := range files {
-		if err := afero.WriteFile(fs, path.Join(root, name), []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	p, err := plan.Load(fs, root)
+	files := testportal.Reports()
+	files[plan.PlanFile], files[plan.AgenciesFile] = testPlan, testportal.AgenciesEn
+	p, err := plan.Load(testportal.Fs(t, files), root)
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
@@ -385,6 +201,7 @@ func entryIDs(f xFeed) []string {
 }
 
 func TestFeeds(t *testing.T) {
+	t.Parallel()
 	p := testProject(t)
 	files := build(t, p, "https://example.gov.vn/minhbach", "vi") // no trailing slash
 	var names []string
@@ -467,6 +284,7 @@ func TestFeeds(t *testing.T) {
 }
 
 func TestEscaping(t *testing.T) {
+	t.Parallel()
 	p := testProject(t)
 	for _, lang := range []string{"vi", "en"} {
 		for name, b := range build(t, p, testBase, lang) {
@@ -497,6 +315,7 @@ func TestEscaping(t *testing.T) {
 }
 
 func TestNoDraft(t *testing.T) {
+	t.Parallel()
 	p := testProject(t)
 	for _, lang := range []string{"vi", "en"} {
 		for name, b := range build(t, p, testBase, lang) {
@@ -508,6 +327,7 @@ func TestNoDraft(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	a := build(t, testProject(t), testBase, "vi")
 	for i := 0; i < 3; i++ {
 		b := build(t, testProject(t), testBase, "vi")
@@ -523,6 +343,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestEnglish(t *testing.T) {
+	t.Parallel()
 	p := testProject(t)
 	files := build(t, p, testBase, "en")
 	en := testBase + "en/"
@@ -546,6 +367,7 @@ func TestEnglish(t *testing.T) {
 }
 
 func TestBadBaseURL(t *testing.T) {
+	t.Parallel()
 	p := testProject(t)
 	for _, base := range []string{"", "/minhbach/", "example.gov.vn", "ftp://example.gov.vn/"} {
 		if _, err := Files(p, status.History(p), base, "vi"); err == nil {
@@ -555,6 +377,7 @@ func TestBadBaseURL(t *testing.T) {
 }
 
 func TestNoHistory(t *testing.T) {
+	t.Parallel()
 	p := testProject(t)
 	files, err := Files(p, nil, testBase, "vi")
 	if err != nil {
@@ -568,6 +391,7 @@ func TestNoHistory(t *testing.T) {
 
 // TestPortal builds the feeds of the real portal in this repository.
 func TestPortal(t *testing.T) {
+	t.Parallel()
 	p, err := plan.Load(afero.NewOsFs(), "../..")
 	if err != nil {
 		t.Fatalf("the portal in this repository does not load: %v", err)

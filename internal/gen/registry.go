@@ -116,32 +116,26 @@ func (g *generator) buildRegistry() {
 			provs = append(provs, i)
 		}
 	}
-	for k, chunk := range g.chunks(districts) {
-		g.groups = append(g.groups, &group{
-			id:      fmt.Sprintf("ubnd-cac-huyen-vung-%d", k+1),
-			name:    fmt.Sprintf("Ủy ban nhân dân các huyện, thị xã, thành phố vùng %d", k+1),
-			nameEn:  fmt.Sprintf("District-level People's Committees, region %d", k+1),
-			head:    "Chủ tịch",
-			members: chunk,
-		})
-	}
-	for k, chunk := range g.chunks(depts) {
-		g.groups = append(g.groups, &group{
-			id:      fmt.Sprintf("cac-so-nganh-khoi-%d", k+1),
-			name:    fmt.Sprintf("Các sở, ban, ngành khối %d", k+1),
-			nameEn:  fmt.Sprintf("Provincial departments, cluster %d", k+1),
-			head:    "Thủ trưởng",
-			members: chunk,
-		})
-	}
-	for k, chunk := range g.chunks(provs) {
-		g.groups = append(g.groups, &group{
-			id:      fmt.Sprintf("ubnd-cac-tinh-nhom-%d", k+1),
-			name:    fmt.Sprintf("Ủy ban nhân dân các tỉnh nhóm %d", k+1),
-			nameEn:  fmt.Sprintf("Provincial People's Committees, group %d", k+1),
-			head:    "Chủ tịch",
-			members: chunk,
-		})
+	// Groups of each kind of unit, in chunks: the formats take the chunk's
+	// number.
+	for _, kind := range []struct {
+		units            []int
+		id, name, nameEn string
+		head             string
+	}{
+		{districts, "ubnd-cac-huyen-vung-%d", "Ủy ban nhân dân các huyện, thị xã, thành phố vùng %d", "District-level People's Committees, region %d", "Chủ tịch"},
+		{depts, "cac-so-nganh-khoi-%d", "Các sở, ban, ngành khối %d", "Provincial departments, cluster %d", "Thủ trưởng"},
+		{provs, "ubnd-cac-tinh-nhom-%d", "Ủy ban nhân dân các tỉnh nhóm %d", "Provincial People's Committees, group %d", "Chủ tịch"},
+	} {
+		for k, chunk := range g.chunks(kind.units) {
+			g.groups = append(g.groups, &group{
+				id:      fmt.Sprintf(kind.id, k+1),
+				name:    fmt.Sprintf(kind.name, k+1),
+				nameEn:  fmt.Sprintf(kind.nameEn, k+1),
+				head:    kind.head,
+				members: chunk,
+			})
+		}
 	}
 	for i, a := range g.agencies {
 		if a.reports {

@@ -16,6 +16,7 @@ func project() *plan.Project {
 }
 
 func TestSentinels(t *testing.T) {
+	t.Parallel()
 	got := Sentinels(project(), func(r *plan.Report) bool { return !r.IsPublished() })
 	want := []string{"Đoạn mở đầu chung của mọi báo cáo ở đây", "Câu riêng của bản nháp này không được công bố", "Ghi chú riêng của bản nháp chưa phê duyệt"}
 	if strings.Join(got["b.md"], "|") != strings.Join(want, "|") {
@@ -40,6 +41,7 @@ func (f *fakeT) Fatal(a ...any)                 { f.failed = append(f.failed, "f
 // TestCheck shows that Check fails a build that leaks, and one that would
 // hide a published report's text (so the counter-check can fail too).
 func TestCheck(t *testing.T) {
+	t.Parallel()
 	leaky := func(p *plan.Project) map[string][]byte {
 		var b strings.Builder
 		for _, r := range p.Reports {

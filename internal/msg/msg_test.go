@@ -322,6 +322,7 @@ var notWords = map[string]string{
 	"internal/search/compare":   "a tool comparing search engines on Vietnamese queries",
 	"cmd/plangen":               "the benchmark's portals and its edit of a report",
 	"internal/leakcheck":        "a test helper: the approver it plants",
+	"internal/testportal":       "a test helper: the small portal the tests load",
 	"internal/plan/textload.go": "the letters of the plan's point labels (a, b, c, d, đ, …)",
 }
 

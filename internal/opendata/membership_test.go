@@ -2,13 +2,9 @@ package opendata
 
 import (
 	"encoding/json"
-	"path"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/minhbach/minhbach/internal/plan"
-	"github.com/spf13/afero"
 )
 
 // TestMembersWhoJoinLater loads the test portal with huyen-b joining the
@@ -16,26 +12,14 @@ import (
 // open data of 2018 neither judges it nor lists it as missing, and says
 // when it joined.
 func TestMembersWhoJoinLater(t *testing.T) {
+	t.Parallel()
 	agencies := strings.Replace(testAgencies, `members = ["huyen-a", "huyen-b"]`, `members = ["huyen-a", { id = "huyen-b", from = "2019" }]`, 1)
 	agencies = strings.Replace(agencies, "id = \"huyen-b\"\nname = \"Ủy ban nhân dân huyện B\"\nkind = \"huyen\"\nreports = true\n",
 		"id = \"huyen-b\"\nname = \"Ủy ban nhân dân huyện B\"\nkind = \"huyen\"\nreports = true\nreports_from = \"2019\"\n", 1)
 	if agencies == testAgencies || !strings.Contains(agencies, "reports_from") {
 		t.Fatal("the test agencies no longer have the lines this test edits")
 	}
-	fs := afero.NewMemMapFs()
-	files := map[string]string{plan.PlanFile: testPlan, plan.AgenciesFile: agencies}
-	for k, v := range testReports {
-		files[k] = v
-	}
-	for name, src := range files {
-		if err := afero.WriteFile(fs, path.Join(root, name), []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	p, err := plan.Load(fs, root)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := loadWith(t, agencies)
 	out := build(t, p, testBase)
 	_, ms := readCSV(t, "moc.csv", out["du-lieu/moc.csv"])
 	if r := find(ms, "row_id", "1b/huyen-b"); r != nil {

@@ -132,14 +132,7 @@ func (d *data) asOf() string {
 }
 
 // sample reports whether any published report is sample data.
-func (d *data) sample() bool {
-	for _, r := range d.reports {
-		if r.Sample {
-			return true
-		}
-	}
-	return false
-}
+func (d *data) sample() bool { return d.p.SampleData() }
 
 func normBase(u string) string {
 	if u != "" && !strings.HasSuffix(u, "/") {

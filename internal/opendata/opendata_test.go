@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,219 +12,50 @@ import (
 	"github.com/minhbach/minhbach/internal/leakcheck"
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/status"
+	"github.com/minhbach/minhbach/internal/testportal"
 	"github.com/spf13/afero"
 )
 
-const root = "/portal"
+const root = testportal.Root
 
 const testBase = "https://example.gov.vn/minhbach/"
 
 // draftSentence is written only into a draft report; it must reach no file.
-const draftSentence = "Câu này chỉ có trong bản dự thảo XJ7Q"
+const draftSentence = testportal.DraftSentence
 
-const testAgencies = `
-[[roles]]
-id = "chu-tich"
-title = "Chủ tịch Ủy ban nhân dân tỉnh"
+const testAgencies = testportal.Agencies
 
-[[agencies]]
-id = "so-noi-vu"
-name = "Sở Nội vụ"
-kind = "so"
-reports = true
+// testPlan is the test portal's plan with a purpose, partners of the group
+// milestone 1b, and texts that a spreadsheet would take for formulas.
+var testPlan = testportal.Edit(testportal.PlanWithBasis,
+	"issuer = \"ubnd-tinh\"\n\n", "issuer = \"ubnd-tinh\"\npurpose = [\"Mục đích một\"]\n\n",
+	"  action = \"Xây dựng đề án\"\n", "  action = \"@Xây dựng đề án\"\n  deliverable = \"+Đề án\"\n",
+	"  owner = \"cac-huyen\"\n", "  owner = \"cac-huyen\"\n  partners = [\"so-noi-vu\"]\n  other_partners = [\"các cơ quan báo chí\"]\n",
+	"title = \"Nhiệm vụ ba\"", "title = \"-Nhiệm vụ ba\"")
 
-[[agencies]]
-id = "so-tu-phap"
-name = "Sở Tư pháp"
-kind = "so"
-reports = true
-
-[[agencies]]
-id = "huyen-a"
-name = "Ủy ban nhân dân huyện A"
-kind = "huyen"
-reports = true
-
-[[agencies]]
-id = "huyen-b"
-name = "Ủy ban nhân dân huyện B"
-kind = "huyen"
-reports = true
-
-[[agencies]]
-id = "ubnd-tinh"
-name = "Ủy ban nhân dân tỉnh"
-kind = "tinh"
-
-[[groups]]
-id = "cac-huyen"
-name = "Ủy ban nhân dân các huyện"
-members = ["huyen-a", "huyen-b"]
-`
-
-const testPlan = `title = "Kế hoạch thử nghiệm"
-short_title = "Kế hoạch thử"
-issuer = "ubnd-tinh"
-purpose = ["Mục đích một"]
-
-[reporting]
-compiler = "so-noi-vu"
-recipient = "ubnd-tinh"
-every = ["H1", "year"]
-
-[[basis]]
-number = "18-NQ/TW"
-date = 2017-10-25
-issuer = "Ban Chấp hành Trung ương"
-title = "Nghị quyết"
-
-[[tasks]]
-number = 1
-slug = "nhiem-vu-mot"
-title = "Nhiệm vụ một"
-title_en = "Task one"
-overseer = "chu-tich"
-
-  [[tasks.milestones]]
-  id = "1a"
-  owner = "so-noi-vu"
-  action = "@Xây dựng đề án"
-  deliverable = "+Đề án"
-  due = "2018-Q2"
-
-  [[tasks.milestones]]
-  id = "1b"
-  owner = "cac-huyen"
-  partners = ["so-noi-vu"]
-  other_partners = ["các cơ quan báo chí"]
-  action = "Sắp xếp các phòng chuyên môn"
-  due = "2018"
-  condition = "sau khi có hướng dẫn của Trung ương"
-
-[[tasks]]
-number = 2
-slug = "nhiem-vu-hai"
-title = "Nhiệm vụ hai"
-overseer = "chu-tich"
-
-  [[tasks.milestones]]
-  id = "2a"
-  owner = "so-tu-phap"
-  partners = ["so-noi-vu"]
-  action = "Tuyên truyền"
-  due = "ongoing"
-
-[[tasks]]
-number = 3
-slug = "nhiem-vu-ba"
-title = "-Nhiệm vụ ba"
-overseer = "chu-tich"
-
-  [[tasks.milestones]]
-  id = "3a"
-  owner = "so-noi-vu"
-  action = "Rà soát"
-  due = "from 2018"
-
-  [[tasks.milestones]]
-  id = "3b"
-  owner = "so-tu-phap"
-  action = "Báo cáo"
-  due = "2018-09-30"
-`
-
-var testReports = map[string]string{
-	"content/bao-cao/2018-H1/so-noi-vu.md": `+++
-agency = "so-noi-vu"
-period = "2018-H1"
-number = "=1+2"
-date = 2018-07-05
-
-[approval]
-state = "approved"
-approved_by = "Giám đốc Sở Nội vụ"
-approved_on = 2018-07-10
-
-[[updates]]
-milestone = "1a"
-state = "done"
-done_on = 2018-06-20
-evidence = ["Quyết định số 1/QĐ-UBND"]
-note = "<script>alert(1)</script> ]]> done"
-+++
-Sở Nội vụ đã hoàn thành đề án.
-`,
-	"content/bao-cao/2018-H1/huyen-a.md": `+++
-agency = "huyen-a"
-period = "2018-H1"
-number = "12/BC-UBND"
-date = 2018-07-02
-
-[approval]
-state = "approved"
-approved_by = "Chủ tịch UBND huyện A"
-approved_on = 2018-07-08
-
-[[updates]]
-milestone = "1b"
-state = "waiting"
-note = "Chờ hướng dẫn"
-+++
-Huyện A chờ hướng dẫn.
-`,
-	"content/bao-cao/2018/so-noi-vu.md": `+++
-agency = "so-noi-vu"
-period = "2018"
-number = "46/BC-SNV"
-date = 2018-12-28
-sample = true
-
-[approval]
-state = "approved"
-approved_by = "Giám đốc Sở Nội vụ"
-approved_on = 2019-01-05
-
-[[updates]]
-milestone = "3a"
-state = "in-progress"
-progress = 40
-+++
-Báo cáo năm.
-`,
-	// A draft: its update would make 3b done if it were read.
-	"content/bao-cao/2018-H1/so-tu-phap.md": `+++
-agency = "so-tu-phap"
-period = "2018-H1"
-number = "` + draftSentence + `"
-date = 2018-07-03
-
-[approval]
-state = "draft"
-
-[[updates]]
-milestone = "3b"
-state = "done"
-done_on = 2018-06-30
-note = "` + draftSentence + `"
-+++
-` + draftSentence + `
-`,
+// testReports are the test portal's reports with a number that is a
+// formula, notes and narratives, and the yearly report marked as sample.
+func testReports() map[string]string {
+	r := testportal.Reports()
+	const snv, a, year = "content/bao-cao/2018-H1/so-noi-vu.md", "content/bao-cao/2018-H1/huyen-a.md", "content/bao-cao/2018/so-noi-vu.md"
+	r[snv] = testportal.Edit(r[snv], `number = "45/BC-SNV"`, `number = "=1+2"`, testportal.Hostile, "<script>alert(1)</script> ]]> done")
+	r[a] = testportal.Edit(r[a], "state = \"waiting\"\n+++\n", "state = \"waiting\"\nnote = \"Chờ hướng dẫn\"\n+++\nHuyện A chờ hướng dẫn.\n")
+	r[year] = testportal.Edit(r[year], "date = 2018-12-28\n", "date = 2018-12-28\nsample = true\n", "progress = 40\n+++\n", "progress = 40\n+++\nBáo cáo năm.\n")
+	return r
 }
 
 // testProject loads the test portal from memory.
 func testProject(t *testing.T) *plan.Project {
 	t.Helper()
-	fs := afero.NewMemMapFs()
-	files := map[string]string{plan.PlanFile: testPlan, plan.AgenciesFile: testAgencies}
-	for k, v := range testReports {
-		files[k] = v
-	}
-	for name, src := range files {
-		if err := afero.WriteFile(fs, path.Join(root, name), []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	p, err := plan.Load(fs, root)
+	return loadWith(t, testAgencies)
+}
+
+// loadWith loads the test portal with agencies as data/agencies.toml.
+func loadWith(t *testing.T, agencies string) *plan.Project {
+	t.Helper()
+	files := testReports()
+	files[plan.PlanFile], files[plan.AgenciesFile] = testPlan, agencies
+	p, err := plan.Load(testportal.Fs(t, files), root)
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
@@ -416,6 +246,7 @@ func find(rows []map[string]string, col, val string) map[string]string {
 }
 
 func TestFiles(t *testing.T) {
+	t.Parallel()
 	p := testProject(t)
 	files := build(t, p, "https://example.gov.vn/minhbach") // no trailing slash
 	var names []string
@@ -593,6 +424,7 @@ type model struct {
 }
 
 func TestJSON(t *testing.T) {
+	t.Parallel()
 	p := testProject(t)
 	files := build(t, p, testBase)
 	b := files[ModelJSON]
@@ -666,6 +498,7 @@ func TestJSON(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	p := testProject(t)
 	a := build(t, p, testBase)
 	for i := 0; i < 3; i++ {
@@ -679,6 +512,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestNoStatuses(t *testing.T) {
+	t.Parallel()
 	p := testProject(t)
 	files, err := Files(p, nil, nil, "")
 	if err != nil {
@@ -696,6 +530,7 @@ func TestNoStatuses(t *testing.T) {
 }
 
 func TestSafeCell(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"=SUM(A1)":  "'=SUM(A1)",
 		"+1":        "'+1",
@@ -716,6 +551,7 @@ func TestSafeCell(t *testing.T) {
 
 // TestPortal builds the open data of the real portal in this repository.
 func TestPortal(t *testing.T) {
+	t.Parallel()
 	p, err := plan.Load(afero.NewOsFs(), "../..")
 	if err != nil {
 		t.Fatalf("the portal in this repository does not load: %v", err)

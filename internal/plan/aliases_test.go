@@ -9,6 +9,7 @@ import (
 // Agencies and groups take aliases (former ids whose pages redirect), as
 // tasks do; an alias may not be a live id or another alias.
 func TestAgencyAliases(t *testing.T) {
+	t.Parallel()
 	agency := func(alias string) string {
 		return edit(t, baseAgencies, "id = \"huyen-a\"\n", "id = \"huyen-a\"\naliases = ["+alias+"]\n")
 	}

@@ -68,12 +68,7 @@ func (c *reportCheck) foundValue(field, key string, args ...any) {
 
 func (c *reportCheck) milestones() map[string]*Milestone {
 	if c.ms == nil {
-		c.ms = map[string]*Milestone{}
-		for _, t := range c.p.Plan.Tasks {
-			for _, m := range t.Milestones {
-				c.ms[m.ID] = m
-			}
-		}
+		c.ms = c.p.Plan.MilestonesByID()
 	}
 	return c.ms
 }

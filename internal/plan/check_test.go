@@ -7,6 +7,7 @@ import (
 // TestCheckReport: the report check speaks of fields, so that each reader
 // (the loader, the workbook) can tell a finding at its own place.
 func TestCheckReport(t *testing.T) {
+	t.Parallel()
 	p := &Project{
 		Agencies: &Registry{
 			Agencies: []*Agency{{ID: "so-noi-vu", Name: "Sở Nội vụ"}, {ID: "huyen-a", Name: "Huyện A"}, {ID: "huyen-b", Name: "Huyện B"}},

@@ -6,6 +6,7 @@ import (
 )
 
 func TestParseDue(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in      string
 		kind    DueKind
@@ -64,6 +65,7 @@ func TestParseDue(t *testing.T) {
 }
 
 func TestParseDueInvalid(t *testing.T) {
+	t.Parallel()
 	for _, in := range []string{
 		"2018-Q5", "2018-Q0", "2018-Q", "2018-Q22", "2018-q2", "2018-h1",
 		"2018-H3", "2018-H0", " 2018", "2018 ", "2018\n", "\t2018",

@@ -3,6 +3,7 @@ package plan
 import "testing"
 
 func TestDueWords(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		m      Milestone

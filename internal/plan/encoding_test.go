@@ -76,6 +76,7 @@ func legacy(t *testing.T, s string, cm *charmap.Charmap) string {
 }
 
 func TestEncodings(t *testing.T) {
+	t.Parallel()
 	crlf := strings.ReplaceAll(goodReport, "\n", "\r\n")
 	tests := []struct {
 		name, file, src string
@@ -152,6 +153,7 @@ func (w want) atCol(t *testing.T, src string) want {
 }
 
 func TestKeyPositionsAfterEscapedQuotes(t *testing.T) {
+	t.Parallel()
 	// A multi-line note holding \""" does not end there: the unknown key
 	// after it is on its own line (issue 16).
 	// Read as closed there, the "[" of the next line would open a list

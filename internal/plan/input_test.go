@@ -12,6 +12,7 @@ import (
 var jargon = []string{"toml", "TOML", "expected", "int64", "float64", "plan.Date", "destination", "incompatible", "datetime", "top-level", "EOF"}
 
 func TestInputAsTyped(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		old, new string // an edit of goodReport
@@ -100,6 +101,7 @@ func TestInputAsTyped(t *testing.T) {
 }
 
 func TestInputInDataFiles(t *testing.T) {
+	t.Parallel()
 	// The same messages in the plan and the agencies file, at the value in
 	// the right element of an array of tables.
 	tests := []struct {
@@ -127,6 +129,7 @@ func TestInputInDataFiles(t *testing.T) {
 }
 
 func TestImplausibleDates(t *testing.T) {
+	t.Parallel()
 	today := NewDate(2018, 8, 1)
 	withDate := edit(t, basePlan, `issuer = "ubnd-tinh"`, "issuer = \"ubnd-tinh\"\ndate = 2018-03-01")
 	withBasis := basePlan + "\n[[basis]]\nnumber = \"51-CTr/TU\"\ntitle = \"Chương trình\"\ndate = 2018-02-09\n"
@@ -204,6 +207,7 @@ func TestImplausibleDates(t *testing.T) {
 }
 
 func TestDuplicateMilestoneIsOneRootCause(t *testing.T) {
+	t.Parallel()
 	// 1b's id given to 3a: every update of "1b" in any report would be
 	// checked against the wrong milestone.
 	plan := edit(t, basePlan, `id = "3a"`, `id = "1b"`)
@@ -226,6 +230,7 @@ func TestDuplicateMilestoneIsOneRootCause(t *testing.T) {
 }
 
 func TestSuggestAFew(t *testing.T) {
+	t.Parallel()
 	known := []string{"so-noi-vu", "so-tu-phap", "so-tai-chinh", "so-khoa-hoc-cong-nghe", "ubnd-dak-glei", "ubnd-dak-ha", "ubnd-dak-to"}
 	if got := suggest("ubnd-dak-gle", known); got != "ubnd-dak-glei" {
 		t.Errorf("close: %q", got)
@@ -240,6 +245,7 @@ func TestSuggestAFew(t *testing.T) {
 }
 
 func TestMisformedAgencyIDIsOneRootCause(t *testing.T) {
+	t.Parallel()
 	// "so-noi-vụ" for "so-noi-vu": one id.form error, not a reference error
 	// on every milestone, group and report that names so-noi-vu.
 	agencies := edit(t, baseAgencies, `id = "so-noi-vu"`, `id = "so-noi-vụ"`)

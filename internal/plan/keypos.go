@@ -1,27 +1,39 @@
 package plan
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/pelletier/go-toml/v2/unstable"
 )
 
 // keyPositions maps the path of every key and table in a TOML document to
 // where it is written. A path joins keys with dots and puts an element's
 // index after an array of tables: "tasks.2.milestones.0.owner". Columns
-// count characters, as editors show them, not bytes.
+// count characters, as editors show them, not bytes. Besides keys:
 //
-// BurntSushi/toml keeps key positions private (MetaData.keyInfo), so the
-// loader finds them here to point problems found after decoding (an unknown
-// agency, a duplicate id) at their line. It understands the TOML a person
-// writes by hand: [table] and [[array]] headers, key = value lines (bare,
-// quoted or dotted keys), multi-line strings and multi-line arrays. Inline
-// tables are located at their key.
+//   - "path=" is where the value of key path starts;
+//   - "path.#n" is where the n-th element (from 0) of a members array
+//     starts, so that a problem with one member of a long list is told on
+//     its own line.
+//
+// Keys inside inline tables are located at the inline table's key.
+//
+// BurntSushi/toml, the decoder, keeps key positions private
+// (MetaData.keyInfo), so the loader asks go-toml/v2's parser, which exposes
+// the bytes of every key and value, where each is written. It runs only on
+// documents BurntSushi/toml has decoded (or has parsed, for a value of the
+// wrong type); should it stop where the decoder did not (the two read a
+// few corners of TOML differently), what it has read so far is kept and
+// the rest falls back to the enclosing table (see at).
 type keyPositions map[string]Pos
 
+// indexKeys returns the positions of every key, value, table and members
+// element of src, a document of file whose first line is line
+// lineOffset+1.
 func indexKeys(file string, src []byte, lineOffset int) keyPositions {
 	kp, _ := scanKeys(file, src, lineOffset)
-	indexElements(kp, src, lineOffset)
 	return kp
 }
 
@@ -29,100 +41,134 @@ func indexKeys(file string, src []byte, lineOffset int) keyPositions {
 // (from 0, without lineOffset) of every line that is a table header, in
 // order.
 func scanKeys(file string, src []byte, lineOffset int) (keyPositions, []int) {
-	kp := keyPositions{}
-	var headers []int
-	counts := map[string]int{} // array-of-tables path -> elements seen
-	current := ""              // path of the table being filled
-	lines := strings.Split(string(src), "\n")
-	inString := "" // the closing delimiter of an open multi-line string
-	depth := 0     // open brackets of a multi-line value
-	for i, raw := range lines {
-		line := strings.TrimRight(raw, "\r")
-		n := i + 1 + lineOffset
-		if inString != "" {
-			if closesString(line, inString) {
-				inString = ""
-			}
-			continue
-		}
-		if depth > 0 {
-			depth += bracketDepth(line)
-			continue
-		}
-		trimmed := strings.TrimLeft(line, " \t")
-		col := len(line) - len(trimmed) + 1
-		switch {
-		case trimmed == "" || trimmed[0] == '#':
-			continue
-		case strings.HasPrefix(trimmed, "[["):
-			end := strings.Index(trimmed, "]]")
-			if end < 0 {
-				continue
-			}
-			headers = append(headers, i)
-			arr := resolve(splitKey(trimmed[2:end]), counts)
-			idx := counts[arr]
-			counts[arr] = idx + 1
-			current = arr + "." + strconv.Itoa(idx)
-			kp[current] = Pos{file, n, col}
-			if _, ok := kp[arr]; !ok {
-				kp[arr] = Pos{file, n, col}
-			}
-		case trimmed[0] == '[':
-			end := strings.Index(trimmed, "]")
-			if end < 0 {
-				continue
-			}
-			headers = append(headers, i)
-			current = resolve(splitKey(trimmed[1:end]), counts)
-			kp[current] = Pos{file, n, col}
-		default:
-			eq := equalsIndex(trimmed)
-			if eq < 0 {
-				continue
-			}
-			key := resolveUnder(current, splitKey(trimmed[:eq]))
-			value := strings.TrimLeft(trimmed[eq+1:], " \t")
-			vcol := col + utf8.RuneCountInString(trimmed[:len(trimmed)-len(value)])
-			kp[key] = Pos{file, n, col}
-			kp[key+"="] = Pos{file, n, vcol}
-			for _, d := range []string{`"""`, `'''`} {
-				if strings.HasPrefix(value, d) && !closesString(value[len(d):], d) {
-					inString = d
-				}
-			}
-			if inString == "" {
-				depth = bracketDepth(value)
-			}
-		}
+	s := keyScan{file: file, src: src, lineOffset: lineOffset, kp: keyPositions{}, counts: map[string]int{}}
+	var p unstable.Parser
+	p.Reset(src)
+	for p.NextExpression() {
+		s.expression(p.Expression())
 	}
-	return kp, headers
+	return s.kp, s.headers
 }
 
-// splitKey splits a dotted key, honouring quotes.
-func splitKey(s string) []string {
-	var parts []string
-	var b strings.Builder
-	quote := byte(0)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			} else {
-				b.WriteByte(c)
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '.':
-			parts = append(parts, strings.TrimSpace(b.String()))
-			b.Reset()
-		default:
-			b.WriteByte(c)
+// keyScan is the state of scanKeys.
+type keyScan struct {
+	file       string
+	src        []byte
+	lineOffset int
+	kp         keyPositions
+	headers    []int
+	counts     map[string]int // array-of-tables path -> elements seen
+	current    string         // path of the table being filled
+}
+
+// pos returns the position of byte off of the document.
+func (s *keyScan) pos(off int) Pos {
+	line, col := offsetPos(s.src, off)
+	return Pos{File: s.file, Line: line + s.lineOffset, Col: col}
+}
+
+// expression records one top-level expression: a table header or a key
+// and its value.
+func (s *keyScan) expression(e *unstable.Node) {
+	switch e.Kind {
+	case unstable.Table, unstable.ArrayTable:
+		keys, first, _ := keyOf(e)
+		// A header starts its line, after blanks: its '['.
+		start := bytes.LastIndexByte(s.src[:first], '\n') + 1
+		for start < first && (s.src[start] == ' ' || s.src[start] == '\t') {
+			start++
+		}
+		at := s.pos(start)
+		s.headers = append(s.headers, at.Line-s.lineOffset-1)
+		if e.Kind == unstable.Table {
+			s.current = resolve(keys, s.counts)
+			s.kp[s.current] = at
+			return
+		}
+		arr := resolve(keys, s.counts)
+		idx := s.counts[arr]
+		s.counts[arr] = idx + 1
+		s.current = arr + "." + strconv.Itoa(idx)
+		s.kp[s.current] = at
+		if _, ok := s.kp[arr]; !ok {
+			s.kp[arr] = at
+		}
+	case unstable.KeyValue:
+		keys, first, end := keyOf(e)
+		path := strings.Join(keys, ".")
+		if s.current != "" {
+			path = s.current + "." + path
+		}
+		s.kp[path] = s.pos(first)
+		// The value starts after the '=' that follows the key.
+		off := skipBlanks(s.src, end)
+		if off < len(s.src) && s.src[off] == '=' {
+			off = skipBlanks(s.src, off+1)
+		}
+		s.kp[path+"="] = s.pos(off)
+		if v := e.Value(); v.Kind == unstable.Array && strings.HasSuffix(path, ".members") {
+			s.elements(path, v)
 		}
 	}
-	return append(parts, strings.TrimSpace(b.String()))
+}
+
+// elements records where each element of the members array v of path
+// starts.
+func (s *keyScan) elements(path string, v *unstable.Node) {
+	n := 0
+	for it := v.Children(); it.Next(); n++ {
+		if off, ok := nodeStart(s.src, it.Node()); ok {
+			s.kp[path+".#"+strconv.Itoa(n)] = s.pos(off)
+		}
+	}
+}
+
+// keyOf returns the parts of the key of a key/value or a table header, and
+// the byte offsets where the key starts and ends.
+func keyOf(e *unstable.Node) (keys []string, start, end int) {
+	start = -1
+	for it := e.Key(); it.Next(); {
+		k := it.Node()
+		keys = append(keys, string(k.Data))
+		if start < 0 {
+			start = int(k.Raw.Offset)
+		}
+		end = int(k.Raw.Offset + k.Raw.Length)
+	}
+	return keys, max(start, 0), end
+}
+
+// nodeStart returns the byte offset where value n starts. Arrays carry no
+// bytes of their own in go-toml/v2's tree: a nested array starts at the
+// '[' before its first element, and an empty one is not located.
+func nodeStart(src []byte, n *unstable.Node) (int, bool) {
+	if n.Kind != unstable.Array {
+		return int(n.Raw.Offset), n.Raw.Length > 0
+	}
+	first := n.Child()
+	if first == nil {
+		return 0, false
+	}
+	off, ok := nodeStart(src, first)
+	if !ok {
+		return 0, false
+	}
+	for off > 0 && (src[off-1] == ' ' || src[off-1] == '\t' || src[off-1] == '\n' || src[off-1] == '\r') {
+		off--
+	}
+	if off > 0 && src[off-1] == '[' {
+		off--
+	}
+	return off, true
+}
+
+// skipBlanks returns the offset of the first byte from off that is not a
+// space or a tab.
+func skipBlanks(src []byte, off int) int {
+	for off < len(src) && (src[off] == ' ' || src[off] == '\t') {
+		off++
+	}
+	return off
 }
 
 // resolve turns a header's keys into a path, putting in the current index
@@ -141,78 +187,6 @@ func resolve(keys []string, counts map[string]int) string {
 		}
 	}
 	return path
-}
-
-func resolveUnder(table string, keys []string) string {
-	k := strings.Join(keys, ".")
-	if table == "" {
-		return k
-	}
-	return table + "." + k
-}
-
-// equalsIndex finds the '=' that ends a key, outside quotes.
-func equalsIndex(s string) int {
-	quote := byte(0)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '=':
-			return i
-		case c == '#':
-			return -1
-		}
-	}
-	return -1
-}
-
-// bracketDepth counts [ minus ] outside strings and comments.
-func bracketDepth(s string) int {
-	d := 0
-	scanCode(s, func(c byte) {
-		switch c {
-		case '[', '{':
-			d++
-		case ']', '}':
-			d--
-		}
-	})
-	return d
-}
-
-// codeEnd returns where a # comment starts in the TOML line s, outside
-// quotes, or len(s).
-func codeEnd(s string) int { return scanCode(s, nil) }
-
-// scanCode calls visit with each byte of the TOML line s that is outside
-// quoted strings, up to a # comment, and returns where the comment starts
-// (len(s) when there is none). A backslash escapes inside "…" only.
-func scanCode(s string, visit func(c byte)) int {
-	quote := byte(0)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == '\\' && quote == '"' {
-				i++
-			} else if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '#':
-			return i
-		case visit != nil:
-			visit(c)
-		}
-	}
-	return len(s)
 }
 
 // at returns the position of path, falling back to its nearest enclosing
@@ -236,21 +210,4 @@ func (kp keyPositions) value(file, path string) Pos {
 		return pos
 	}
 	return kp.at(file, path)
-}
-
-// closesString reports whether s, a line inside a multi-line string opened
-// with delim, holds its closing delimiter: in a basic string, a backslash
-// escapes the character after it, so a backslash before the quotes does
-// not close it.
-func closesString(s, delim string) bool {
-	for i := 0; i < len(s); i++ {
-		if delim == `"""` && s[i] == '\\' {
-			i++
-			continue
-		}
-		if strings.HasPrefix(s[i:], delim) {
-			return true
-		}
-	}
-	return false
 }

@@ -11,6 +11,7 @@ import (
 // TestKonTumPlanMatchesTheSeed checks the repository's data/ against the
 // source document (shared/seeds/000_62b1e7e5e0e1f105.txt).
 func TestKonTumPlanMatchesTheSeed(t *testing.T) {
+	t.Parallel()
 	p, err := Load(afero.NewOsFs(), "../..")
 	if err != nil {
 		t.Fatalf("the Kon Tum portal does not load:\n%v", err)

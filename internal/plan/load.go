@@ -366,7 +366,13 @@ func suggest(bad string, known []string) string {
 	return strings.Join(Closest(bad, known, MaxSuggestions), ", ")
 }
 
-func editDistance(a, b string) int {
+// editDistance is the edit distance of two ids or keys, in bytes.
+func editDistance(a, b string) int { return EditDistance([]byte(a), []byte(b)) }
+
+// EditDistance returns the Levenshtein distance between a and b: how many
+// elements (bytes, or characters) must be inserted, deleted or replaced to
+// turn one into the other.
+func EditDistance[E comparable](a, b []E) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {

@@ -7,125 +7,24 @@ import (
 	"unicode/utf8"
 
 	"github.com/minhbach/minhbach/internal/msg"
+	"github.com/minhbach/minhbach/internal/testportal"
 	"github.com/spf13/afero"
 )
 
-const root = "/portal"
+const root = testportal.Root
 
-const baseAgencies = `# roles, agencies and groups of a small test portal
-[[roles]]
-id = "chu-tich"
-title = "Chủ tịch Ủy ban nhân dân tỉnh"
-
-[[agencies]]
-id = "so-noi-vu"
-name = "Sở Nội vụ"
-kind = "so"
-reports = true
-
-[[agencies]]
-id = "so-tu-phap"
-name = "Sở Tư pháp"
-kind = "so"
-reports = true
-
-[[agencies]]
-id = "huyen-a"
-name = "Ủy ban nhân dân huyện A"
-kind = "huyen"
-reports = true
-
-[[agencies]]
-id = "huyen-b"
-name = "Ủy ban nhân dân huyện B"
-kind = "huyen"
-reports = true
-
-[[agencies]]
-id = "ubnd-tinh"
-name = "Ủy ban nhân dân tỉnh"
-kind = "tinh"
-
-[[groups]]
-id = "cac-huyen"
-name = "Ủy ban nhân dân các huyện"
-members = ["huyen-a", "huyen-b"]
-`
-
-const basePlan = `title = "Kế hoạch thử nghiệm"
-issuer = "ubnd-tinh"
-
-[reporting]
-compiler = "so-noi-vu"
-recipient = "ubnd-tinh"
-every = ["H1", "year"]
-
-[[tasks]]
-number = 1
-slug = "nhiem-vu-mot"
-title = "Nhiệm vụ một"
-overseer = "chu-tich"
-
-  [[tasks.milestones]]
-  id = "1a"
-  owner = "so-noi-vu"
-  action = "Xây dựng đề án"
-  due = "2018-Q2"
-
-  [[tasks.milestones]]
-  id = "1b"
-  owner = "cac-huyen"
-  action = "Sắp xếp các phòng chuyên môn"
-  due = "2018"
-  condition = "sau khi có hướng dẫn của Trung ương"
-
-[[tasks]]
-number = 2
-slug = "nhiem-vu-hai"
-title = "Nhiệm vụ hai"
-overseer = "chu-tich"
-
-  [[tasks.milestones]]
-  id = "2a"
-  owner = "so-tu-phap"
-  partners = ["so-noi-vu"]
-  action = "Tuyên truyền"
-  due = "ongoing"
-
-[[tasks]]
-number = 3
-slug = "nhiem-vu-ba"
-title = "Nhiệm vụ ba"
-overseer = "chu-tich"
-
-  [[tasks.milestones]]
-  id = "3a"
-  owner = "so-noi-vu"
-  action = "Rà soát"
-  due = "from 2018"
-
-  [[tasks.milestones]]
-  id = "3b"
-  owner = "so-tu-phap"
-  action = "Báo cáo"
-  due = "2018-09-30"
-`
+// The test portal is testportal's (see internal/testportal).
+const (
+	baseAgencies = testportal.Agencies
+	basePlan     = testportal.Plan
+)
 
 // newPortal writes files (paths relative to the portal's root) into a fresh
-// MemMapFs. A nil value for the plan or agencies leaves the base file.
+// MemMapFs, beside the test portal's plan and agencies (which files may
+// replace).
 func newPortal(t testing.TB, files map[string]string) afero.Fs {
 	t.Helper()
-	fs := afero.NewMemMapFs()
-	all := map[string]string{PlanFile: basePlan, AgenciesFile: baseAgencies}
-	for k, v := range files {
-		all[k] = v
-	}
-	for name, src := range all {
-		if err := afero.WriteFile(fs, root+"/"+name, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return fs
+	return testportal.Fs(t, files)
 }
 
 // goodReport is an approved report of so-noi-vu for the first half of 2018.
@@ -285,6 +184,7 @@ func loadProblems(t testing.TB, files map[string]string, want ...want) Problems 
 }
 
 func TestLoadValid(t *testing.T) {
+	t.Parallel()
 	// A draft: not published, though nothing is wrong with it.
 	const draft = `+++
 agency = "so-tu-phap"
@@ -375,6 +275,7 @@ state = "in-progress"
 }
 
 func TestLoadSyntaxError(t *testing.T) {
+	t.Parallel()
 	// Where the TOML parser stops, counted in the file as the user sees it:
 	// in a report, the opening +++ is line 1.
 	badPlan := edit(t, basePlan, `slug = "nhiem-vu-hai"`, `slug = "nhiem-vu-hai`)
@@ -414,6 +315,7 @@ func TestLoadSyntaxError(t *testing.T) {
 }
 
 func TestLoadWrongType(t *testing.T) {
+	t.Parallel()
 	// The value is found in the right element of an array of tables, not in
 	// the last one that has the same key.
 	plan := edit(t, basePlan, "number = 2", `number = "2"`)
@@ -446,6 +348,7 @@ func TestLoadWrongType(t *testing.T) {
 }
 
 func TestLoadUnknownKey(t *testing.T) {
+	t.Parallel()
 	// ownr in the 2nd milestone of the 3rd task.
 	plan := edit(t, basePlan, "id = \"3b\"\n  owner", "id = \"3b\"\n  ownr")
 	agencies := edit(t, baseAgencies, "id = \"so-tu-phap\"\nname", "id = \"so-tu-phap\"\nnmae")
@@ -503,6 +406,7 @@ func TestLoadUnknownKey(t *testing.T) {
 }
 
 func TestLoadMissingField(t *testing.T) {
+	t.Parallel()
 	noTitle := edit(t, basePlan, "title = \"Nhiệm vụ hai\"\n", "")
 	noAction := edit(t, basePlan, "  action = \"Xây dựng đề án\"\n", "")
 	noID := edit(t, basePlan, "  id = \"2a\"\n", "")
@@ -545,6 +449,7 @@ func TestLoadMissingField(t *testing.T) {
 }
 
 func TestLoadUnknownReference(t *testing.T) {
+	t.Parallel()
 	issuer := edit(t, basePlan, `issuer = "ubnd-tinh"`, `issuer = "ubnd-tinhh"`)
 	compiler := edit(t, basePlan, `compiler = "so-noi-vu"`, `compiler = "so-noivu"`)
 	overseer := edit(t, basePlan, "slug = \"nhiem-vu-hai\"\ntitle = \"Nhiệm vụ hai\"\noverseer = \"chu-tich\"", "slug = \"nhiem-vu-hai\"\ntitle = \"Nhiệm vụ hai\"\noverseer = \"chu-tịch\"")
@@ -575,6 +480,7 @@ func TestLoadUnknownReference(t *testing.T) {
 }
 
 func TestLoadDuplicate(t *testing.T) {
+	t.Parallel()
 	number := edit(t, basePlan, "number = 3", "number = 2")
 	slug := edit(t, basePlan, `slug = "nhiem-vu-ba"`, `slug = "nhiem-vu-mot"`)
 	alias := edit(t, basePlan, "slug = \"nhiem-vu-ba\"\n", "slug = \"nhiem-vu-ba\"\naliases = [\"nhiem-vu-hai\"]\n")
@@ -610,6 +516,7 @@ func TestLoadDuplicate(t *testing.T) {
 }
 
 func TestLoadIDForm(t *testing.T) {
+	t.Parallel()
 	for _, bad := range []string{
 		"Nhiệm-vụ", "../etc", "a/b", `a\b`, "A", "a--b", "ａｂｃ", "-a", "a-", "a b", "a.b", "a_b",
 		"nhiem-vu-2.", "%2e%2e", "a\u200bb", strings.Repeat("a", 81),
@@ -664,6 +571,7 @@ func tomlString(s string) string {
 }
 
 func TestLoadDueForm(t *testing.T) {
+	t.Parallel()
 	for _, bad := range []string{"2018-Q5", "2018-q2", "Quý II/2018", "２０１８", "from2018", "2019-02-29", "1800", "2018-H3", " 2018", "thường xuyên"} {
 		t.Run(bad, func(t *testing.T) {
 			plan := edit(t, basePlan, `due = "2018-09-30"`, "due = "+tomlString(bad))
@@ -676,6 +584,7 @@ func TestLoadDueForm(t *testing.T) {
 }
 
 func TestLoadGroupUnknownMember(t *testing.T) {
+	t.Parallel()
 	agencies := edit(t, baseAgencies, `members = ["huyen-a", "huyen-b"]`, `members = ["huyen-a", "huyen-c"]`)
 	ps := loadProblems(t, map[string]string{AgenciesFile: agencies}, want{AgenciesFile, 38, 23, "group.unknownMember"})
 	if ps[0].Args[0] != "cac-huyen" || ps[0].Args[1] != "huyen-c" || ps[0].Args[2] != "huyen-a" {
@@ -686,6 +595,7 @@ func TestLoadGroupUnknownMember(t *testing.T) {
 }
 
 func TestLoadCollectsAllProblems(t *testing.T) {
+	t.Parallel()
 	// Three mistakes in one file, written out of order on purpose: three
 	// problems, sorted by line.
 	plan := edit(t, basePlan, `slug = "nhiem-vu-ba"`, `slug = "nhiem-vu-mot"`)
@@ -717,6 +627,7 @@ func TestLoadCollectsAllProblems(t *testing.T) {
 func windows(src string) string { return "\ufeff" + strings.ReplaceAll(src, "\n", "\r\n") }
 
 func TestLoadCRLFAndBOM(t *testing.T) {
+	t.Parallel()
 	p, err := load(t, map[string]string{
 		PlanFile:       windows(basePlan),
 		AgenciesFile:   windows(baseAgencies),
@@ -751,6 +662,7 @@ func TestLoadCRLFAndBOM(t *testing.T) {
 }
 
 func TestLoadReportProblems(t *testing.T) {
+	t.Parallel()
 	const path = goodReportPath
 	// r changes goodReport: each pair is an old and a new text.
 	r := func(pairs ...string) string {
@@ -818,6 +730,7 @@ func TestLoadReportProblems(t *testing.T) {
 }
 
 func TestLoadReportBoundaries(t *testing.T) {
+	t.Parallel()
 	// What is allowed just inside each limit.
 	for name, src := range map[string]string{
 		"progress 0":                  edit(t, goodReport, "progress = 40", "progress = 0"),
@@ -843,6 +756,7 @@ func TestLoadReportBoundaries(t *testing.T) {
 }
 
 func TestLoadTwoApprovedReports(t *testing.T) {
+	t.Parallel()
 	// Two files with different names, one agency, one period.
 	second := "content/bao-cao/2018-H1/so-noi-vu.v2.md"
 	loadProblems(t, map[string]string{goodReportPath: goodReport, second: edit(t, goodReport, "12/BC-SNV", "13/BC-SNV")},
@@ -867,6 +781,7 @@ func TestLoadTwoApprovedReports(t *testing.T) {
 }
 
 func TestLoadUnapprovedReportWithProblems(t *testing.T) {
+	t.Parallel()
 	// A report that is not approved is never published, so its problems do
 	// not stop the build: they stay with the report.
 	for _, state := range []string{Draft, Submitted, Rejected} {
@@ -914,6 +829,7 @@ func TestLoadUnapprovedReportWithProblems(t *testing.T) {
 }
 
 func TestLoadMissingAndLargeFiles(t *testing.T) {
+	t.Parallel()
 	fs := afero.NewMemMapFs()
 	if err := afero.WriteFile(fs, root+"/"+PlanFile, []byte(basePlan), 0o644); err != nil {
 		t.Fatal(err)
@@ -934,6 +850,7 @@ func TestLoadMissingAndLargeFiles(t *testing.T) {
 }
 
 func TestLoadNoKnockOnProblems(t *testing.T) {
+	t.Parallel()
 	// One mistake in the plan is told once, not again on every report that
 	// uses what it names.
 	owner := edit(t, basePlan, "id = \"1a\"\n  owner = \"so-noi-vu\"", "id = \"1a\"\n  owner = \"so-noi-vuu\"")
@@ -951,6 +868,7 @@ func TestLoadNoKnockOnProblems(t *testing.T) {
 
 // TestOverseerIsOptional: not every plan names who oversees each task.
 func TestOverseerIsOptional(t *testing.T) {
+	t.Parallel()
 	noOverseer := edit(t, basePlan, "title = \"Nhiệm vụ ba\"\noverseer = \"chu-tich\"\n", "title = \"Nhiệm vụ ba\"\n")
 	p, err := Load(newPortal(t, map[string]string{PlanFile: noOverseer}), root)
 	if err != nil {

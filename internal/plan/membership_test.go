@@ -1,13 +1,14 @@
 package plan
 
 import (
+	"github.com/minhbach/minhbach/internal/testportal"
 	"strings"
 	"testing"
 
 	"github.com/minhbach/minhbach/internal/msg"
 )
 
-const baseMembers = `members = ["huyen-a", "huyen-b"]`
+const baseMembers = testportal.Members
 
 func day(t *testing.T, s string) Date {
 	t.Helper()
@@ -39,6 +40,7 @@ func agencyIDs(as []*Agency) string {
 }
 
 func TestMembersAt(t *testing.T) {
+	t.Parallel()
 	type at struct{ day, members string }
 	tests := []struct {
 		name    string
@@ -85,6 +87,7 @@ func TestMembersAt(t *testing.T) {
 }
 
 func TestGroupsAtAndMemberDuring(t *testing.T) {
+	t.Parallel()
 	p, err := load(t, map[string]string{AgenciesFile: edit(t, baseAgencies, baseMembers,
 		`members = ["huyen-a", { id = "huyen-b", from = "2018-04-01", until = "2019-03-31" }]`)})
 	if err != nil {
@@ -113,6 +116,7 @@ func TestGroupsAtAndMemberDuring(t *testing.T) {
 }
 
 func TestMustReport(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		duty string // added under huyen-b's reports = true
@@ -146,6 +150,7 @@ func TestMustReport(t *testing.T) {
 }
 
 func TestMembershipProblems(t *testing.T) {
+	t.Parallel()
 	agenciesWith := func(members string) string { return edit(t, baseAgencies, baseMembers, members) }
 	duty := func(lines string) string {
 		return edit(t, baseAgencies, "id = \"huyen-b\"\nname = \"Ủy ban nhân dân huyện B\"\nkind = \"huyen\"\nreports = true\n",
@@ -203,6 +208,7 @@ func TestMembershipProblems(t *testing.T) {
 }
 
 func TestMembershipTablesOfTheirOwn(t *testing.T) {
+	t.Parallel()
 	// [[groups.members]] tables are another way to write the same list.
 	src := edit(t, baseAgencies, baseMembers, `
 [[groups.members]]
@@ -244,6 +250,7 @@ state = "in-progress"
 }
 
 func TestReportOutsideMembershipIsRefused(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		members string
@@ -284,6 +291,7 @@ func TestReportOutsideMembershipIsRefused(t *testing.T) {
 }
 
 func TestSharesOf(t *testing.T) {
+	t.Parallel()
 	p, err := load(t, map[string]string{AgenciesFile: edit(t, baseAgencies, baseMembers, `members = ["huyen-a", { id = "huyen-b", from = "2019" }]`)})
 	if err != nil {
 		t.Fatal(err)
@@ -313,6 +321,7 @@ func TestSharesOf(t *testing.T) {
 }
 
 func TestReportOrderIgnoresFileNames(t *testing.T) {
+	t.Parallel()
 	order := func(names map[string]string) string {
 		p, err := load(t, names)
 		if err != nil {
@@ -342,6 +351,7 @@ func TestReportOrderIgnoresFileNames(t *testing.T) {
 }
 
 func TestBadSpanHasNoKnockOn(t *testing.T) {
+	t.Parallel()
 	// A span that cannot be read is told once, on agencies.toml; the
 	// member's reports are not refused because of it.
 	for _, members := range []string{
@@ -372,6 +382,7 @@ func FuzzLoadAgencies(f *testing.F) {
 }
 
 func TestMembershipProblemsInAWindowsFile(t *testing.T) {
+	t.Parallel()
 	// Notepad's CRLF and byte-order mark move no position.
 	src := edit(t, baseAgencies, baseMembers, "members = [\n  \"huyen-a\",\n  { id = \"huyen-b\", from = \"2019\", until = \"2018\" },\n]")
 	w := at(t, AgenciesFile, src, `{ id = "huyen-b"`, `{`, "member.order")

@@ -118,3 +118,15 @@ type Pos struct {
 	Line int
 	Col  int
 }
+
+// MilestonesByID returns a new index of the plan's milestones by id (of
+// milestones sharing an id, which the loader reports, the last).
+func (p *Plan) MilestonesByID() map[string]*Milestone {
+	out := map[string]*Milestone{}
+	for _, t := range p.Tasks {
+		for _, m := range t.Milestones {
+			out[m.ID] = m
+		}
+	}
+	return out
+}

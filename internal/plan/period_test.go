@@ -8,6 +8,7 @@ import (
 )
 
 func TestParsePeriod(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in         string
 		kind       PeriodKind
@@ -62,6 +63,7 @@ func TestParsePeriod(t *testing.T) {
 }
 
 func TestParsePeriodInvalid(t *testing.T) {
+	t.Parallel()
 	for _, in := range []string{
 		"", "2018-H2", "2018-h1", "2018-H", "2018-H0", "2018-Q1", "2018-Q2",
 		"18", "201", "20180", "1800", "1944", "2201", " 2018", "2018 ", "2018-H1 ",
@@ -81,6 +83,7 @@ func TestParsePeriodInvalid(t *testing.T) {
 }
 
 func TestPeriodCompare(t *testing.T) {
+	t.Parallel()
 	// In order: by last day; on the same last day, ad hoc before regular.
 	ordered := []string{
 		"2017-H1", "2017-11-20", "2017",
@@ -120,6 +123,7 @@ func TestPeriodCompare(t *testing.T) {
 }
 
 func TestPeriodPreviousChain(t *testing.T) {
+	t.Parallel()
 	// Going back from a year alternates first halves and years.
 	p, _ := ParsePeriod("2019")
 	var got []string

@@ -113,12 +113,7 @@ func (l *loader) checkReportSet(rs []*Report) {
 // milestones indexes the plan's milestones by id, once per load.
 func (l *loader) milestones(p *Project) map[string]*Milestone {
 	if l.msIndex == nil {
-		l.msIndex = map[string]*Milestone{}
-		for _, t := range p.Plan.Tasks {
-			for _, m := range t.Milestones {
-				l.msIndex[m.ID] = m
-			}
-		}
+		l.msIndex = p.Plan.MilestonesByID()
 	}
 	return l.msIndex
 }

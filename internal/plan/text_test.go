@@ -67,6 +67,7 @@ func loadKonTum(t *testing.T) *Plan {
 // with the plan as issued, line by line: every line, in order, word for
 // word, typos included.
 func TestKonTumTextIsTheDocument(t *testing.T) {
+	t.Parallel()
 	want := seedLines(t)
 	if len(want) != 68 {
 		t.Fatalf("the document has %d non-blank lines, want 68", len(want))
@@ -84,6 +85,7 @@ func TestKonTumTextIsTheDocument(t *testing.T) {
 // on a copy of the document with a line dropped, a word changed, a typo
 // corrected, two lines swapped or a numbering label removed.
 func TestCompareLinesFindsChanges(t *testing.T) {
+	t.Parallel()
 	want := seedLines(t)
 	got := loadKonTum(t).Text.Lines()
 	if d := compareLines(want, got); len(d) != 0 {
@@ -131,6 +133,7 @@ func TestCompareLinesFindsChanges(t *testing.T) {
 // sections, clauses and points of the plan, and that the older fields
 // (preamble, purpose, requirements, implementation) say what the text says.
 func TestKonTumTextStructure(t *testing.T) {
+	t.Parallel()
 	pl := loadKonTum(t)
 	var sections, clausesII []string
 	for _, b := range pl.Text {
@@ -212,6 +215,7 @@ func TestKonTumTextStructure(t *testing.T) {
 // place in the text, in the plan's own terms, and to the plan's sentence
 // about its time.
 func TestKonTumMilestoneReferences(t *testing.T) {
+	t.Parallel()
 	pl := loadKonTum(t)
 	byID := map[string]*Milestone{}
 	for _, task := range pl.Tasks {
@@ -285,6 +289,7 @@ func TestKonTumMilestoneReferences(t *testing.T) {
 }
 
 func TestWaitingLabel(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		m      Milestone
@@ -337,6 +342,7 @@ func TestWaitingLabel(t *testing.T) {
 // of some milestone's deadline, so nothing the plan asks is left untracked;
 // and the counter-check finds a line no milestone points to.
 func TestKonTumSectionIICovered(t *testing.T) {
+	t.Parallel()
 	pl := loadKonTum(t)
 	uncovered := func(pl *Plan) []string {
 		covered := map[string]bool{}
@@ -376,6 +382,7 @@ func TestKonTumSectionIICovered(t *testing.T) {
 
 // TestMilestonesAt: from a line of the text to the milestones and back.
 func TestMilestonesAt(t *testing.T) {
+	t.Parallel()
 	pl := loadKonTum(t)
 	ids := func(ms []*Milestone) string {
 		var out []string

@@ -113,6 +113,7 @@ func textPlan(t testing.TB) string {
 }
 
 func TestLoadText(t *testing.T) {
+	t.Parallel()
 	p, err := load(t, map[string]string{PlanFile: textPlan(t)})
 	if err != nil {
 		t.Fatalf("Load: %v", err)
@@ -186,6 +187,7 @@ func TestLoadText(t *testing.T) {
 }
 
 func TestLoadTextProblems(t *testing.T) {
+	t.Parallel()
 	good := textPlan(t)
 	f := PlanFile
 	afterSection := "kind = \"section\"\nlabel = \"I.\"\ntext = \"NỘI DUNG\"\n"
@@ -235,6 +237,7 @@ func TestLoadTextProblems(t *testing.T) {
 // TestLoadTextOptional: a plan file without [[text]] loads as before; a
 // ref in it is an error, since there is nothing to point into.
 func TestLoadTextOptional(t *testing.T) {
+	t.Parallel()
 	if _, err := load(t, nil); err != nil {
 		t.Fatalf("a plan without text: %v", err)
 	}
@@ -247,6 +250,7 @@ func TestLoadTextOptional(t *testing.T) {
 // TestLoadTextMessages: the messages name the place and say how to fix it,
 // in Vietnamese and English.
 func TestLoadTextMessages(t *testing.T) {
+	t.Parallel()
 	src := edit(t, textPlan(t), `ref = "I.1.a.p2"`, `ref = "I.1.a.p3"`)
 	_, err := load(t, map[string]string{PlanFile: src})
 	ps := problemsOf(t, err)
@@ -304,6 +308,7 @@ func FuzzLoadPlanText(f *testing.F) {
 // TestLoadTextWindows: the same plan saved by a Windows editor (BOM, CRLF)
 // gives the same lines and the same places.
 func TestLoadTextWindows(t *testing.T) {
+	t.Parallel()
 	unix, err := load(t, map[string]string{PlanFile: textPlan(t)})
 	if err != nil {
 		t.Fatal(err)

@@ -80,18 +80,27 @@ func suggestID(s string) string {
 	return out
 }
 
+// uniqueID checks the id of the agencies.toml table at path p, written at
+// pos, and that no table before it in seen (id -> "file:line") has it; it
+// adds it to seen.
+func (l *loader) uniqueID(kp keyPositions, seen map[string]string, p, id string, pos Pos) {
+	const f = AgenciesFile
+	if !l.checkID(kp, f, p+".id", id) {
+		return
+	}
+	if prev, dup := seen[id]; dup {
+		l.ps.add(kp.value(f, p+".id"), "id.duplicate", id, prev)
+	}
+	seen[id] = fmt.Sprintf("%s:%d", f, pos.Line)
+}
+
 func (l *loader) checkRegistry(r *Registry, kp keyPositions) {
 	const f = AgenciesFile
 	seen := map[string]string{}
 	for i, a := range r.Agencies {
 		p := fmt.Sprintf("agencies.%d", i)
 		a.Pos = kp.at(f, p)
-		if l.checkID(kp, f, p+".id", a.ID) {
-			if prev, dup := seen[a.ID]; dup {
-				l.ps.add(kp.value(f, p+".id"), "id.duplicate", a.ID, prev)
-			}
-			seen[a.ID] = fmt.Sprintf("%s:%d", f, a.Pos.Line)
-		}
+		l.uniqueID(kp, seen, p, a.ID, a.Pos)
 		l.checkText(kp, f, p+".name", a.Name, true)
 		l.checkText(kp, f, p+".name_en", a.NameEn, false)
 		l.checkText(kp, f, p+".short", a.Short, false)
@@ -104,12 +113,7 @@ func (l *loader) checkRegistry(r *Registry, kp keyPositions) {
 	for i, g := range r.Groups {
 		p := fmt.Sprintf("groups.%d", i)
 		g.Pos = kp.at(f, p)
-		if l.checkID(kp, f, p+".id", g.ID) {
-			if prev, dup := seen[g.ID]; dup {
-				l.ps.add(kp.value(f, p+".id"), "id.duplicate", g.ID, prev)
-			}
-			seen[g.ID] = fmt.Sprintf("%s:%d", f, g.Pos.Line)
-		}
+		l.uniqueID(kp, seen, p, g.ID, g.Pos)
 		l.checkText(kp, f, p+".name", g.Name, true)
 		l.checkText(kp, f, p+".head", g.Head, false)
 		l.checkMembers(r, g, i, kp)
@@ -143,12 +147,7 @@ func (l *loader) checkRegistry(r *Registry, kp keyPositions) {
 	for i, x := range r.Roles {
 		p := fmt.Sprintf("roles.%d", i)
 		x.Pos = kp.at(f, p)
-		if l.checkID(kp, f, p+".id", x.ID) {
-			if prev, dup := roles[x.ID]; dup {
-				l.ps.add(kp.value(f, p+".id"), "id.duplicate", x.ID, prev)
-			}
-			roles[x.ID] = fmt.Sprintf("%s:%d", f, x.Pos.Line)
-		}
+		l.uniqueID(kp, roles, p, x.ID, x.Pos)
 		l.checkText(kp, f, p+".title", x.Title, true)
 	}
 }

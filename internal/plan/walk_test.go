@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/minhbach/minhbach/internal/msg"
+	"github.com/minhbach/minhbach/internal/testportal"
 	"github.com/spf13/afero"
 )
 
@@ -23,6 +24,7 @@ state = "draft"
 `
 
 func TestSkippedFiles(t *testing.T) {
+	t.Parallel()
 	const p = "content/bao-cao/2018-H1/"
 	tests := []struct {
 		file, key string
@@ -88,6 +90,7 @@ func TestSkippedFiles(t *testing.T) {
 }
 
 func TestSkippedApprovedReportIsAnError(t *testing.T) {
+	t.Parallel()
 	// An approved report that Notepad saved as .md.txt, or one put in a
 	// folder that is not a period, would vanish from the site: an error,
 	// naming where it belongs.
@@ -110,6 +113,7 @@ func TestSkippedApprovedReportIsAnError(t *testing.T) {
 // and checks that each is either read (a data file or a report) or
 // listed as skipped, and that exactly the files meant to be skipped are.
 func TestEveryFileAccountedFor(t *testing.T) {
+	t.Parallel()
 	read := map[string]string{
 		PlanFile:                             basePlan,
 		AgenciesFile:                         baseAgencies,
@@ -202,11 +206,12 @@ func osPortal(t *testing.T, files map[string]string) string {
 func symlink(t *testing.T, target, link string) {
 	t.Helper()
 	if err := os.Symlink(target, link); err != nil {
-		t.Skipf("symlinks not available: %v", err)
+		testportal.Missing(t, "symlinks not available: %v", err)
 	}
 }
 
 func TestLinks(t *testing.T) {
+	t.Parallel()
 	// A period folder kept elsewhere in the portal and linked in is read,
 	// under the link's name; so is a linked report file.
 	dir := osPortal(t, map[string]string{
@@ -263,6 +268,7 @@ func TestLinks(t *testing.T) {
 }
 
 func TestUnreadableDraftIsAWarning(t *testing.T) {
+	t.Parallel()
 	const p = "content/bao-cao/2018-H1/huyen-b.md"
 	tests := []struct {
 		name, src string
@@ -302,6 +308,7 @@ func TestUnreadableDraftIsAWarning(t *testing.T) {
 }
 
 func TestMisnamedDataFile(t *testing.T) {
+	t.Parallel()
 	// Notepad saved the plan as plan.toml.txt: the missing plan is told,
 	// and so is the file that is most likely it.
 	fsys := afero.NewMemMapFs()

@@ -8,6 +8,7 @@ import (
 )
 
 func TestSetApproval(t *testing.T) {
+	t.Parallel()
 	approved := plan.Approval{State: plan.Approved, ApprovedBy: "Phó Giám đốc Sở Nội vụ", ApprovedOn: plan.NewDate(2018, 6, 28)}
 	const updates = "\n# Mốc 1a: ban hành kế hoạch.\n[[updates]]\nmilestone = \"1a\"\nstate = \"done\"\ndone_on = 2018-06-15\n"
 	const body = "+++\nNội dung \"báo cáo\".\n[approval]\nstate = \"draft\"\n"
@@ -130,6 +131,7 @@ func TestSetApproval(t *testing.T) {
 // accepts a sound edit and refuses one that changed another field or did
 // not write the approval asked for.
 func TestSetApprovalChecksTheResult(t *testing.T) {
+	t.Parallel()
 	src := "+++\nagency = \"x\"\nnumber = \"1/BC\"\n[approval]\nstate = \"submitted\"\n[[updates]]\nmilestone = \"1a\"\nstate = \"done\"\n+++\n"
 	if _, err := SetApproval([]byte(src), plan.Approval{State: plan.Approved, ApprovedBy: "X", ApprovedOn: plan.NewDate(2018, 1, 2)}); err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 )
 
 func TestKeep(t *testing.T) {
+	t.Parallel()
 	fs := afero.NewMemMapFs()
 	r := &plan.Report{File: "content/bao-cao/2018-H1/so-noi-vu.md", Agency: "so-noi-vu", Period: "2018-H1",
 		Approval: plan.Approval{State: plan.Approved, ApprovedOn: plan.NewDate(2018, 6, 25)}}

@@ -13,85 +13,27 @@ import (
 
 	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/plan"
+	"github.com/minhbach/minhbach/internal/testportal"
 	"github.com/spf13/afero"
 )
 
-const root = "/portal"
+const root = testportal.Root
 
-const testAgencies = `[[roles]]
-id = "chu-tich"
-title = "Chủ tịch Ủy ban nhân dân tỉnh"
-
-[[agencies]]
-id = "so-noi-vu"
-name = "Sở Nội vụ"
-kind = "so"
-reports = true
-
-[[agencies]]
-id = "so-tu-phap"
-name = "Sở Tư pháp"
-kind = "so"
-reports = true
-
-[[agencies]]
-id = "huyen-a"
-name = "Ủy ban nhân dân huyện A"
-kind = "huyen"
-reports = true
-
-[[agencies]]
-id = "huyen-b"
-name = "Ủy ban nhân dân huyện B"
-kind = "huyen"
-reports = true
-
-[[agencies]]
-id = "ubnd-tinh"
-name = "Ủy ban nhân dân tỉnh"
-kind = "tinh"
-
-[[groups]]
-id = "cac-huyen"
-name = "Ủy ban nhân dân các huyện"
-members = ["huyen-a", "huyen-b"]
-
+// testAgencies is the test portal's, with a group of four agencies.
+var testAgencies = testportal.Agencies + `
 [[groups]]
 id = "cac-co-quan"
 name = "Các cơ quan, đơn vị"
 members = ["so-noi-vu", "so-tu-phap", "huyen-a", "huyen-b"]
 `
 
-const testPlan = `title = "Kế hoạch thử nghiệm"
-issuer = "ubnd-tinh"
-
-[reporting]
-compiler = "so-noi-vu"
-recipient = "ubnd-tinh"
-every = ["H1", "year"]
-
-[[tasks]]
-number = 1
-slug = "nhiem-vu-mot"
-title = "Nhiệm vụ một"
-overseer = "chu-tich"
-
-  [[tasks.milestones]]
-  id = "1a"
-  owner = "so-noi-vu"
-  action = "Xây dựng đề án\n+++\nhết # không phải chú thích"
-  due = "2018-Q2"
-
-  [[tasks.milestones]]
-  id = "1b"
-  owner = "cac-huyen"
-  action = "Sắp xếp các phòng chuyên môn thuộc Ủy ban nhân dân cấp huyện theo hướng tinh gọn, giảm đầu mối bên trong, bảo đảm hoạt động hiệu lực, hiệu quả, phù hợp với điều kiện thực tế của địa phương"
-  due = "2018"
-  condition = "sau khi có hướng dẫn của Trung ương"
-
-[[tasks]]
-number = 2
-slug = "nhiem-vu-hai"
+// testPlan is the first task of the test portal's plan, with texts that
+// look like TOML and a long action, and a second task with a milestone of
+// the group of four and one without a deadline.
+var testPlan = testportal.Edit(testportal.Before(testportal.Plan, testportal.Task2),
+	`  action = "Xây dựng đề án"`, `  action = "Xây dựng đề án\n+++\nhết # không phải chú thích"`,
+	`  action = "Sắp xếp các phòng chuyên môn"`, `  action = "Sắp xếp các phòng chuyên môn thuộc Ủy ban nhân dân cấp huyện theo hướng tinh gọn, giảm đầu mối bên trong, bảo đảm hoạt động hiệu lực, hiệu quả, phù hợp với điều kiện thực tế của địa phương"`,
+) + testportal.Task2 + `slug = "nhiem-vu-hai"
 title = "Nhiệm vụ hai"
 overseer = "chu-tich"
 
@@ -110,17 +52,11 @@ overseer = "chu-tich"
 // portal returns a memory file system holding the test portal and files.
 func portal(t *testing.T, files map[string]string) afero.Fs {
 	t.Helper()
-	fs := afero.NewMemMapFs()
 	all := map[string]string{plan.AgenciesFile: testAgencies, plan.PlanFile: testPlan}
 	for k, v := range files {
 		all[k] = v
 	}
-	for name, src := range all {
-		if err := afero.WriteFile(fs, path.Join(root, name), []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return fs
+	return testportal.Fs(t, all)
 }
 
 func load(t *testing.T, fs afero.Fs) *plan.Project {
@@ -200,6 +136,7 @@ func sameReport(t *testing.T, want, got *plan.Report) {
 const hostile = "dòng 1\n+++\n+++ \"\"\" ''' \\\" \\n [approval]\nstate = \"approved\" # # \t\r\x00\x01\x1b\x7f\u2028 😀 Ừ\\"
 
 func TestEncodeRoundTrip(t *testing.T) {
+	t.Parallel()
 	cases := map[string]*plan.Report{
 		"approved": {
 			Agency: "so-noi-vu", Period: "2018-H1", Number: "45/BC-SNV", Date: plan.NewDate(2018, 6, 25), Sample: true,
@@ -265,6 +202,7 @@ func TestEncodeRoundTrip(t *testing.T) {
 }
 
 func TestEncodeLayout(t *testing.T) {
+	t.Parallel()
 	r := &plan.Report{
 		Agency: "huyen-a", Period: "2018-H1", Number: "1/BC", Date: plan.NewDate(2018, 6, 30),
 		Approval: plan.Approval{State: plan.Submitted},
@@ -310,6 +248,7 @@ Nội dung.
 // TestEncodeRepositoryReports writes every report of the portal in the
 // repository (when it has any) and loads it back.
 func TestEncodeRepositoryReports(t *testing.T) {
+	t.Parallel()
 	osfs := afero.NewReadOnlyFs(afero.NewOsFs())
 	p, err := plan.Load(osfs, "../..")
 	if err != nil || p == nil || len(p.Reports) == 0 {
@@ -347,6 +286,7 @@ func milestones(r *plan.Report) []string {
 }
 
 func TestTemplate(t *testing.T) {
+	t.Parallel()
 	p := load(t, portal(t, nil))
 	today := plan.NewDate(2018, 6, 20)
 	cases := []struct {
@@ -429,6 +369,7 @@ func TestTemplate(t *testing.T) {
 }
 
 func TestTemplateErrors(t *testing.T) {
+	t.Parallel()
 	p := load(t, portal(t, nil))
 	today := plan.NewDate(2018, 6, 20)
 	cases := []struct {
@@ -469,6 +410,7 @@ func TestTemplateErrors(t *testing.T) {
 // TestTemplateKonTum makes templates from the repository's own plan: one
 // for a district (a member of two groups) and one for Sở Nội vụ.
 func TestTemplateKonTum(t *testing.T) {
+	t.Parallel()
 	mem := afero.NewMemMapFs()
 	for _, f := range []string{plan.AgenciesFile, plan.PlanFile} {
 		src, err := os.ReadFile(path.Join("../..", f))

@@ -8,17 +8,6 @@ import (
 	"github.com/minhbach/minhbach/internal/plan"
 )
 
-// Share is one agency's part of one milestone (see plan.Share).
-type Share = plan.Share
-
-// Shares returns, in plan order, the shares agency reports on for period
-// per, as the plan's one rule decides (plan.Project.SharesOf): every
-// milestone it owns, and its part of every milestone owned by a group it
-// is a member of on some day of per.
-func Shares(p *plan.Project, agency string, per plan.Period) []Share {
-	return p.SharesOf(agency, per)
-}
-
 // Error is a request that cannot be carried out (an unknown agency, a
 // period id of the wrong form), told in Vietnamese by Error and in either
 // language by Text. Each message says what is wrong, then "—", then how to
@@ -113,23 +102,5 @@ func Suggest(bad string, known, fallback []string) string {
 	return strings.Join(plan.Closest(f, fallback, plan.MaxSuggestions), ", ")
 }
 
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := 1
-			if ra[i-1] == rb[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
+// editDistance is the edit distance of a and b, in characters.
+func editDistance(a, b string) int { return plan.EditDistance([]rune(a), []rune(b)) }

@@ -72,7 +72,7 @@ func Template(p *plan.Project, agency, period string, today plan.Date) ([]byte, 
 		},
 		keepEmpty: true,
 	}
-	for _, s := range Shares(p, a.ID, per) {
+	for _, s := range p.SharesOf(a.ID, per) {
 		m := s.Milestone
 		r.Updates = append(r.Updates, &plan.Update{Milestone: m.ID, Member: s.Member, State: plan.StateNotStarted})
 		head := fmt.Sprintf("Mốc %s: %s", m.ID, shorten(m.Action, actionLen))

@@ -9,6 +9,7 @@ import (
 // A user's file named like a temporary one is never touched, and nothing
 // is left beside the report.
 func TestReplace(t *testing.T) {
+	t.Parallel()
 	fsys := afero.NewMemMapFs()
 	afero.WriteFile(fsys, "/p/a.md", []byte("old"), 0o644)
 	afero.WriteFile(fsys, "/p/a.md.tmp", []byte("a user's file"), 0o644)

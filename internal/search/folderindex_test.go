@@ -10,6 +10,7 @@ import (
 // index.html, before any #fragment, so that it opens a page from a plain
 // folder; without it (counter-test) the links are the folders themselves.
 func TestClientFolderIndex(t *testing.T) {
+	t.Parallel()
 	files := Build(portalCorpus)
 	q := []string{"sap nhap thon"}
 	rel := runClientWith(t, files, q, map[string]string{"data-base": "../", "data-folder-index": "index.html"})

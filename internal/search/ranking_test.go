@@ -73,6 +73,7 @@ func containsFolded(d Doc, phrase string) bool {
 }
 
 func TestPortalRanking(t *testing.T) {
+	t.Parallel()
 	files := Build(portalCorpus)
 	task, milestone := "nhiem-vu/sap-xep-don-vi-cap-xa/", "nhiem-vu/sap-xep-don-vi-cap-xa/#moc-6a"
 	for _, tc := range []struct {
@@ -122,6 +123,7 @@ func TestPortalRanking(t *testing.T) {
 // TestDocumentNumber checks that the parts of a document number are a
 // phrase, however they are typed.
 func TestDocumentNumber(t *testing.T) {
+	t.Parallel()
 	files := Build(portalCorpus)
 	for _, q := range []string{"45/BC-SNV", "45 BC SNV", "45-bc/snv"} {
 		r, err := Query(files, q, 20)
@@ -137,6 +139,7 @@ func TestDocumentNumber(t *testing.T) {
 // TestPhraseFound checks that a query finds every document with its words as
 // a phrase, and ranks them before the documents without it.
 func TestPhraseFound(t *testing.T) {
+	t.Parallel()
 	files := Build(portalCorpus)
 	for _, tc := range []struct{ query, phrase string }{
 		{"tinh gon", "tinh gọn"},
@@ -177,6 +180,7 @@ func TestPhraseFound(t *testing.T) {
 // documents with "sắp xếp" above those with only "sáp nhập" or "sắp" and
 // another "xếp", and that typed without diacritics every spelling is equal.
 func TestExactDiacritics(t *testing.T) {
+	t.Parallel()
 	docs := append(slices.Clone(portalCorpus),
 		Doc{URL: "ky-bao-cao/2018/so-noi-vu/", Kind: "report", Title: "Báo cáo 285/BC-SNV — Sở Nội vụ (Năm 2018)",
 			Text: "Sáp nhập hai phòng; xếp loại công chức."},
@@ -230,6 +234,7 @@ func TestExactDiacritics(t *testing.T) {
 // the word is whole in the index, and scores less than a whole word when
 // it is not.
 func TestCompletions(t *testing.T) {
+	t.Parallel()
 	files := Build([]Doc{
 		{URL: "a/", Kind: "report", Title: "Thông tin", Text: "Sáp nhập thông tin các thôn."},
 		{URL: "b/", Kind: "report", Title: "Báo cáo", Text: "Sáp nhập thôn."},
@@ -276,6 +281,7 @@ func TestCompletions(t *testing.T) {
 // TestKindOrder checks ties: tasks and milestones, then agencies, reports,
 // pages, other kinds, then URL.
 func TestKindOrder(t *testing.T) {
+	t.Parallel()
 	var docs []Doc
 	for _, k := range []string{"page", "report", "other", "agency", "milestone", "task"} {
 		for _, u := range []string{"z", "a"} {

@@ -161,6 +161,7 @@ func percentile(xs []int, p float64) int {
 // metadata chunks) is allowed fixedAllowance, the rest shrinks in
 // proportion, since sets grow linearly with the number of documents.
 func TestScale(t *testing.T) {
+	t.Parallel()
 	scale := 0.3
 	if testing.Short() {
 		scale = 0.05

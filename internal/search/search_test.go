@@ -41,6 +41,7 @@ func urls(rs []Result) []string {
 }
 
 func TestRanking(t *testing.T) {
+	t.Parallel()
 	files := Build(corpus)
 	for _, tc := range []struct {
 		query string
@@ -79,6 +80,7 @@ func TestRanking(t *testing.T) {
 }
 
 func TestScores(t *testing.T) {
+	t.Parallel()
 	files := Build(corpus)
 	r, err := Query(files, "sáp nhập thôn", 20)
 	if err != nil {
@@ -104,6 +106,7 @@ func TestScores(t *testing.T) {
 }
 
 func TestFallback(t *testing.T) {
+	t.Parallel()
 	files := Build(corpus)
 	r, err := Query(files, "thôn glei", 20)
 	if err != nil {
@@ -123,6 +126,7 @@ func TestFallback(t *testing.T) {
 }
 
 func TestTitleBeatsText(t *testing.T) {
+	t.Parallel()
 	files := Build([]Doc{
 		{URL: "a/", Title: "Báo cáo", Text: "Về biên chế công chức."},
 		{URL: "b/", Title: "Biên chế", Text: "Báo cáo."},
@@ -133,6 +137,7 @@ func TestTitleBeatsText(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	a := Build(corpus)
 	shuffled := slices.Clone(corpus)
 	rand.New(rand.NewPCG(1, 2)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
@@ -154,6 +159,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestEmptyIndex(t *testing.T) {
+	t.Parallel()
 	files := Build(nil)
 	if _, ok := files["manifest.js"]; !ok {
 		t.Fatal("no manifest")
@@ -164,6 +170,7 @@ func TestEmptyIndex(t *testing.T) {
 }
 
 func TestMissingFile(t *testing.T) {
+	t.Parallel()
 	files := Build(corpus)
 	r, err := Query(files, "sáp nhập thôn", 20)
 	if err != nil || len(r.Files) < 3 {
@@ -181,6 +188,7 @@ func TestMissingFile(t *testing.T) {
 }
 
 func TestSetCodec(t *testing.T) {
+	t.Parallel()
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 2000 {
 		n := r.IntN(300) + 1
@@ -208,6 +216,7 @@ func TestSetCodec(t *testing.T) {
 }
 
 func TestVarint(t *testing.T) {
+	t.Parallel()
 	for _, v := range []int{0, 1, 31, 32, 1023, 1024, 32767, 32768, 1 << 24} {
 		r := &reader{s: string(appendVarint(nil, v))}
 		if got := r.varint(); got != v || r.err != nil || !r.done() {
@@ -220,6 +229,7 @@ func TestVarint(t *testing.T) {
 }
 
 func TestSplit(t *testing.T) {
+	t.Parallel()
 	got := newSplitter().split("Ủy ban, Đắk Glei; Ia H'Drai 2018-H1\nthôn 45/BC-SNV, y' ’kbang' H’Mông")
 	var s []string
 	for _, w := range got {
@@ -240,6 +250,7 @@ func TestSplit(t *testing.T) {
 }
 
 func TestJSCompare(t *testing.T) {
+	t.Parallel()
 	// U+FF5E sorts after U+1F600 in Go (UTF-8) but before it in JavaScript.
 	if jsCompare("\U0001F600", "\uFF5E") >= 0 || jsCompare("a", "ab") >= 0 || jsCompare("b", "ab") <= 0 || jsCompare("x", "x") != 0 {
 		t.Error("jsCompare does not follow UTF-16 order")
@@ -247,6 +258,7 @@ func TestJSCompare(t *testing.T) {
 }
 
 func TestExcerpt(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("sáp nhập thôn ", 40)
 	e := excerpt(long)
 	if !strings.HasSuffix(e, "…") || len([]rune(e)) > excerptRunes+1 || strings.Contains(e, "  ") {
@@ -261,6 +273,7 @@ func TestExcerpt(t *testing.T) {
 // agencies and the reports in the repository, about a hundred documents)
 // and checks that the whole index stays a few tens of kilobytes.
 func TestPortalSize(t *testing.T) {
+	t.Parallel()
 	var docs []Doc
 	quoted := regexp.MustCompile(`"((?:[^"\\]|\\.){30,})"|"""((?s:.*?))"""`)
 	for _, name := range []string{"../../data/plan.toml", "../../data/agencies.toml"} {

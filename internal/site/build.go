@@ -143,13 +143,7 @@ func Build(o Options) (*Result, error) {
 	step("status")
 	m := view.New(p, o.AsOf, o.Drafts)
 	res.Snapshot = m.Snapshot()
-	for _, r := range p.Reports {
-		if r.IsPublished() || (o.Drafts && view.Previewable(r)) {
-			res.Published = append(res.Published, r)
-		} else {
-			res.Excluded = append(res.Excluded, r)
-		}
-	}
+	res.Published, res.Excluded = p.Split(o.Drafts)
 	src, _ := absPath(o.Fs, o.Source)
 	pub, err := publish.Begin(o.Context, o.Fs, publish.Options{Source: src, Dest: orDefault(o.Dest, "public"),
 		Tasks: taskPages(p), Agencies: agencyPages(p)})

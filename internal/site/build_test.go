@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/minhbach/minhbach/internal/testportal"
 	"github.com/spf13/afero"
 )
 
@@ -184,12 +185,12 @@ func approve(t *testing.T, fsys afero.Fs, file string) {
 
 func TestBuildWritesNothingIntoTheSource(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
+		testportal.Missing(t, "git is not installed")
 	}
 	status := func() string {
 		out, err := exec.Command("git", "-C", repoRoot, "status", "--porcelain", "--untracked-files=all").CombinedOutput()
 		if err != nil {
-			t.Skipf("not a git checkout: %s", out)
+			testportal.Missing(t, "not a git checkout: %s", out)
 		}
 		return string(out)
 	}

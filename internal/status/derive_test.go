@@ -118,6 +118,7 @@ const guidance = "sau khi có hướng dẫn của Trung ương"
 func filler(period, date string) rep { return rep{agency: "b", period: period, date: date} }
 
 func TestMemberStatus(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name      string
 		due, cond string
@@ -278,6 +279,7 @@ func TestMemberStatus(t *testing.T) {
 }
 
 func TestNoData(t *testing.T) {
+	t.Parallel()
 	pl := planTOML(milestone{"m", "a", "2018-Q2", ""})
 	tests := []struct {
 		name    string
@@ -325,6 +327,7 @@ func TestNoData(t *testing.T) {
 }
 
 func TestGroupMilestone(t *testing.T) {
+	t.Parallel()
 	var b strings.Builder
 	b.WriteString(testAgencies)
 	var members []string
@@ -380,6 +383,7 @@ func TestGroupMilestone(t *testing.T) {
 }
 
 func TestWorst(t *testing.T) {
+	t.Parallel()
 	want := []Status{Overdue, NotReported, Waiting, InProgress, Ongoing, DoneLate, DoneOnTime}
 	if fmt.Sprint(Order) != fmt.Sprint(want) {
 		t.Fatalf("Order = %v, want %v", Order, want)
@@ -417,6 +421,7 @@ func TestWorst(t *testing.T) {
 }
 
 func TestTaskRollUp(t *testing.T) {
+	t.Parallel()
 	// Three milestones of one task: ongoing, waiting and done → waiting.
 	var b strings.Builder
 	b.WriteString("title = \"Kế hoạch\"\n\n[[tasks]]\nnumber = 1\nslug = \"mot\"\ntitle = \"Một\"\noverseer = \"chu-tich\"\n")
@@ -444,6 +449,7 @@ func TestTaskRollUp(t *testing.T) {
 }
 
 func TestWindowAndPeriod(t *testing.T) {
+	t.Parallel()
 	p := project(t, testAgencies, planTOML(milestone{"m", "a", "2018", ""}),
 		filler("2018-H1", "2018-07-05"),
 		rep{agency: "a", period: "2018-06-30", date: "2018-06-30"},
@@ -478,6 +484,7 @@ func TestWindowAndPeriod(t *testing.T) {
 }
 
 func TestHistory(t *testing.T) {
+	t.Parallel()
 	pl := planTOML(milestone{"m1", "a", "2018", ""}, milestone{"m2", "b", "2018-Q2", ""})
 	p := project(t, testAgencies, pl,
 		// An ad hoc request answered by b only.
@@ -572,6 +579,7 @@ func TestHistory(t *testing.T) {
 }
 
 func TestChangesFromNothing(t *testing.T) {
+	t.Parallel()
 	p := project(t, testAgencies, planTOML(milestone{"m1", "a", "2018", ""}),
 		rep{"a", "2018-H1", "2018-07-05", "", []upd{{"m1", "in-progress", ""}}})
 	before := Derive(p, date(t, "2017-12-31"))

@@ -47,6 +47,7 @@ func periodText(h *Period) string {
 }
 
 func TestMembershipOverTime(t *testing.T) {
+	t.Parallel()
 	// a, b and c as in testAgencies; d is a unit the tests add.
 	agencies := func(dReports, members string) string {
 		return testAgencies + "\n[[agencies]]\nid = \"d\"\nname = \"Cơ quan D\"\n" + dReports +
@@ -138,6 +139,7 @@ func TestMembershipOverTime(t *testing.T) {
 }
 
 func TestChangesFollowAgenciesNotPlaces(t *testing.T) {
+	t.Parallel()
 	// d joins between a and b: b's share must be compared with b's, not
 	// with whoever was second before.
 	agencies := testAgencies + "\n[[agencies]]\nid = \"d\"\nname = \"Cơ quan D\"\n" +
@@ -160,6 +162,7 @@ func TestChangesFollowAgenciesNotPlaces(t *testing.T) {
 }
 
 func TestGroupWithNoMemberYet(t *testing.T) {
+	t.Parallel()
 	agencies := testAgencies + "\n[[groups]]\nid = \"g\"\nname = \"Nhóm\"\nmembers = [{ id = \"b\", from = \"2019\" }]\n"
 	pl := planTOML(milestone{"m", "g", "2020", ""}, milestone{"n", "a", "2020", ""})
 	p := project(t, agencies, pl, rep{"a", "2018", "2019-01-05", "", []upd{{"n", "in-progress", ""}}})

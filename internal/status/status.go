@@ -159,6 +159,23 @@ func LatestAsOf(p *plan.Project) (plan.Date, bool) {
 	return ps[len(ps)-1].End, true
 }
 
+// AsOf returns the day a build or a check judges statuses as of: asked,
+// the day a person asked for (--as-of), when it is given; otherwise the
+// last day of the latest period that has an approved report; otherwise
+// (no approved report yet) the zero day.
+func AsOf(p *plan.Project, asked plan.Date) plan.Date {
+	if !asked.IsZero() {
+		return asked
+	}
+	d, _ := LatestAsOf(p)
+	return d
+}
+
+// Current returns the statuses of p as of AsOf(p, asked).
+func Current(p *plan.Project, asked plan.Date) *Snapshot {
+	return Derive(p, AsOf(p, asked))
+}
+
 // currentWindow returns the day after which a report counts as belonging
 // to the latest reporting window as of asOf: the end of the regular period
 // before the latest regular period that ended on or before asOf.

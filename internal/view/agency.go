@@ -1,6 +1,8 @@
 package view
 
 import (
+	"slices"
+
 	"github.com/minhbach/minhbach/internal/chart"
 	"github.com/minhbach/minhbach/internal/status"
 )
@@ -56,30 +58,18 @@ func (pr *presenter) agencies() error {
 		for _, g := range reg.GroupsAt(a.ID, pr.snap.AsOf) {
 			v.Groups = append(v.Groups, pr.agencyLink(g.ID))
 		}
-		for _, ts := range pr.snap.Tasks {
-			for _, ms := range ts.Milestones {
-				m := ms.Milestone
-				switch {
-				case m.Owner == a.ID:
-					v.Leads = append(v.Leads, pr.milestoneRow(ms))
-					counts[ms.Status]++
-				case reg.Group(m.Owner) != nil:
-					for _, mem := range ms.Members {
-						if mem.Agency.ID == a.ID {
-							mv := pr.milestoneRow(ms)
-							mv.Status, mv.Source, mv.DaysLate, mv.Late = pr.memberStatus(mem, m), pr.source(mem.Source), mem.DaysLate, pr.lateWords(mem)
-							v.Shares = append(v.Shares, mv)
-							counts[mem.Status]++
-						}
-					}
-				}
-				for _, pa := range m.Partners {
-					if pa == a.ID {
-						v.Supports = append(v.Supports, pr.milestoneRow(ms))
-					}
-				}
+		for _, part := range pr.snap.PartsOf(a.ID) {
+			counts[part.Status()]++
+			mv := pr.milestoneRow(part.Milestone)
+			if part.Member == nil {
+				v.Leads = append(v.Leads, mv)
+				continue
 			}
+			mem := part.Member
+			mv.Status, mv.Source, mv.DaysLate, mv.Late = pr.memberStatus(mem, part.Milestone.Milestone), pr.source(mem.Source), mem.DaysLate, pr.lateWords(mem)
+			v.Shares = append(v.Shares, mv)
 		}
+		v.Supports = pr.supports(a.ID)
 		delete(counts, status.NoData)
 		v.Counts = pr.counts(counts)
 		if len(v.Counts) > 0 {
@@ -112,21 +102,13 @@ func (pr *presenter) agencies() error {
 			v.Members = append(v.Members, pr.agencyLink(m.ID))
 		}
 		counts := map[status.Status]int{}
-		for _, ts := range pr.snap.Tasks {
-			for _, ms := range ts.Milestones {
-				if ms.Milestone.Owner == g.ID {
-					v.Leads = append(v.Leads, pr.milestoneRow(ms))
-					for _, mem := range ms.Members {
-						counts[mem.Status]++
-					}
-				}
-				for _, pa := range ms.Milestone.Partners {
-					if pa == g.ID {
-						v.Supports = append(v.Supports, pr.milestoneRow(ms))
-					}
-				}
+		for _, part := range pr.snap.PartsOf(g.ID) {
+			v.Leads = append(v.Leads, pr.milestoneRow(part.Milestone))
+			for _, mem := range part.Milestone.Members {
+				counts[mem.Status]++
 			}
 		}
+		v.Supports = pr.supports(g.ID)
 		delete(counts, status.NoData)
 		v.Counts = pr.counts(counts)
 		if len(v.Counts) > 0 {
@@ -137,4 +119,18 @@ func (pr *presenter) agencies() error {
 		}
 	}
 	return nil
+}
+
+// supports returns, in plan order, the milestones an agency or a group
+// supports as a partner.
+func (pr *presenter) supports(id string) []MilestoneV {
+	var out []MilestoneV
+	for _, ts := range pr.snap.Tasks {
+		for _, ms := range ts.Milestones {
+			if slices.Contains(ms.Milestone.Partners, id) {
+				out = append(out, pr.milestoneRow(ms))
+			}
+		}
+	}
+	return out
 }

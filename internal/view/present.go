@@ -46,27 +46,14 @@ type Model struct {
 }
 
 // New derives the statuses of p as of asOf (zero: the end of the latest
-// period with an approved report); with drafts, draft and submitted
-// reports count as shown, each marked as not approved.
+// period with an approved report, status.AsOf); with drafts, draft and
+// submitted reports count as shown, each marked as not approved
+// (plan.Project.View).
 func New(p *plan.Project, asOf plan.Date, drafts bool) *Model {
-	view := p
-	if drafts {
-		view = withDrafts(p)
-	}
-	if asOf.IsZero() {
-		if d, ok := status.LatestAsOf(view); ok {
-			asOf = d
-		} else {
-			asOf = plan.Date{}
-		}
-	}
-	m := &Model{p: view, snap: status.Derive(view, asOf), hist: status.History(view), drafts: drafts}
+	view := p.View(drafts)
+	m := &Model{p: view, snap: status.Current(view, asOf), hist: status.History(view), drafts: drafts}
 	m.published = view.Published()
-	for _, r := range m.published {
-		if r.Sample {
-			m.sample = true
-		}
-	}
+	m.sample = view.SampleData()
 	return m
 }
 
@@ -79,29 +66,6 @@ func (m *Model) Snapshot() *status.Snapshot { return m.snap }
 
 // History is the statuses period by period.
 func (m *Model) History() []*status.Period { return m.hist }
-
-// Previewable reports whether a report not approved is shown in a drafts
-// preview: drafts and submitted reports without problems.
-func Previewable(r *plan.Report) bool {
-	return len(r.Problems) == 0 && (r.Approval.State == plan.Draft || r.Approval.State == plan.Submitted)
-}
-
-// withDrafts returns a copy of p in which draft and submitted reports count
-// as published, for a preview. The copies keep their state, so pages can
-// mark them.
-func withDrafts(p *plan.Project) *plan.Project {
-	q := *p
-	q.Reports = nil
-	for _, r := range p.Reports {
-		if Previewable(r) {
-			c := *r
-			c.Preview = true
-			r = &c
-		}
-		q.Reports = append(q.Reports, r)
-	}
-	return &q
-}
 
 // page is one generated content file. Its front matter is small: the
 // page's view model is not in it but in a file of its own beside the

@@ -233,12 +233,7 @@ func (im *importer) readRows(rep *plan.Report) {
 	const sh = SheetReport
 	p := im.p
 	reg := p.Agencies
-	byID := map[string]*plan.Milestone{}
-	for _, t := range p.Plan.Tasks {
-		for _, m := range t.Milestones {
-			byID[m.ID] = m
-		}
-	}
+	byID := p.Plan.MilestonesByID()
 	all, err := im.f.GetRows(sh, excelize.Options{RawCellValue: true})
 	if err != nil {
 		im.add(sh, "A1", "workbook.unreadableSheet", err.Error())
@@ -364,12 +359,7 @@ func (im *importer) check(rep *plan.Report) {
 	}
 	p := im.p
 	reg := p.Agencies
-	ms := map[string]*plan.Milestone{}
-	for _, t := range p.Plan.Tasks {
-		for _, m := range t.Milestones {
-			ms[m.ID] = m
-		}
-	}
+	ms := p.Plan.MilestonesByID()
 	for _, f := range plan.CheckReport(p, rep) {
 		sheet, c := SheetMeta, cellMetaAgency
 		key, args := f.Key, f.Args

@@ -1,13 +1,12 @@
 package workbook
 
 import (
-	"path"
 	"strings"
 	"testing"
 
 	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/plan"
-	"github.com/spf13/afero"
+	"github.com/minhbach/minhbach/internal/testportal"
 )
 
 // TestWorkbookFollowsMembership makes huyen-b a member of cac-huyen from
@@ -15,15 +14,10 @@ import (
 // workbook for 2019-H1 has them, and a 2019-H1 workbook whose period is
 // changed to 2018 is refused on those rows.
 func TestWorkbookFollowsMembership(t *testing.T) {
-	fs := afero.NewMemMapFs()
-	for name, src := range basePortal {
-		if name == plan.AgenciesFile {
-			src = strings.Replace(src, `members = ["huyen-a", "huyen-b"]`, `members = ["huyen-a", { id = "huyen-b", from = "2019" }]`, 1)
-		}
-		if err := afero.WriteFile(fs, path.Join(root, name), []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	t.Parallel()
+	files := testportal.Files(basePortal)
+	files[plan.AgenciesFile] = testportal.Edit(testportal.Agencies, testportal.Members, `members = ["huyen-a", { id = "huyen-b", from = "2019" }]`)
+	fs := testportal.Fs(t, files)
 	p := load(t, fs)
 	milestones := func(period string) string {
 		var ids []string

@@ -23,22 +23,21 @@ type row struct {
 }
 
 // rowsFor returns the rows of the workbook for agency and period per: its
-// shares (see reportfile.Shares) and, for a compiler that reported for members of a
+// shares (see plan.Project.SharesOf) and, for a compiler that reported for members of a
 // group, the other shares the existing report updates; in plan order, the
 // agency's own share of a milestone first.
 func rowsFor(p *plan.Project, agency string, per plan.Period, existing *plan.Report) []row {
 	order := map[string]int{}
-	byID := map[string]*plan.Milestone{}
 	for _, t := range p.Plan.Tasks {
 		for _, m := range t.Milestones {
 			order[m.ID] = len(order)
-			byID[m.ID] = m
 		}
 	}
+	byID := p.Plan.MilestonesByID()
 	key := func(milestone, member string) string { return milestone + "\x00" + member }
 	var rows []row
 	seen := map[string]bool{}
-	for _, s := range reportfile.Shares(p, agency, per) {
+	for _, s := range p.SharesOf(agency, per) {
 		rows = append(rows, row{m: s.Milestone, member: s.Member, group: s.Group})
 		seen[key(s.Milestone.ID, s.Member)] = true
 	}

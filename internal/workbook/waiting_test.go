@@ -8,6 +8,7 @@ import (
 )
 
 func TestWaitingLabelPerMilestone(t *testing.T) {
+	t.Parallel()
 	reg := &plan.Milestone{ID: "3a", Condition: "sau khi có quy định của Trung ương", Waiting: "Chờ quy định của Trung ương"}
 	guid := &plan.Milestone{ID: "2a", Condition: "sau khi có hướng dẫn của Trung ương"}
 	none := &plan.Milestone{ID: "4a"}

@@ -15,80 +15,20 @@ import (
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/reportfile"
 	"github.com/minhbach/minhbach/internal/status"
+	"github.com/minhbach/minhbach/internal/testportal"
 	"github.com/spf13/afero"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
 )
 
-const root = "/portal"
+const root = testportal.Root
 
-// The small portal of the tests: huyen-a reports on 1b (a group milestone
-// with a condition), 2a (a group milestone without) and 2b (its own,
-// ongoing).
-var basePortal = map[string]string{
-	plan.AgenciesFile: `[[roles]]
-id = "chu-tich"
-title = "Chủ tịch Ủy ban nhân dân tỉnh"
-
-[[agencies]]
-id = "so-noi-vu"
-name = "Sở Nội vụ"
-kind = "so"
-reports = true
-
-[[agencies]]
-id = "huyen-a"
-name = "Ủy ban nhân dân huyện A"
-kind = "huyen"
-reports = true
-
-[[agencies]]
-id = "huyen-b"
-name = "Ủy ban nhân dân huyện B"
-kind = "huyen"
-reports = true
-
-[[agencies]]
-id = "ubnd-tinh"
-name = "Ủy ban nhân dân tỉnh"
-kind = "tinh"
-
-[[groups]]
-id = "cac-huyen"
-name = "Ủy ban nhân dân các huyện"
-members = ["huyen-a", "huyen-b"]
-`,
-	plan.PlanFile: `title = "Kế hoạch thử nghiệm"
-issuer = "ubnd-tinh"
-
-[reporting]
-compiler = "so-noi-vu"
-recipient = "ubnd-tinh"
-every = ["H1", "year"]
-
-[[tasks]]
-number = 1
-slug = "nhiem-vu-mot"
-title = "Nhiệm vụ một"
-overseer = "chu-tich"
-
-  [[tasks.milestones]]
-  id = "1a"
-  owner = "so-noi-vu"
-  action = "Xây dựng đề án"
-  due = "2018-Q2"
-
-  [[tasks.milestones]]
-  id = "1b"
-  owner = "cac-huyen"
-  action = "Sắp xếp các phòng chuyên môn"
-  deliverable = "Đề án sắp xếp"
-  due = "2018"
-  condition = "sau khi có hướng dẫn của Trung ương"
-
-[[tasks]]
-number = 2
-slug = "nhiem-vu-hai"
+// basePlan is the test portal's first task (1b with a deliverable) and a
+// second task with a group milestone without a condition (2a) and one of
+// huyen-a's own, ongoing (2b).
+var basePlan = testportal.Edit(testportal.Before(testportal.Plan, testportal.Task2),
+	"  action = \"Sắp xếp các phòng chuyên môn\"\n", "  action = \"Sắp xếp các phòng chuyên môn\"\n  deliverable = \"Đề án sắp xếp\"\n",
+) + testportal.Task2 + `slug = "nhiem-vu-hai"
 title = "Nhiệm vụ hai"
 overseer = "chu-tich"
 
@@ -103,7 +43,13 @@ overseer = "chu-tich"
   owner = "huyen-a"
   action = "Tuyên truyền thường xuyên"
   due = "ongoing"
-`,
+`
+
+// The small portal of the tests (internal/testportal's agencies): huyen-a
+// reports on 1b (a group milestone with a condition), 2a (a group milestone
+// without) and 2b (its own, ongoing).
+var basePortal = testportal.Files(map[string]string{
+	plan.PlanFile: basePlan,
 	"content/bao-cao/2018-H1/huyen-a.md": `+++
 agency = "huyen-a"
 period = "2018-H1"
@@ -126,18 +72,12 @@ state = "in-progress"
 +++
 Sáu tháng đầu năm.
 `,
-}
+})
 
 // newPortal returns a memory copy of the test portal.
 func newPortal(t *testing.T) afero.Fs {
 	t.Helper()
-	fs := afero.NewMemMapFs()
-	for name, src := range basePortal {
-		if err := afero.WriteFile(fs, path.Join(root, name), []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return fs
+	return testportal.Fs(t, basePortal)
 }
 
 func load(t *testing.T, fs afero.Fs) *plan.Project {
@@ -256,6 +196,7 @@ func mustImport(t *testing.T, p *plan.Project, b []byte) *plan.Report {
 const reportFile = "content/bao-cao/2018/huyen-a.md"
 
 func TestRoundTrip(t *testing.T) {
+	t.Parallel()
 	fs := newPortal(t)
 	p := load(t, fs)
 	book := write(t, template(t, p))
@@ -363,6 +304,7 @@ func TestRoundTrip(t *testing.T) {
 }
 
 func TestTemplateLayout(t *testing.T) {
+	t.Parallel()
 	p := load(t, newPortal(t))
 	f, err := Template(p, snapshot(p), "huyen-a", "2018", nil)
 	if err != nil {
@@ -478,6 +420,7 @@ func TestTemplateLayout(t *testing.T) {
 // TestTemplateCompiler: Sở Nội vụ's workbook has its own milestone, plus
 // a row for each member share its existing report speaks for.
 func TestTemplateCompiler(t *testing.T) {
+	t.Parallel()
 	p := load(t, newPortal(t))
 	existing := &plan.Report{Agency: "so-noi-vu", Period: "2018", Number: "9/BC-SNV", Date: plan.NewDate(2018, 12, 1),
 		Updates: []*plan.Update{
@@ -510,6 +453,7 @@ func TestTemplateCompiler(t *testing.T) {
 }
 
 func TestTemplateErrors(t *testing.T) {
+	t.Parallel()
 	p := load(t, newPortal(t))
 	for _, c := range []struct{ agency, period, want string }{
 		{"huyen-c", "2018", `không có cơ quan mã "huyen-c" — dùng một mã trong data/agencies.toml (gợi ý: huyen-a)`},
@@ -524,6 +468,7 @@ func TestTemplateErrors(t *testing.T) {
 
 // TestAccepted: the other ways a cell may be written.
 func TestAccepted(t *testing.T) {
+	t.Parallel()
 	p := load(t, newPortal(t))
 	for name, c := range map[string]struct {
 		cell string
@@ -575,6 +520,7 @@ func TestAccepted(t *testing.T) {
 // TestProblems makes one bad cell at a time and wants exactly one problem
 // for it.
 func TestProblems(t *testing.T) {
+	t.Parallel()
 	p := load(t, newPortal(t))
 	type edit struct {
 		sheet, cell string
@@ -662,6 +608,7 @@ func TestProblems(t *testing.T) {
 }
 
 func TestProblemsStructure(t *testing.T) {
+	t.Parallel()
 	p := load(t, newPortal(t))
 	// Several bad cells: every one is told, in sheet then row order.
 	f := template(t, p)
@@ -721,6 +668,7 @@ func unzipless(t *testing.T) []byte {
 }
 
 func TestMerge(t *testing.T) {
+	t.Parallel()
 	five := 5
 	base := &plan.Report{Agency: "huyen-a", Period: "2018", Number: "1/BC", Date: plan.NewDate(2018, 12, 1), Sample: true,
 		Approval: plan.Approval{State: plan.Approved, ApprovedBy: "X", ApprovedOn: plan.NewDate(2018, 12, 5), Note: "ghi chú"},
