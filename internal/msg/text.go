@@ -12,9 +12,15 @@ func init() {
 }
 
 var textVI = map[string]string{
-	"group.partialScope": "nhóm %q có partial = true nhưng chưa có scope — thêm scope = \"…\" nói danh sách gồm những đơn vị nào và còn thiếu những đơn vị nào, để trang web nói rõ danh sách chưa đủ",
+	// The kinds of body added with the full list of "các cơ quan, đơn vị"
+	// (plan.AgencyKinds), for the period summary's column of kinds.
+	"cli.summary.kind.thanh-tra": "Thanh tra tỉnh",
+	"cli.summary.kind.ban":       "Ban thuộc tỉnh",
+	"group.partialScope":         "nhóm %q có partial = true nhưng chưa có scope — thêm scope = \"…\" nói danh sách gồm những đơn vị nào và còn thiếu những đơn vị nào, để trang web nói rõ danh sách chưa đủ",
 }
 
 var textEN = map[string]string{
-	"group.partialScope": "group %q has partial = true but no scope — add scope = \"…\" saying which units the list holds and which it leaves out, so that the site can say the list is partial",
+	"cli.summary.kind.thanh-tra": "Provincial Inspectorate",
+	"cli.summary.kind.ban":       "Provincial board",
+	"group.partialScope":         "group %q has partial = true but no scope — add scope = \"…\" saying which units the list holds and which it leaves out, so that the site can say the list is partial",
 }
