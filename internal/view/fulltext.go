@@ -25,6 +25,10 @@ type TextLineV struct {
 	// point holds), for the indent.
 	Kind  string `json:"kind"`
 	Depth int    `json:"depth"`
+	// Heading is the heading level the line is shown at: 2 for a
+	// section, 3 for a clause that holds further lines, 0 for a line
+	// shown as a paragraph (a clause that is one sentence, like III.3).
+	Heading int `json:"heading,omitempty"`
 	// Label is the numbering as printed ("II.", "6.", "a)", "-"); Parts
 	// the rest of the line as written, cut where a phrase is kept as
 	// written although it is wrong (Sic).
@@ -136,6 +140,12 @@ func (pr *presenter) textLines() []TextLineV {
 		if b.Ref == "" {
 			l.Anchor = ""
 		}
+		switch {
+		case b.Kind == plan.KindSection:
+			l.Heading = 2
+		case b.Kind == plan.KindClause && len(b.Children) > 0:
+			l.Heading = 3
+		}
 		if t := task[b]; t != nil {
 			l.Task = &LinkV{Name: pr.t("Tiến độ nhiệm vụ ", "Progress of task ") + strconv.Itoa(t.Number), URL: TaskURL(t.Slug)}
 		}
@@ -177,7 +187,7 @@ func (pr *presenter) textToc(lines []TextLineV) []TocV {
 		}
 	}
 	if len(pr.p.Plan.Basis) > 0 {
-		out = append(out, TocV{Anchor: "can-cu", Name: pr.t("Văn bản căn cứ", "Legal basis documents")})
+		out = append(out, TocV{Anchor: "can-cu", Name: pr.t("Căn cứ ban hành", "Legal basis")})
 	}
 	return out
 }
