@@ -3,12 +3,10 @@ package site
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
 
-	"github.com/BurntSushi/toml"
 	"github.com/spf13/afero"
 
 	"github.com/minhbach/minhbach/internal/chart"
@@ -45,7 +43,7 @@ func extras(m *view.Model, baseURL string) (map[string][]byte, error) {
 // as it is made and then dropped, so that memory holds one language's feeds
 // or index at a time, not all of them; the feeds and the index are made in
 // parallel.
-func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string) error {
+func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string, cache *cardCache) error {
 	jobs := []func() (map[string][]byte, error){}
 	for _, lang := range view.Langs {
 		jobs = append(jobs, func() (map[string][]byte, error) {
@@ -59,6 +57,7 @@ func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string) error {
 		})
 	}
 	jobs = append(jobs, func() (map[string][]byte, error) { return badges(m), nil })
+	jobs = append(jobs, cardJobs(m.Cards(), cache)...)
 	// Two workers: the machine a portal is built on may have two cores,
 	// and each job holds its files until they are written.
 	work := make(chan func() (map[string][]byte, error))
@@ -115,30 +114,4 @@ func prefixed(prefix string, files map[string][]byte) map[string][]byte {
 		out[prefix+k] = v
 	}
 	return out
-}
-
-// siteBaseURL returns the base URL a build uses: the one given, else the
-// one in site.toml.
-func siteBaseURL(fsys afero.Fs, src, given string) (string, error) {
-	if given != "" {
-		return withSlash(given), nil
-	}
-	var cfg struct {
-		BaseURL string `toml:"baseURL"`
-	}
-	data, err := afero.ReadFile(fsys, filepath.Join(src, ConfigFile))
-	if err != nil {
-		return "", fmt.Errorf("%s:1:1: %w", ConfigFile, err)
-	}
-	if _, err := toml.Decode(string(data), &cfg); err != nil {
-		return "", fmt.Errorf("%s: %w", ConfigFile, err)
-	}
-	return withSlash(cfg.BaseURL), nil
-}
-
-func withSlash(s string) string {
-	if !strings.HasSuffix(s, "/") {
-		return s + "/"
-	}
-	return s
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/minhbach/minhbach/internal/card"
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/status"
 )
@@ -122,6 +123,10 @@ type params struct {
 	View string `json:"view,omitempty"`
 	// Feed is the page's own Atom feed, for the page's head.
 	Feed string `json:"feed,omitempty"`
+	// Image is the page's link-preview picture (og:image), relative to
+	// the language's root, and ImageAlt its words.
+	Image    string `json:"image,omitempty"`
+	ImageAlt string `json:"image_alt,omitempty"`
 }
 
 // pageView is the view model of a page: one of the page types' structs
@@ -155,6 +160,9 @@ type presenter struct {
 	*Model
 	lang string
 	put  Sink
+	// cardIndex are the language's link-preview cards by address, made
+	// on first use (pageCard).
+	cardIndex map[string]card.Card
 }
 
 // Pages makes every page of every language and the site data, and hands
@@ -183,6 +191,7 @@ func (pr *presenter) write(path string, pg page, body string) error {
 		return err
 	}
 	pg.Params.View = GenDir + "/" + view
+	pg.Params.Image, pg.Params.ImageAlt = pr.pageCard(path)
 	front, err := json.Marshal(pg)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
