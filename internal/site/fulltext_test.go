@@ -180,6 +180,14 @@ func TestFullTextLinksMilestones(t *testing.T) {
 			t.Fatalf("only %d milestones checked", n)
 		}
 	}
+	// A typo of the plan is marked on the task page too, in both languages.
+	for _, name := range []string{"nhiem-vu/khoan-phu-cap-khong-chuyen-trach/index.html", "en/nhiem-vu/khoan-phu-cap-khong-chuyen-trach/index.html"} {
+		page := string(files[name])
+		if !strings.Contains(page, `<mark class="sic">Ủy ban nhân dân dân tỉnh</mark>`) || !strings.Contains(page, `[sic: `) {
+			t.Errorf("%s does not mark the plan's typo “Ủy ban nhân dân dân tỉnh”", name)
+		}
+	}
+
 	// The plan's own terms, for the milestones the issue names.
 	for id, want := range map[string]string{
 		"6b": "đoạn thứ hai điểm a khoản 6 mục II",

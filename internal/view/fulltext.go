@@ -199,3 +199,27 @@ func partsText(ps []TextPartV) string {
 	}
 	return b.String()
 }
+
+// actionSic cuts a milestone's words around the sic phrases of the lines
+// it comes from, with their editor's notes, so that the task page marks a
+// typo of the plan as the full text does; nil when there is none.
+func (pr *presenter) actionSic(m *plan.Milestone) ([]TextPartV, string) {
+	var sic, notes []string
+	for _, b := range pr.p.Plan.Text {
+		if !m.Source.Contains(b) || len(b.Sic) == 0 {
+			continue
+		}
+		for _, p := range b.Sic {
+			if strings.Contains(m.Action, p) {
+				sic = append(sic, p)
+			}
+		}
+		if n := pr.t(b.Note, b.NoteEn); n != "" {
+			notes = append(notes, n)
+		}
+	}
+	if len(sic) == 0 {
+		return nil, ""
+	}
+	return sicParts(m.Action, sic), strings.Join(notes, " ")
+}

@@ -366,6 +366,7 @@ func (pr *presenter) milestone(ms *status.Milestone, withHistory bool) Milestone
 	}
 	if !m.Source.IsZero() {
 		v.PlanRef = &LinkV{Name: m.Citation(pr.lang), URL: TextURL(m.Source.Ref())}
+		v.ActionParts, v.SicNote = pr.actionSic(m)
 	}
 	if !m.DueSource.IsZero() {
 		v.DueText = m.DueSentence()

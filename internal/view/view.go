@@ -115,6 +115,12 @@ type MilestoneV struct {
 	// when there is no summary (Action is then empty).
 	ActionVi string `json:"action_vi,omitempty"`
 	Summary  bool   `json:"summary,omitempty"`
+	// ActionParts is the plan's words (Action on a Vietnamese page,
+	// ActionVi on another) cut around the phrases its text marks as kept
+	// although wrong (sic), and SicNote the editor's note on them; both
+	// are empty when the words hold no such phrase.
+	ActionParts []TextPartV `json:"action_parts,omitempty"`
+	SicNote     string      `json:"sic_note,omitempty"`
 	// Partial says that the owner is a group whose tracked list is not
 	// every unit its name stands for (Group.Partial): the counts say
 	// "tracked units"; Scope says what the list leaves out (on full
