@@ -72,6 +72,13 @@ func TestKonTumAgenciesAndUnits(t *testing.T) {
 	if h := r.Members("ubnd-cac-huyen-thanh-pho"); len(h) != len(districts) {
 		t.Errorf("ubnd-cac-huyen-thanh-pho has %d members, want %d", len(h), len(districts))
 	}
+	// Bodies outside the group, by kind: the Party's are "dang".
+	for id, kind := range map[string]string{"tinh-uy": "dang", "ban-thuong-vu-tinh-uy": "dang", "thuong-truc-tinh-uy": "dang",
+		"ban-to-chuc-tinh-uy": "dang", "ubnd-tinh": "tinh", "ubmttq-tinh": "doan-the", "van-phong-hdnd-tinh": "van-phong"} {
+		if a := r.Agency(id); a == nil || a.Kind != kind {
+			t.Errorf("%s: %+v, want kind %q", id, a, kind)
+		}
+	}
 	// The list leaves out the public service units: it says so.
 	if !g.Partial || !strings.Contains(g.Scope, "đơn vị sự nghiệp") || g.ScopeEn == "" {
 		t.Errorf("the group does not say that its list is partial: partial=%v scope=%q scope_en=%q", g.Partial, g.Scope, g.ScopeEn)
