@@ -1,7 +1,6 @@
 package view
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/minhbach/minhbach/internal/plan"
@@ -147,13 +146,13 @@ func (pr *presenter) textLines() []TextLineV {
 			l.Heading = 3
 		}
 		if t := task[b]; t != nil {
-			l.Task = &LinkV{Name: pr.t("Tiến độ nhiệm vụ ", "Progress of task ") + strconv.Itoa(t.Number), URL: TaskURL(t.Slug)}
+			l.Task = &LinkV{Name: pr.w("text_task_progress", t.Number), URL: TaskURL(t.Slug)}
 		}
 		for _, m := range from[b] {
-			l.From = append(l.From, LinkV{Name: pr.t("Mốc ", "Milestone ") + m.ID, URL: milestoneURL(m)})
+			l.From = append(l.From, LinkV{Name: pr.w("text_milestone", m.ID), URL: milestoneURL(m)})
 		}
 		for _, m := range due[b] {
-			l.Due = append(l.Due, LinkV{Name: pr.t("Thời hạn mốc ", "Deadline of milestone ") + m.ID, URL: milestoneURL(m)})
+			l.Due = append(l.Due, LinkV{Name: pr.w("text_milestone_due", m.ID), URL: milestoneURL(m)})
 		}
 		out = append(out, l)
 	}
@@ -183,11 +182,11 @@ func (pr *presenter) textToc(lines []TextLineV) []TocV {
 			out = append(out, TocV{Anchor: l.Anchor, Name: strings.TrimSpace(l.Label + " " + partsText(l.Parts)), VI: true})
 		case l.Kind == plan.KindClause && l.Task != nil && len(out) > 0:
 			last := &out[len(out)-1]
-			last.Children = append(last.Children, TocV{Anchor: l.Anchor, Name: pr.t("Nhiệm vụ ", "Task ") + strings.TrimSuffix(l.Label, ".")})
+			last.Children = append(last.Children, TocV{Anchor: l.Anchor, Name: pr.w("text_toc_task", strings.TrimSuffix(l.Label, "."))})
 		}
 	}
 	if len(pr.p.Plan.Basis) > 0 {
-		out = append(out, TocV{Anchor: "can-cu", Name: pr.t("Căn cứ ban hành", "Legal basis")})
+		out = append(out, TocV{Anchor: "can-cu", Name: pr.w("plan_basis")})
 	}
 	return out
 }
