@@ -54,6 +54,14 @@ type Group struct {
 	Membership []Member `toml:"members"`
 	// Aliases are former ids, as for an agency.
 	Aliases []string `toml:"aliases"`
+	// Partial says that the members listed are not every unit the group's
+	// name stands for (the plan's "các cơ quan, đơn vị" holds units the
+	// portal does not track yet); Scope and ScopeEn then say what the list
+	// holds and what it leaves out, and every page that counts the
+	// group's members says so.
+	Partial bool   `toml:"partial"`
+	Scope   string `toml:"scope"`
+	ScopeEn string `toml:"scope_en"`
 
 	Pos Pos `toml:"-"`
 }
@@ -69,7 +77,11 @@ type Role struct {
 }
 
 // AgencyKinds are the values Agency.Kind may take.
-var AgencyKinds = []string{"so", "van-phong", "huyen", "tinh", "dang", "doan-the", "khac"}
+// "so" is a department (sở), "thanh-tra" the provincial inspectorate,
+// "van-phong" an office, "ban" a board (Ban Dân tộc, Ban Quản lý Khu kinh
+// tế), "huyen" a district-level People's Committee, "tinh" a provincial
+// body, "dang" a Party body, "doan-the" a mass organisation.
+var AgencyKinds = []string{"so", "thanh-tra", "van-phong", "ban", "huyen", "tinh", "dang", "doan-the", "khac"}
 
 // Agency returns the agency with id, or nil.
 func (r *Registry) Agency(id string) *Agency { return r.agencies[id] }

@@ -412,6 +412,7 @@ func TestLoadMissingField(t *testing.T) {
 	noID := edit(t, basePlan, "  id = \"2a\"\n", "")
 	noName := edit(t, baseAgencies, "name = \"Ủy ban nhân dân huyện B\"\n", "")
 	noMembers := edit(t, baseAgencies, "members = [\"huyen-a\", \"huyen-b\"]\n", "")
+	noScope := edit(t, baseAgencies, "members = [\"huyen-a\", \"huyen-b\"]\n", "members = [\"huyen-a\", \"huyen-b\"]\npartial = true\n")
 	tests := []struct {
 		name  string
 		files map[string]string
@@ -425,6 +426,8 @@ func TestLoadMissingField(t *testing.T) {
 			at(t, AgenciesFile, noName, "[[agencies]]\nid = \"huyen-b\"", "[[agencies]]", "field.required"), "name"},
 		{"group members", map[string]string{AgenciesFile: noMembers},
 			at(t, AgenciesFile, noMembers, "", "[[groups]]", "group.empty"), "cac-huyen"},
+		{"partial group scope", map[string]string{AgenciesFile: noScope},
+			at(t, AgenciesFile, noScope, "", "[[groups]]", "group.partialScope"), "cac-huyen"},
 		{"report agency", map[string]string{goodReportPath: edit(t, goodReport, "agency = \"so-noi-vu\"\n", "")},
 			top(goodReportPath, "field.required"), "agency"},
 		{"report period", map[string]string{goodReportPath: edit(t, goodReport, "period = \"2018-H1\"\n", "")},

@@ -116,6 +116,11 @@ func (l *loader) checkRegistry(r *Registry, kp keyPositions) {
 		l.uniqueID(kp, seen, p, g.ID, g.Pos)
 		l.checkText(kp, f, p+".name", g.Name, true)
 		l.checkText(kp, f, p+".head", g.Head, false)
+		l.checkText(kp, f, p+".scope", g.Scope, false)
+		l.checkText(kp, f, p+".scope_en", g.ScopeEn, false)
+		if g.Partial && g.Scope == "" {
+			l.ps.add(kp.at(f, p), "group.partialScope", g.ID)
+		}
 		l.checkMembers(r, g, i, kp)
 		if len(g.Members) == 0 {
 			l.ps.add(kp.at(f, p+".members"), "group.empty", g.ID)

@@ -21,10 +21,14 @@ type jsResult struct {
 	Bytes   int    `json:"bytes"`
 	Files   int    `json:"files"`
 	Results []struct {
-		Href  string   `json:"href"`
-		Title string   `json:"title"`
-		Spans []string `json:"spans"`
-		Marks []string `json:"marks"`
+		Href  string `json:"href"`
+		Title string `json:"title"`
+		// TitleLang and SnippetLang are the lang attributes of the title
+		// and of the snippet.
+		TitleLang   string   `json:"titleLang"`
+		SnippetLang string   `json:"snippetLang"`
+		Spans       []string `json:"spans"`
+		Marks       []string `json:"marks"`
 	} `json:"results"`
 }
 

@@ -33,6 +33,9 @@ type AgencyV struct {
 	Sent     []ReportRowV `json:"sent,omitempty"`
 	Missed   []LinkV      `json:"missed,omitempty"`
 	Feed     string       `json:"feed"`
+	// Scope, for a group whose list is partial (Group.Partial), says what
+	// the list holds and leaves out.
+	Scope string `json:"scope,omitempty"`
 }
 
 func (pr *presenter) agencies() error {
@@ -98,6 +101,9 @@ func (pr *presenter) agencies() error {
 	}
 	for _, g := range reg.Groups {
 		v := AgencyV{Name: pr.t(g.Name, g.NameEn), Head: g.Head, IsGroup: true, Feed: ""}
+		if g.Partial {
+			v.Scope = pr.t(g.Scope, g.ScopeEn)
+		}
 		for _, m := range reg.MembersAt(g.ID, pr.snap.AsOf) {
 			v.Members = append(v.Members, pr.agencyLink(m.ID))
 		}

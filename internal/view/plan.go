@@ -13,6 +13,11 @@ type PlanV struct {
 	Implementation []string    `json:"implementation"`
 	Reporting      string      `json:"reporting"`
 	Compiler       LinkV       `json:"compiler"`
+	// Text is the plan as issued, line by line (empty when the plan file
+	// has no [[text]]: the page then lays out the fields above), Toc its
+	// table of contents.
+	Text []TextLineV `json:"text,omitempty"`
+	Toc  []TocV      `json:"toc,omitempty"`
 }
 
 // BasisV is a legal basis document.
@@ -39,6 +44,10 @@ func (pr *presenter) planPage() error {
 		Compiler: pr.agencyLink(pl.Reporting.Compiler)}
 	for _, b := range pl.Basis {
 		v.Basis = append(v.Basis, BasisV{Number: b.Number, Date: pr.date(b.Date), Issuer: b.Issuer, Title: b.Title})
+	}
+	if len(pl.Text) > 0 {
+		v.Text = pr.textLines()
+		v.Toc = pr.textToc(v.Text)
 	}
 	for _, ts := range pr.snap.Tasks {
 		t := ts.Task

@@ -328,6 +328,23 @@ func (pr *presenter) milestone(ms *status.Milestone, withHistory bool) Milestone
 		Total:         ms.Total,
 	}
 	v.Due, v.Condition = m.DueCondition(pr.lang)
+	if pr.lang != "vi" {
+		v.ActionVi, v.Summary = m.Action, m.ActionEn != ""
+		if !v.Summary {
+			v.Action = ""
+		}
+	}
+	if !m.Source.IsZero() {
+		v.PlanRef = &LinkV{Name: m.Citation(pr.lang), URL: TextURL(m.Source.Ref())}
+		v.ActionParts, v.SicNote = pr.actionSic(m)
+	}
+	if !m.DueSource.IsZero() {
+		v.DueText = m.DueSentence()
+		v.DueRef = &LinkV{Name: m.DueCitation(pr.lang), URL: TextURL(m.DueSource.Ref())}
+	}
+	if g := pr.p.Agencies.Group(m.Owner); g != nil && g.Partial {
+		v.Partial, v.Scope = true, pr.t(g.Scope, g.ScopeEn)
+	}
 	for _, pa := range m.Partners {
 		v.Partners = append(v.Partners, pr.agencyLink(pa))
 	}
@@ -358,7 +375,8 @@ func (pr *presenter) milestone(ms *status.Milestone, withHistory bool) Milestone
 func (pr *presenter) milestoneRow(ms *status.Milestone) MilestoneV {
 	full := pr.milestone(ms, false)
 	row := MilestoneV{ID: full.ID, Anchor: full.Anchor, Task: full.Task, TaskNumber: full.TaskNumber, Owner: full.Owner,
-		IsGroup: full.IsGroup, Due: full.Due, Condition: full.Condition, Status: full.Status, Done: full.Done, Total: full.Total, DaysLate: full.DaysLate, Late: full.Late}
+		IsGroup: full.IsGroup, Due: full.Due, Condition: full.Condition, Status: full.Status, Done: full.Done, Total: full.Total, DaysLate: full.DaysLate, Late: full.Late,
+		Partial: full.Partial}
 	if r := []rune(row.Task.Name); len(r) > 140 {
 		row.Task.Name = string(r[:139]) + "…"
 	}

@@ -113,6 +113,31 @@ type MilestoneV struct {
 	// (status.Member.DaysLate), Late the same in words (lateWords).
 	DaysLate int    `json:"days_late,omitempty"`
 	Late     string `json:"late,omitempty"`
+	// PlanRef names where in the plan's text the milestone comes from, in
+	// the plan's own terms, and links to that line of the full text;
+	// DueText is the plan's own sentence about its time (Vietnamese, as
+	// written) and DueRef where it is. They are empty for a plan file
+	// without [[text]].
+	PlanRef *LinkV `json:"plan_ref,omitempty"`
+	DueText string `json:"due_text,omitempty"`
+	DueRef  *LinkV `json:"due_ref,omitempty"`
+	// ActionVi is the plan's words on a page in another language: beside
+	// Action, an abridged summary, when Summary is true; alone, untranslated,
+	// when there is no summary (Action is then empty).
+	ActionVi string `json:"action_vi,omitempty"`
+	Summary  bool   `json:"summary,omitempty"`
+	// ActionParts is the plan's words (Action on a Vietnamese page,
+	// ActionVi on another) cut around the phrases its text marks as kept
+	// although wrong (sic), and SicNote the editor's note on them; both
+	// are empty when the words hold no such phrase.
+	ActionParts []TextPartV `json:"action_parts,omitempty"`
+	SicNote     string      `json:"sic_note,omitempty"`
+	// Partial says that the owner is a group whose tracked list is not
+	// every unit its name stands for (Group.Partial): the counts say
+	// "tracked units"; Scope says what the list leaves out (on full
+	// milestones, not on table rows).
+	Partial bool   `json:"partial,omitempty"`
+	Scope   string `json:"scope,omitempty"`
 }
 
 // ReportRowV is a report in a list.

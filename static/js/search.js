@@ -486,14 +486,22 @@
     if (end < excerpt.length && excerpt.slice(-1) !== '…') p.appendChild(document.createTextNode('…'));
   }
 
+  // VI_RE finds a letter only Vietnamese uses: on a page in another
+  // language, a title or snippet that has one is the plan's or a report's
+  // Vietnamese words, and is marked lang="vi" for screen readers and
+  // translation tools.
+  var VI_RE = /[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i;
+  function markVi(e, s) { if (lang && lang !== 'vi' && VI_RE.test(s)) e.lang = 'vi'; }
+
   function item(row, words) {
     var li = el('li');
     var a = el('a', '', row[1] || row[0]);
     a.href = href(row[0]);
+    markVi(a, row[1] || '');
     li.appendChild(a);
     if (row[3]) { li.appendChild(document.createTextNode(' ')); li.appendChild(el('span', 'status', row[3])); }
     if (row[2]) { li.appendChild(document.createTextNode(' ')); li.appendChild(el('span', 'kind', attr('i18n-kind-' + row[2], row[2]))); }
-    if (row[4]) { var p = el('p'); snippet(p, row[4], words); li.appendChild(p); }
+    if (row[4]) { var p = el('p'); markVi(p, row[4]); snippet(p, row[4], words); li.appendChild(p); }
     return li;
   }
 

@@ -84,6 +84,8 @@ function runOne(q) {
       const results = list.children.map((li) => ({
         href: li.children[0].href,
         title: li.children[0].textContent,
+        titleLang: li.children[0].lang || '',
+        snippetLang: li.children.filter((c) => c.tagName === 'p').map((p) => p.lang || '').join(','),
         spans: li.children.filter((c) => c.tagName === 'span').map((c) => c.className + ':' + c.textContent),
         marks: li.children.filter((c) => c.tagName === 'p').flatMap((p) => p.children.filter((c) => c.tagName === 'mark').map((c) => c.textContent)),
       }));
