@@ -52,14 +52,20 @@ func amendmentsValue(as []plan.Amendment) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		fmt.Fprintf(&b, "{ on = %s, by = %s, reason = %s, before = %s, changes = [", am.On.String(), Quote(am.By), Quote(am.Reason), Quote(am.Before))
-		for j, c := range am.Changes {
-			if j > 0 {
-				b.WriteString(", ")
+		fmt.Fprintf(&b, "{ on = %s, by = %s, reason = %s, before = %s", am.On.String(), Quote(am.By), Quote(am.Reason), Quote(am.Before))
+		// No list when what changed is not known (no kept copy): an empty
+		// array would read back as an empty list, not as none.
+		if len(am.Changes) > 0 {
+			b.WriteString(", changes = [")
+			for j, c := range am.Changes {
+				if j > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString(Quote(c))
 			}
-			b.WriteString(Quote(c))
+			b.WriteString("]")
 		}
-		b.WriteString("] }")
+		b.WriteString(" }")
 	}
 	b.WriteString("]")
 	return b.String()
