@@ -111,7 +111,7 @@ func (a *app) root() *cobra.Command {
 		)
 		root.SetUsageTemplate(r.Replace(root.UsageTemplate()))
 	}
-	root.AddCommand(a.buildCmd(), a.checkCmd(), a.newCmd(), a.serveCmd(), a.templateCmd(), a.importCmd(), a.approveCmd(), a.rejectCmd())
+	root.AddCommand(a.buildCmd(), a.checkCmd(), a.newCmd(), a.serveCmd(), a.templateCmd(), a.importCmd(), a.approveCmd(), a.rejectCmd(), a.deployCmd())
 	// cobra's own help texts, in the user's language too.
 	root.InitDefaultHelpCmd()
 	var localize func(c *cobra.Command)
