@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/minhbach/minhbach/internal/render"
+	"github.com/minhbach/minhbach/internal/view"
 	"github.com/spf13/afero"
 )
 
@@ -26,8 +28,15 @@ func WriteHugoProject(o Options, dir string) error {
 	if err != nil {
 		return err
 	}
+	// The configuration, for its base URL; the project is not rendered here.
+	h, err := render.Open(render.Options{SrcFs: o.Fs, WorkingDir: src, DestFs: afero.NewMemMapFs(), PublishDir: "/public",
+		BaseURL: o.BaseURL, Gen: afero.NewMemMapFs(), GenDir: view.GenDir})
+	if err != nil {
+		return err
+	}
+	h.Close()
 	put := writeUnder(o.Fs, dir)
-	_, err = newModel(p, o).generate(o, src, func(string) {}, func(name string, data []byte) error {
+	_, err = generate(view.New(p, o.AsOf, o.Drafts), h.BaseURL(), func(string) {}, func(name string, data []byte) error {
 		return put(projectPath(name), data)
 	})
 	if err != nil {
@@ -49,8 +58,8 @@ func WriteHugoProject(o Options, dir string) error {
 // view models where their front matter says (under genDir), content/ and
 // data/ where Hugo looks by default.
 func projectPath(name string) string {
-	if strings.HasPrefix(name, viewDir) {
-		return genDir + "/" + name
+	if strings.HasPrefix(name, view.ViewDir) {
+		return view.GenDir + "/" + name
 	}
 	return name
 }
