@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"io/fs"
 	"net/url"
 	"path"
 	"path/filepath"
@@ -31,7 +32,7 @@ type blobStore struct {
 	dir string
 }
 
-func openBlob(ctx context.Context, u *url.URL) (store, error) {
+func openBlob(ctx context.Context, u *url.URL, dryRun bool) (store, error) {
 	var dir string
 	if u.Scheme == "file" {
 		// A folder gets exactly the site's files: no metadata sidecar
@@ -40,12 +41,15 @@ func openBlob(ctx context.Context, u *url.URL) (store, error) {
 		q := u.Query()
 		q.Set("metadata", string(fileblob.MetadataDontWrite))
 		q.Set("no_tmp_dir", "true")
-		q.Set("create_dir", "true")
-		u.RawQuery = q.Encode()
 		dir = filepath.FromSlash(u.Path)
 		if u.Host == "." {
 			dir = filepath.FromSlash(strings.TrimPrefix(u.Path, "/"))
 		}
+		if _, err := afero.NewOsFs().Stat(dir); dryRun && errors.Is(err, fs.ErrNotExist) {
+			return emptyStore{}, nil
+		}
+		q.Set("create_dir", "true")
+		u.RawQuery = q.Encode()
 	}
 	b, err := blob.OpenBucket(ctx, u.String())
 	if err != nil {

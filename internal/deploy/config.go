@@ -87,7 +87,13 @@ func LoadConfig(fsys afero.Fs, src string) (*Config, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, &Error{Key: "deploy.configSyntax", Args: []any{ConfigFile, pe.Position.Line, pe.Message}, Err: err}
+			line := pe.Position.Line
+			if pe.Position.Start > 0 {
+				// The parser's line is at times the one after the newline
+				// it stopped on: the byte offset is exact.
+				line = strings.Count(string(data[:min(pe.Position.Start, len(data))]), "\n") + 1
+			}
+			return nil, &Error{Key: "deploy.configSyntax", Args: []any{ConfigFile, line, pe.Message}, Err: err}
 		}
 		return nil, &Error{Key: "deploy.configValue", Args: []any{ConfigFile, 1, err}, Err: err}
 	}

@@ -125,7 +125,7 @@ func Deploy(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := open(ctx, tgt.URL)
+	st, err := open(ctx, tgt.URL, o.DryRun)
 	if err != nil {
 		var de *Error
 		if errors.As(err, &de) {

@@ -42,7 +42,7 @@ func tempName(p string) string {
 	return dir + "." + base + uploadSuffix
 }
 
-func openSFTP(ctx context.Context, u *url.URL) (store, error) {
+func openSFTP(ctx context.Context, u *url.URL, dryRun bool) (store, error) {
 	host := u.Hostname()
 	port := u.Port()
 	if port == "" {
@@ -100,6 +100,11 @@ func openSFTP(ctx context.Context, u *url.URL) (store, error) {
 		root = "."
 	}
 	root = path.Clean(root)
+	if _, err := client.Stat(root); dryRun && errors.Is(err, fs.ErrNotExist) {
+		client.Close()
+		conn.Close()
+		return emptyStore{}, nil
+	}
 	if err := client.MkdirAll(root); err != nil {
 		client.Close()
 		conn.Close()

@@ -39,14 +39,25 @@ type store interface {
 // errNotFound is returned by store.Read for a file that is not there.
 var errNotFound = errors.New("not found")
 
-// open opens the store of a target URL.
-func open(ctx context.Context, raw string) (store, error) {
+// open opens the store of a target URL. With dryRun, a folder (file://,
+// sftp://) that does not exist yet is not created: it is empty.
+func open(ctx context.Context, raw string, dryRun ...bool) (store, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return nil, err
 	}
+	dry := len(dryRun) > 0 && dryRun[0]
 	if u.Scheme == "sftp" {
-		return openSFTP(ctx, u)
+		return openSFTP(ctx, u, dry)
 	}
-	return openBlob(ctx, u)
+	return openBlob(ctx, u, dry)
 }
+
+// emptyStore is a folder that does not exist yet, in a dry run.
+type emptyStore struct{}
+
+func (emptyStore) List(context.Context) ([]object, error)               { return nil, nil }
+func (emptyStore) Read(context.Context, string) ([]byte, error)         { return nil, errNotFound }
+func (emptyStore) Write(context.Context, string, []byte, headers) error { return errors.New("dry run") }
+func (emptyStore) Delete(context.Context, string) error                 { return errors.New("dry run") }
+func (emptyStore) Close() error                                         { return nil }
