@@ -11,7 +11,6 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -54,7 +53,12 @@ func startS3(t *testing.T) (url, requests string) {
 			return
 		}
 		s3bin.path = filepath.Join(dir, "s3server")
-		cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", s3bin.path, "./s3server")
+		gobin, err := exec.LookPath("go")
+		if err != nil {
+			s3bin.err = err
+			return
+		}
+		cmd := exec.Command(gobin, "build", "-o", s3bin.path, "./s3server")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			s3bin.err = fmt.Errorf("go build ./s3server: %v\n%s", err, out)
 		}
