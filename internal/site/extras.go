@@ -11,6 +11,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/chart"
 	"github.com/minhbach/minhbach/internal/feed"
+	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/opendata"
 	"github.com/minhbach/minhbach/internal/search"
 	"github.com/minhbach/minhbach/internal/view"
@@ -95,11 +96,8 @@ func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string, cache *card
 func badges(m *view.Model) map[string][]byte {
 	files := map[string][]byte{}
 	for _, ts := range m.Snapshot().Tasks {
-		left := fmt.Sprintf("%s %d", "Nhiệm vụ", ts.Task.Number)
 		for _, lang := range view.Langs {
-			if lang == "en" {
-				left = fmt.Sprintf("Task %d", ts.Task.Number)
-			}
+			left := msg.T(msg.For(lang), "task_n", map[string]any{"N": ts.Task.Number})
 			label := ts.Status.Label(lang)
 			files[view.LangDir(lang)+view.TaskURL(ts.Task.Slug)+"badge.svg"] = chart.Badge(left, label, ts.Status)
 		}
