@@ -27,7 +27,19 @@ func (a *app) deployCmd() *cobra.Command {
 			o.Source, o.Dir = a.source, a.dest
 			ctx, stop := a.deployContext(cmd.Context())
 			defer stop()
-			o.Progress = a.deployProgress()
+			show, hold := a.deployProgress(), withTestHold(ctx, nil)
+			if show != nil || hold != nil {
+				o.Progress = func(done, total int, p string) {
+					if show != nil {
+						show(done, total, p)
+					}
+					// Test-only (MINHBACH_TEST_HOLD_AT=deploy): held after
+					// the third file, to be interrupted there.
+					if hold != nil && done == 3 {
+						hold("deploy")
+					}
+				}
+			}
 			start := time.Now()
 			res, err := deploy.Deploy(ctx, o)
 			a.endProgress()
