@@ -66,10 +66,10 @@ func (a *app) deployCmd() *cobra.Command {
 // deployReport prints what a deploy did, or would do.
 func (a *app) deployReport(res *deploy.Result, took time.Duration) {
 	if len(res.Caches) > 0 {
-		a.say(a.err, "cli.deploy.caches", len(res.Caches), strings.Join(res.Caches, ", "))
+		a.say(a.err, "cli.deploy.caches", len(res.Caches), shortList(res.Caches))
 	}
 	if len(res.Foreign) > 0 {
-		a.say(a.err, "cli.deploy.foreign", len(res.Foreign), strings.Join(res.Foreign, ", "))
+		a.say(a.err, "cli.deploy.foreign", len(res.Foreign), shortList(res.Foreign))
 	}
 	switch {
 	case res.DryRun:
@@ -122,4 +122,13 @@ func (a *app) deployContext(parent context.Context) (context.Context, context.Ca
 		close(finished)
 		stop()
 	}
+}
+
+// shortList joins the first few names, and says how many more there are.
+func shortList(names []string) string {
+	const shown = 10
+	if len(names) <= shown {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s (+%d)", strings.Join(names[:shown], ", "), len(names)-shown)
 }

@@ -147,7 +147,7 @@ func Deploy(ctx context.Context, o Options) (*Result, error) {
 		res.Deleted = p.deletes
 		return res, nil
 	}
-	if len(p.uploads) == 0 && len(p.deletes) == 0 && !p.marker && !p.journal {
+	if len(p.uploads) == 0 && len(p.deletes) == 0 && len(p.leftovers) == 0 && !p.marker && !p.journal {
 		return res, nil
 	}
 	r := &run{ctx: ctx, st: st, o: o, res: res, tgt: tgt, total: len(p.uploads) + len(p.deletes) + len(p.leftovers)}
@@ -336,8 +336,14 @@ func plan(ctx context.Context, st store, b *build, cfg *Config, tgt Target, max 
 		}
 		others = append(others, o.Path)
 	}
-	if prev == nil && jr == nil && len(others) > 0 {
-		return nil, &Error{Key: "deploy.remoteNotOurs", Args: []any{tgt.String(), len(others), list(others), publish.MarkerName}}
+	var work []string // others, without file managers' caches
+	for _, o := range others {
+		if !osCache(o) {
+			work = append(work, o)
+		}
+	}
+	if prev == nil && jr == nil && len(work) > 0 {
+		return nil, &Error{Key: "deploy.remoteNotOurs", Args: []any{tgt.String(), len(work), list(work), publish.MarkerName}}
 	}
 	var clash []string
 	for _, o := range others {

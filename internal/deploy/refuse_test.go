@@ -110,6 +110,17 @@ func TestRefusedTarget(t *testing.T) {
 	}
 }
 
+// TestCacheOnTarget: a folder holding only a file manager's cache counts
+// as empty; the cache is left alone and told.
+func TestCacheOnTarget(t *testing.T) {
+	portal, a, _, _ := builds(t)
+	target := t.TempDir()
+	os.WriteFile(filepath.Join(target, "Thumbs.db"), []byte("cache"), 0o644)
+	res := mustDeploy(t, portal, a, "file://"+target)
+	equalSets(t, "foreign", res.Foreign, []string{"Thumbs.db"})
+	sameAs(t, "file://"+target, a, "Thumbs.db")
+}
+
 // TestDryRun changes nothing, not even a missing folder.
 func TestDryRun(t *testing.T) {
 	portal, a, b, _ := builds(t)
