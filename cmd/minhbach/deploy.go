@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -108,19 +109,20 @@ func (a *app) deployContext(parent context.Context) (context.Context, context.Ca
 		parent = context.Background()
 	}
 	ctx, stop := signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM)
-	finished := make(chan struct{})
+	var finishing atomic.Bool
+	told := make(chan struct{})
 	go func() {
+		defer close(told)
 		<-ctx.Done()
-		select {
-		case <-finished:
-		default:
-			stop()
+		if !finishing.Load() {
+			stop() // the next signal stops the program
 			a.say(a.err, "cli.deploy.stopping")
 		}
 	}()
 	return ctx, func() {
-		close(finished)
+		finishing.Store(true)
 		stop()
+		<-told // the message, if any, is out before the summary
 	}
 }
 
