@@ -98,7 +98,7 @@ func (a *app) root() *cobra.Command {
 	// cobra's usage template, its English words (the catalogue's
 	// cli.usage.* in English) replaced by the user's language's.
 	root.SetUsageTemplate(usageReplacer(a.lang).Replace(root.UsageTemplate()))
-	root.AddCommand(a.buildCmd(), a.checkCmd(), a.newCmd(), a.serveCmd(), a.templateCmd(), a.importCmd(), a.approveCmd(), a.rejectCmd(), a.summaryCmd())
+	root.AddCommand(a.buildCmd(), a.checkCmd(), a.newCmd(), a.serveCmd(), a.templateCmd(), a.importCmd(), a.approveCmd(), a.rejectCmd(), a.summaryCmd(), a.deployCmd())
 	// cobra's own help texts, in the user's language too.
 	root.InitDefaultHelpCmd()
 	var localize func(c *cobra.Command)

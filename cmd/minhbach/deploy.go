@@ -1,0 +1,136 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/minhbach/minhbach/internal/deploy"
+	"github.com/minhbach/minhbach/internal/msg"
+)
+
+func (a *app) deployCmd() *cobra.Command {
+	var o deploy.Options
+	c := &cobra.Command{
+		Use:   "deploy",
+		Short: a.t("cli.deploy.short"),
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			o.Source, o.Dir = a.source, a.dest
+			ctx, stop := a.deployContext(cmd.Context())
+			defer stop()
+			show, hold := a.deployProgress(), withTestHold(ctx, nil)
+			if show != nil || hold != nil {
+				o.Progress = func(done, total int, p string) {
+					if show != nil {
+						show(done, total, p)
+					}
+					// Test-only (MINHBACH_TEST_HOLD_AT=deploy): held after
+					// the third file, to be interrupted there.
+					if hold != nil && done == 3 {
+						hold("deploy")
+					}
+				}
+			}
+			start := time.Now()
+			res, err := deploy.Deploy(ctx, o)
+			a.endProgress()
+			if err != nil {
+				var de *deploy.Error
+				if errors.As(err, &de) {
+					fmt.Fprintln(a.err, de.Text(a.lang))
+					return exitError{1}
+				}
+				return err
+			}
+			a.deployReport(res, time.Since(start))
+			return nil
+		},
+	}
+	c.Flags().StringVar(&a.source, "source", ".", a.t("cli.flag.source"))
+	c.Flags().StringVar(&a.dest, "dest", "public", a.t("cli.deploy.flag.dest"))
+	c.Flags().StringVar(&o.Target, "target", "", a.t("cli.deploy.flag.target"))
+	c.Flags().BoolVar(&o.DryRun, "dry-run", false, a.t("cli.deploy.flag.dryRun"))
+	c.Flags().IntVar(&o.MaxDeletes, "max-deletes", -1, a.t("cli.deploy.flag.maxDeletes"))
+	return c
+}
+
+// deployReport prints what a deploy did, or would do.
+func (a *app) deployReport(res *deploy.Result, took time.Duration) {
+	if len(res.Caches) > 0 {
+		a.say(a.err, "cli.deploy.caches", len(res.Caches), shortList(res.Caches))
+	}
+	if len(res.Foreign) > 0 {
+		a.say(a.err, "cli.deploy.foreign", len(res.Foreign), shortList(res.Foreign))
+	}
+	switch {
+	case res.DryRun:
+		for _, p := range res.Uploaded {
+			a.say(a.out, "cli.deploy.wouldUpload", p)
+		}
+		for _, p := range res.Deleted {
+			a.say(a.out, "cli.deploy.wouldDelete", p)
+		}
+		a.say(a.out, "cli.deploy.dryRun", res.Target, len(res.Uploaded), humanBytes(res.Bytes), len(res.Unchanged), len(res.Deleted))
+	case len(res.Uploaded) == 0 && len(res.Deleted) == 0:
+		a.say(a.out, "cli.deploy.upToDate", res.Target, len(res.Unchanged))
+	default:
+		a.say(a.out, "cli.deploy.done", res.Target, len(res.Uploaded), humanBytes(res.Bytes), len(res.Unchanged), len(res.Deleted), took.Round(1e7))
+	}
+}
+
+// deployProgress shows the files being published on one line of a
+// terminal; nil (quiet) in a CI log, a pipe, or with CI set.
+func (a *app) deployProgress() func(done, total int, p string) {
+	f, ok := a.err.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) || os.Getenv("CI") != "" {
+		return nil
+	}
+	a.progressShown = true
+	return func(done, total int, p string) {
+		fmt.Fprintf(a.err, "\r\033[K%s", msg.Get(a.lang, "cli.deploy.progress", done, total, p))
+	}
+}
+
+// deployContext is done on Ctrl-C or SIGTERM: the deploy stops after the
+// file being written, and the next deploy finishes the work. A second
+// signal stops the program at once.
+func (a *app) deployContext(parent context.Context) (context.Context, context.CancelFunc) {
+	if parent == nil {
+		parent = context.Background()
+	}
+	ctx, stop := signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM)
+	var finishing atomic.Bool
+	told := make(chan struct{})
+	go func() {
+		defer close(told)
+		<-ctx.Done()
+		if !finishing.Load() {
+			stop() // the next signal stops the program
+			a.say(a.err, "cli.deploy.stopping")
+		}
+	}()
+	return ctx, func() {
+		finishing.Store(true)
+		stop()
+		<-told // the message, if any, is out before the summary
+	}
+}
+
+// shortList joins the first few names, and says how many more there are.
+func shortList(names []string) string {
+	const shown = 10
+	if len(names) <= shown {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s (+%d)", strings.Join(names[:shown], ", "), len(names)-shown)
+}
