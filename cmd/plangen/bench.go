@@ -104,6 +104,17 @@ func rssKB(pid int) int64 {
 	return 0
 }
 
+// loadAverage returns the machine's load averages over 1, 5 and 15
+// minutes as /proc/loadavg gives them, or "n/a" where there is none: the
+// benchmark's times mean little without it on a shared machine.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(data)); err == nil && len(f) >= 3 {
+		return strings.Join(f[:3], " ")
+	}
+	return "n/a"
+}
+
 func median(ds []time.Duration) time.Duration {
 	s := append([]time.Duration(nil), ds...)
 	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
@@ -198,6 +209,7 @@ func bench(scaleName, repo string, seed uint64, runs int, w io.Writer) error {
 
 	var mb, hg, cp []measurement
 	hugoTooBig := false
+	loadStart := loadAverage()
 	var domain []time.Duration
 	for i := 0; i < runs; i++ {
 		fmt.Fprintf(w, "run %d/%d…\n", i+1, runs)
@@ -253,7 +265,7 @@ func bench(scaleName, repo string, seed uint64, runs int, w io.Writer) error {
 		ratio, hugoRSS = fmt.Sprintf("%.2f", float64(a)/float64(b)), fmt.Sprint(maxRSS(hg)/1024)
 	}
 	d := median(domain)
-	fmt.Fprintf(w, "\nscale %s, %d runs, medians; machine: %d cores\n\n", scaleName, runs, runtime.NumCPU())
+	fmt.Fprintf(w, "\nscale %s, %d runs, medians; machine: %d cores, load average %s at the start, %s at the end\n\n", scaleName, runs, runtime.NumCPU(), loadStart, loadAverage())
 	fmt.Fprintf(w, "| step | wall | peak memory | pages | output |\n|---|---|---|---|---|\n")
 	fmt.Fprintf(w, "| (a) minhbach build | %s | %d MB | %d | %.1f MB in %d files |\n", a.Round(time.Millisecond), maxRSS(mb)/1024, pages, float64(size)/(1<<20), files)
 	if len(hg) > 0 {
