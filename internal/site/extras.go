@@ -9,11 +9,11 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/BurntSushi/toml"
 	"github.com/spf13/afero"
 
 	"github.com/minhbach/minhbach/internal/chart"
 	"github.com/minhbach/minhbach/internal/feed"
+	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/opendata"
 	"github.com/minhbach/minhbach/internal/search"
 	"github.com/minhbach/minhbach/internal/view"
@@ -66,29 +66,30 @@ func (nopCloser) Close() error { return nil }
 
 // writeOutputs makes and writes under dir the files Go writes besides
 // Hugo's pages and the open data: the Atom feeds and the search index of
-// each language, the task badges and the link-preview cards. Each file is
-// written as soon as it is made and then dropped, so that memory holds one
-// feed or index file at a time, not all of them; the jobs run two at a
-// time.
-func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string) error {
+// each language, the task badges and the link-preview cards. The feeds,
+// the index and the badges are written file by file as they are made (a
+// job returns no files); a job of cards returns its few files to write.
+// So memory holds one feed or index file at a time, not all of them; the
+// jobs run two at a time.
+func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string, cache *cardCache) error {
 	put := func(prefix string) func(string, []byte) error {
 		return func(name string, data []byte) error { return writeFile(fsys, dir, prefix+name, data) }
 	}
-	jobs := []func() error{}
+	jobs := []func() (map[string][]byte, error){}
 	for _, lang := range view.Langs {
-		jobs = append(jobs, func() error {
+		jobs = append(jobs, func() (map[string][]byte, error) {
 			if err := feed.Write(m.Project(), m.History(), baseURL, lang, put(view.LangDir(lang))); err != nil {
-				return fmt.Errorf("feeds: %w", err)
+				return nil, fmt.Errorf("feeds: %w", err)
 			}
-			return nil
-		}, func() error {
-			return search.Write(m.SearchDocs(lang), put(view.LangDir(lang)+view.SearchDir))
+			return nil, nil
+		}, func() (map[string][]byte, error) {
+			return nil, search.Write(m.SearchDocs(lang), put(view.LangDir(lang)+view.SearchDir))
 		})
 	}
-	jobs = append(jobs, func() error { return badges(m, put("")) })
-	jobs = append(jobs, cardJobs(m.Cards(), put(""))...)
+	jobs = append(jobs, func() (map[string][]byte, error) { return nil, badges(m, put("")) })
+	jobs = append(jobs, cardJobs(m.Cards(), cache)...)
 	// Two workers: the machine a portal is built on may have two cores.
-	work := make(chan func() error)
+	work := make(chan func() (map[string][]byte, error))
 	errs := make(chan error, len(jobs))
 	var wg sync.WaitGroup
 	for range 2 {
@@ -96,7 +97,13 @@ func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string) error {
 		go func() {
 			defer wg.Done()
 			for job := range work {
-				errs <- job()
+				files, err := job()
+				for name, data := range files {
+					if err == nil {
+						err = writeFile(fsys, dir, name, data)
+					}
+				}
+				errs <- err
 			}
 		}()
 	}
@@ -115,39 +122,11 @@ func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string) error {
 	return errors.Join(all...)
 }
 
-// cardJobs draws the link-preview cards, a batch of them per job so that
-// both workers draw, and writes each through put.
-func cardJobs(cards []view.CardJob, put func(string, []byte) error) []func() error {
-	const batch = 16
-	var jobs []func() error
-	for len(cards) > 0 {
-		n := min(batch, len(cards))
-		part := cards[:n]
-		cards = cards[n:]
-		jobs = append(jobs, func() error {
-			for _, c := range part {
-				b, err := c.Card.PNG()
-				if err != nil {
-					return fmt.Errorf("%s: %w", c.Path, err)
-				}
-				if err := put(c.Path, b); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-	}
-	return jobs
-}
-
 // badges writes every task's status badge in each language through put.
 func badges(m *view.Model, put func(string, []byte) error) error {
 	for _, ts := range m.Snapshot().Tasks {
-		left := fmt.Sprintf("%s %d", "Nhiệm vụ", ts.Task.Number)
 		for _, lang := range view.Langs {
-			if lang == "en" {
-				left = fmt.Sprintf("Task %d", ts.Task.Number)
-			}
+			left := msg.T(msg.For(lang), "task_n", map[string]any{"N": ts.Task.Number})
 			label := ts.Status.Label(lang)
 			if err := put(view.LangDir(lang)+view.TaskURL(ts.Task.Slug)+"badge.svg", chart.Badge(left, label, ts.Status)); err != nil {
 				return err
@@ -155,30 +134,4 @@ func badges(m *view.Model, put func(string, []byte) error) error {
 		}
 	}
 	return nil
-}
-
-// siteBaseURL returns the base URL a build uses: the one given, else the
-// one in site.toml.
-func siteBaseURL(fsys afero.Fs, src, given string) (string, error) {
-	if given != "" {
-		return withSlash(given), nil
-	}
-	var cfg struct {
-		BaseURL string `toml:"baseURL"`
-	}
-	data, err := afero.ReadFile(fsys, filepath.Join(src, ConfigFile))
-	if err != nil {
-		return "", fmt.Errorf("%s:1:1: %w", ConfigFile, err)
-	}
-	if _, err := toml.Decode(string(data), &cfg); err != nil {
-		return "", fmt.Errorf("%s: %w", ConfigFile, err)
-	}
-	return withSlash(cfg.BaseURL), nil
-}
-
-func withSlash(s string) string {
-	if !strings.HasSuffix(s, "/") {
-		return s + "/"
-	}
-	return s
 }

@@ -31,7 +31,7 @@ func (pr *presenter) home() error {
 		for _, c := range v.ShareCounts {
 			v.Shares += c.Count
 		}
-		v.Bar = chart.Bar(pr.snap.MemberCounts, pr.lang, "home-bar", pr.t("Các phần việc theo trạng thái", "Shares by status"))
+		v.Bar = chart.Bar(pr.snap.MemberCounts, pr.lang, "home-bar", pr.w("chart_shares"))
 	}
 	v.TaskTotal = len(pr.snap.Tasks)
 	for _, ts := range pr.snap.Tasks[:min(len(pr.snap.Tasks), TasksPerPage)] {

@@ -87,7 +87,7 @@ func (pr *presenter) taskList(rows []TaskRowV, of LinkV, dir, name, asOf, label 
 	url := furtherURL(of.URL, dir)
 	for i := 2; i <= n; i++ {
 		v := TaskPageV{Of: of, Number: i, AsOf: asOf, Tasks: pageOf(rows, i, TasksPerPage), Pager: pagerOf(i, n, url, label)}
-		title := fmt.Sprintf("%s — %s %d", name, pr.t("trang", "page"), i)
+		title := pr.w("title_page_n", name, i)
 		if err := pr.write(fmt.Sprintf("%s%d", dir, i), page{Title: title, Type: "task-page", Description: title, Params: params{V: v}}, ""); err != nil {
 			return nil, nil, err
 		}
@@ -102,7 +102,7 @@ func (pr *presenter) changeList(changes []ChangeV, of LinkV, dir, name, label st
 	url := furtherURL(of.URL, dir)
 	for i := 2; i <= n; i++ {
 		v := ChangePageV{Of: of, Number: i, Changes: pageOf(changes, i, ChangesPerPage), Pager: pagerOf(i, n, url, label)}
-		title := fmt.Sprintf("%s — %s %d", name, pr.t("trang", "page"), i)
+		title := pr.w("title_page_n", name, i)
 		if err := pr.write(fmt.Sprintf("%s%d", dir, i), page{Title: title, Type: "change-page", Description: title, Params: params{V: v}}, ""); err != nil {
 			return nil, nil, err
 		}

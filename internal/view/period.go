@@ -1,7 +1,6 @@
 package view
 
 import (
-	"fmt"
 	"sort"
 
 	"github.com/minhbach/minhbach/internal/chart"
@@ -50,7 +49,7 @@ func (pr *presenter) periods() error {
 		h := pr.hist[i]
 		rows = append(rows, PeriodRowV{Period: pr.periodLink(h.Period), AsOf: pr.date(h.Period.End), Reports: len(h.Reports), Missing: len(h.Missing), Counts: pr.counts(h.Snapshot.MemberCounts)})
 	}
-	if err := pr.write("ky-bao-cao/_index", page{Title: pr.t("Kỳ báo cáo", "Reporting periods"), Type: "periods", Params: params{V: PeriodsV{Periods: rows}}}, ""); err != nil {
+	if err := pr.write("ky-bao-cao/_index", page{Title: pr.w("title_periods"), Type: "periods", Params: params{V: PeriodsV{Periods: rows}}}, ""); err != nil {
 		return err
 	}
 	for i, h := range pr.hist {
@@ -64,7 +63,7 @@ func (pr *presenter) periods() error {
 			l := pr.periodLink(pr.hist[i+1].Period)
 			v.Next = &l
 		}
-		v.Bar = chart.Bar(h.Snapshot.MemberCounts, pr.lang, "period-bar", pr.t("Các phần việc theo trạng thái, kỳ ", "Shares by status, period ")+v.Name)
+		v.Bar = chart.Bar(h.Snapshot.MemberCounts, pr.lang, "period-bar", pr.w("chart_period_shares", v.Name))
 		var all []*status.Milestone
 		var tasks []TaskRowV
 		var changes []ChangeV
@@ -88,16 +87,14 @@ func (pr *presenter) periods() error {
 		for _, a := range h.Missing {
 			v.Missing = append(v.Missing, pr.agencyLink(a.ID))
 		}
-		title := fmt.Sprintf("%s: %s", pr.t("Kỳ báo cáo", "Reporting period"), v.Name)
+		title := pr.w("title_period", v.Name)
 		of := LinkV{Name: title, URL: periodURL(per.ID)}
 		var err error
-		v.Tasks, v.TasksPager, err = pr.taskList(tasks, of, periodURL(per.ID)+"trang/nhiem-vu/", title+" — "+pr.t("nhiệm vụ", "tasks"), v.AsOf,
-			pr.t("Các trang của danh sách nhiệm vụ", "Pages of the list of tasks"))
+		v.Tasks, v.TasksPager, err = pr.taskList(tasks, of, periodURL(per.ID)+"trang/nhiem-vu/", pr.w("list_period_tasks", title), v.AsOf, pr.w("pager_label_tasks"))
 		if err != nil {
 			return err
 		}
-		v.Changes, v.ChangesPager, err = pr.changeList(changes, of, periodURL(per.ID)+"trang/thay-doi/", title+" — "+pr.t("thay đổi", "changes"),
-			pr.t("Các trang của danh sách thay đổi", "Pages of the list of changes"))
+		v.Changes, v.ChangesPager, err = pr.changeList(changes, of, periodURL(per.ID)+"trang/thay-doi/", pr.w("list_period_changes", title), pr.w("pager_label_changes"))
 		if err != nil {
 			return err
 		}

@@ -28,7 +28,7 @@ func (pr *presenter) tasks() error {
 	for _, ts := range pr.snap.Tasks {
 		rows = append(rows, pr.taskRow(ts))
 	}
-	name := pr.t("Nhiệm vụ", "Tasks")
+	name := pr.w("nav_tasks")
 	first, pager, err := pr.taskList(rows, LinkV{Name: name, URL: "nhiem-vu/"}, "nhiem-vu/trang/", name, "", "")
 	if err != nil {
 		return err
@@ -58,7 +58,7 @@ func (pr *presenter) tasks() error {
 			// Hugo puts an alias under the page's language itself.
 			aliases = append(aliases, "/"+TaskURL(a))
 		}
-		desc := fmt.Sprintf("%s %d: %s", pr.t("Nhiệm vụ", "Task"), t.Number, v.Title)
+		desc := pr.w("task_desc", t.Number, v.Title)
 		if v.Status != nil {
 			desc += " — " + v.Status.Label
 		}
