@@ -32,6 +32,7 @@ func main() {
 	repo := flag.String("repo", ".", "root of the minhbach repository, whose templates and settings are copied")
 	benchScale := flag.String("bench", "", "measure minhbach build against the hugo command and cp -r at this scale (S, M or L) and print a table")
 	runs := flag.Int("runs", 3, "with -bench: how many runs to take the median of")
+	flag.BoolVar(&benchServe, "serve", true, "with -bench: measure serve's rebuild of an edited report too (false: incremental_ratio=n/a, for a scale whose full build takes long)")
 	flag.Parse()
 	if *benchScale != "" {
 		if err := bench(*benchScale, *repo, *seed, *runs, os.Stdout); err != nil {

@@ -37,7 +37,24 @@ func AgencyFeed(id string) string { return agencyPath(id) + FeedFile }
 // basis document gives one.
 var fallbackUpdated = plan.NewDate(1970, 1, 1)
 
-// Files returns the feeds keyed by path relative to the site root.
+// Files returns the feeds keyed by path relative to the site root, held
+// in memory; a build hands them on one at a time with Write instead. The
+// arguments are Write's.
+func Files(p *plan.Project, hist []*status.Period, baseURL string, lang string) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	err := Write(p, hist, baseURL, lang, func(path string, data []byte) error {
+		out[path] = data
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Write makes the feeds and hands each to put as soon as it is made, with
+// its path, so that memory holds one feed at a time; an error from put
+// stops it.
 //
 // Paths are relative to the root of the language's site: "atom.xml",
 // "nhiem-vu/<slug>/atom.xml", "co-quan/<id>/atom.xml"; for a language other
@@ -51,41 +68,39 @@ var fallbackUpdated = plan.NewDate(1970, 1, 1)
 //
 // lang "vi" writes the texts in Vietnamese, anything else in English. hist
 // is the portal's history, as status.History returns it.
-func Files(p *plan.Project, hist []*status.Period, baseURL string, lang string) (map[string][]byte, error) {
+func Write(p *plan.Project, hist []*status.Period, baseURL string, lang string, put func(path string, data []byte) error) error {
 	if p == nil || p.Plan == nil || p.Agencies == nil {
-		return nil, fmt.Errorf("feed: no plan")
+		return fmt.Errorf("feed: no plan")
 	}
 	root, err := langRoot(baseURL, lang)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	b := &builder{p: p, hist: hist, root: root, lang: lang, w: newWords(lang, p.Agencies), updated: map[*status.Period]plan.Date{}}
 	for _, h := range hist {
 		b.updated[h] = periodUpdated(h)
 	}
-	out := map[string][]byte{}
 	add := func(path string, f *atomFeed) error {
 		data, err := encode(f)
 		if err != nil {
 			return err
 		}
-		out[path] = data
-		return nil
+		return put(path, data)
 	}
 	if err := add(SiteFeed, b.siteFeed()); err != nil {
-		return nil, err
+		return err
 	}
 	for _, t := range p.Plan.Tasks {
 		if err := add(TaskFeed(t), b.taskFeed(t)); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	for _, a := range p.Agencies.Agencies {
 		if err := add(AgencyFeed(a.ID), b.agencyFeed(a)); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // langRoot returns the absolute URL of the language's root, with a

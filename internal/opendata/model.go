@@ -1,6 +1,10 @@
 package opendata
 
 import (
+	"encoding/json"
+	"fmt"
+	"io"
+
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/status"
 )
@@ -14,6 +18,15 @@ const Format = "minhbach/1"
 // no approved report exists yet.
 
 type document struct {
+	documentHead
+	Tasks   []taskDoc   `json:"tasks"`
+	Periods []periodDoc `json:"periods"`
+	Reports []reportDoc `json:"reports"`
+}
+
+// documentHead is the document up to its long lists (tasks, periods,
+// reports), which writeDocument writes element by element after it.
+type documentHead struct {
 	Format string `json:"format"`
 	// Sample is true when any published report is sample data.
 	Sample bool   `json:"sample"`
@@ -27,9 +40,6 @@ type document struct {
 	Agencies []agencyDoc `json:"agencies"`
 	Groups   []groupDoc  `json:"groups"`
 	Roles    []roleDoc   `json:"roles"`
-	Tasks    []taskDoc   `json:"tasks"`
-	Periods  []periodDoc `json:"periods"`
-	Reports  []reportDoc `json:"reports"`
 }
 
 type statusDoc struct {
@@ -250,9 +260,11 @@ func list[T any](s []T) []T {
 	return s
 }
 
-func (d *data) document() document {
+// head returns the document's head: everything but the tasks, the periods
+// and the reports.
+func (d *data) head() documentHead {
 	p := d.p
-	doc := document{
+	doc := documentHead{
 		Format:   Format,
 		Sample:   d.sample(),
 		AsOf:     d.asOf(),
@@ -260,9 +272,6 @@ func (d *data) document() document {
 		Agencies: []agencyDoc{},
 		Groups:   []groupDoc{},
 		Roles:    []roleDoc{},
-		Tasks:    []taskDoc{},
-		Periods:  []periodDoc{},
-		Reports:  []reportDoc{},
 	}
 	if !d.snap.NoData {
 		doc.Period = d.snap.Period.ID
@@ -291,16 +300,66 @@ func (d *data) document() document {
 	for _, x := range p.Agencies.Roles {
 		doc.Roles = append(doc.Roles, roleDoc{ID: x.ID, Title: x.Title, TitleEn: x.TitleEn})
 	}
-	for _, t := range p.Plan.Tasks {
-		doc.Tasks = append(doc.Tasks, d.taskDoc(t))
-	}
-	for _, h := range d.hist {
-		doc.Periods = append(doc.Periods, d.periodDoc(h))
-	}
-	for _, r := range d.reports {
-		doc.Reports = append(doc.Reports, d.reportDoc(r))
-	}
 	return doc
+}
+
+// writeDocument writes minhbach.json to w: the bytes json.MarshalIndent
+// gives for the whole document (with a trailing newline), but made one
+// task, period and report at a time, so that the document is never held
+// (560 MB at scale L).
+func (d *data) writeDocument(w io.Writer) error {
+	head, err := json.MarshalIndent(d.head(), "", "  ")
+	if err != nil {
+		return err
+	}
+	// The head is an object: "{\n  …\n}"; the long lists go on inside it.
+	if _, err := w.Write(head[:len(head)-len("\n}")]); err != nil {
+		return err
+	}
+	tasks := d.p.Plan.Tasks
+	if err := writeList(w, "tasks", len(tasks), func(i int) any { return d.taskDoc(tasks[i]) }); err != nil {
+		return err
+	}
+	if err := writeList(w, "periods", len(d.hist), func(i int) any { return d.periodDoc(d.hist[i]) }); err != nil {
+		return err
+	}
+	if err := writeList(w, "reports", len(d.reports), func(i int) any { return d.reportDoc(d.reports[i]) }); err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, "\n}\n")
+	return err
+}
+
+// writeList writes a member of the document's top object that is a list of
+// n elements, element i given by elem, indented as json.MarshalIndent
+// indents it ("  " a level, elements on the second level).
+func writeList(w io.Writer, name string, n int, elem func(int) any) error {
+	key, _ := json.Marshal(name)
+	if _, err := fmt.Fprintf(w, ",\n  %s: [", key); err != nil {
+		return err
+	}
+	for i := range n {
+		b, err := json.MarshalIndent(elem(i), "    ", "  ")
+		if err != nil {
+			return err
+		}
+		sep := ",\n    "
+		if i == 0 {
+			sep = "\n    "
+		}
+		if _, err := io.WriteString(w, sep); err != nil {
+			return err
+		}
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	end := "]"
+	if n > 0 {
+		end = "\n  ]"
+	}
+	_, err := io.WriteString(w, end)
+	return err
 }
 
 // counts lists, for each status worst first, how many tasks, milestones and

@@ -16,10 +16,12 @@
 package opendata
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 
@@ -43,7 +45,42 @@ const (
 const BOM = "\xef\xbb\xbf"
 
 // Files returns the open-data files, keyed by path relative to the site root
-// (e.g. "du-lieu/nhiem-vu.csv").
+// (e.g. "du-lieu/nhiem-vu.csv"), held in memory; a build writes them with
+// Write instead, which holds none of them. The arguments are Write's.
+func Files(p *plan.Project, snap *status.Snapshot, hist []*status.Period, baseURL string) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	_, err := Write(p, snap, hist, baseURL, func(name string) (io.WriteCloser, error) {
+		b := &memFile{name: name, out: out}
+		return b, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// memFile is a file of Files: its bytes go into out when it is closed.
+type memFile struct {
+	bytes.Buffer
+	name string
+	out  map[string][]byte
+}
+
+func (f *memFile) Close() error { f.out[f.name] = f.Bytes(); return nil }
+
+// File is an open-data file as written: its path relative to the site root
+// and its size in bytes.
+type File struct {
+	Path string
+	Size int64
+}
+
+// Write writes the open-data files, each through a writer that create
+// opens for its path relative to the site root (e.g. "du-lieu/nhiem-vu.csv")
+// and Write closes. Each file is written as it is made, row by row and, for
+// minhbach.json, task by task, period by period and report by report, so
+// that memory holds one row or one element at a time, not the files; it
+// returns the files written, in the order of their paths, with their sizes.
 //
 // snap is the status of the plan as of the portal's as-of date (nil or a
 // snapshot with NoData when no approved report exists: the files then carry
@@ -52,29 +89,64 @@ const BOM = "\xef\xbb\xbf"
 // root, such as "https://example.gov.vn/minhbach/"; page URLs in the files
 // are baseURL followed by the page's path. An empty baseURL leaves them
 // relative to the site root.
-func Files(p *plan.Project, snap *status.Snapshot, hist []*status.Period, baseURL string) (map[string][]byte, error) {
+func Write(p *plan.Project, snap *status.Snapshot, hist []*status.Period, baseURL string, create func(name string) (io.WriteCloser, error)) ([]File, error) {
 	if p == nil || p.Plan == nil || p.Agencies == nil {
 		return nil, fmt.Errorf("opendata: no plan to publish")
 	}
 	d := newData(p, snap, hist, baseURL)
-	out := map[string][]byte{}
-	var err error
-	if out[TasksCSV], err = tasksTable.csv(d.taskRows()); err != nil {
-		return nil, err
+	jobs := []struct {
+		path  string
+		write func(io.Writer) error
+	}{
+		{ReportsCSV, func(w io.Writer) error { return reportsTable.csv(w, d.reportRows()) }},
+		{PackageJSON, func(w io.Writer) error { return marshalTo(w, d.dataPackage()) }},
+		{ModelJSON, d.writeDocument},
+		{MilestonesCSV, func(w io.Writer) error { return milestonesTable.csv(w, d.milestoneRows()) }},
+		{TasksCSV, func(w io.Writer) error { return tasksTable.csv(w, d.taskRows()) }},
 	}
-	if out[MilestonesCSV], err = milestonesTable.csv(d.milestoneRows()); err != nil {
-		return nil, err
-	}
-	if out[ReportsCSV], err = reportsTable.csv(d.reportRows()); err != nil {
-		return nil, err
-	}
-	if out[ModelJSON], err = marshal(d.document()); err != nil {
-		return nil, err
-	}
-	if out[PackageJSON], err = marshal(d.dataPackage()); err != nil {
-		return nil, err
+	var out []File
+	for _, j := range jobs {
+		n, err := writeFile(create, j.path, j.write)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, File{Path: j.path, Size: n})
 	}
 	return out, nil
+}
+
+// writeFile opens path through create, has write fill it through a buffer
+// and closes it, returning how many bytes were written.
+func writeFile(create func(string) (io.WriteCloser, error), path string, write func(io.Writer) error) (int64, error) {
+	f, err := create(path)
+	if err != nil {
+		return 0, fmt.Errorf("opendata: %s: %w", path, err)
+	}
+	c := &counter{w: f}
+	b := bufio.NewWriterSize(c, 64<<10)
+	err = write(b)
+	if err == nil {
+		err = b.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return 0, fmt.Errorf("opendata: %s: %w", path, err)
+	}
+	return c.n, nil
+}
+
+// counter counts the bytes written through it.
+type counter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *counter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // data is what every file is built from: the project, its approved reports
@@ -179,39 +251,41 @@ type table[T any] struct {
 	cols                    []column[T]
 }
 
-// csv writes rows as RFC 4180 CSV with a BOM and a header row.
-func (t *table[T]) csv(rows []T) ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString(BOM)
-	w := csv.NewWriter(&b)
-	w.UseCRLF = true
+// csv writes rows to w as RFC 4180 CSV with a BOM and a header row.
+func (t *table[T]) csv(w io.Writer, rows []T) error {
+	if _, err := io.WriteString(w, BOM); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
 	rec := make([]string, len(t.cols))
 	for i, c := range t.cols {
 		rec[i] = c.name
 	}
-	if err := w.Write(rec); err != nil {
-		return nil, fmt.Errorf("opendata: %s: %w", t.path, err)
+	if err := cw.Write(rec); err != nil {
+		return err
 	}
 	for _, r := range rows {
 		for i, c := range t.cols {
 			rec[i] = safeCell(c.get(r))
 		}
-		if err := w.Write(rec); err != nil {
-			return nil, fmt.Errorf("opendata: %s: %w", t.path, err)
+		if err := cw.Write(rec); err != nil {
+			return err
 		}
 	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		return nil, fmt.Errorf("opendata: %s: %w", t.path, err)
-	}
-	return b.Bytes(), nil
+	cw.Flush()
+	return cw.Error()
 }
 
-// marshal writes v as indented JSON with a trailing newline.
-func marshal(v any) ([]byte, error) {
+// marshalTo writes v to w as indented JSON with a trailing newline.
+func marshalTo(w io.Writer, v any) error {
 	b, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
-		return nil, fmt.Errorf("opendata: %w", err)
+		return err
 	}
-	return append(b, '\n'), nil
+	if _, err := w.Write(b); err != nil {
+		return err
+	}
+	_, err = w.Write([]byte{'\n'})
+	return err
 }

@@ -194,16 +194,29 @@ const (
 // their order (documents are numbered by kind and URL, documents of the same
 // kind rank and URL keeping their input order).
 func Build(docs []Doc) map[string][]byte {
-	b := &builder{files: map[string][]byte{}}
+	files := map[string][]byte{}
+	_ = Write(docs, func(path string, data []byte) error {
+		files[path] = data
+		return nil
+	})
+	return files
+}
+
+// Write makes the index files Build returns and hands each to put as soon
+// as it is made, with its path relative to the index folder, so that the
+// files are not held together; an error from put stops it.
+func Write(docs []Doc, put func(path string, data []byte) error) error {
+	b := &builder{out: put}
 	b.index(docs)
 	b.emit()
-	return b.files
+	return b.err
 }
 
 // builder holds the state of one Build.
 type builder struct {
-	docs  []Doc
-	files map[string][]byte
+	docs []Doc
+	out  func(path string, data []byte) error
+	err  error // the first error from out
 
 	folds     []string  // folded tokens by fold id, in order of appearance
 	forms     []string  // forms by form id
@@ -565,7 +578,9 @@ func (b *builder) putSet(set string) int {
 
 // put stores the file for key holding the JSON body.
 func (b *builder) put(key string, body []byte) {
-	b.files[key+".js"] = wrap(key, body)
+	if b.err == nil {
+		b.err = b.out(key+".js", wrap(key, body))
+	}
 }
 
 // relative returns the positions in base (sorted) of the members of sub

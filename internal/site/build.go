@@ -17,7 +17,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"sort"
 	"strings"
 	"time"
 
@@ -162,8 +161,9 @@ func Build(o Options) (*Result, error) {
 		return nil, &BuildError{"config", err}
 	}
 	defer h.Close()
-	extra, err := generate(m, h.BaseURL(), step, writeUnder(gen, filepath.Join(src, view.GenDir)))
-	if err != nil {
+	// The open data goes straight into the output, before the pages.
+	ownData := map[string]bool{}
+	if err := generate(m, h.BaseURL(), step, writeUnder(gen, filepath.Join(src, view.GenDir)), createUnder(out, tmp, ownData)); err != nil {
 		return nil, err
 	}
 	if err := pub.Err(); err != nil {
@@ -182,14 +182,11 @@ func Build(o Options) (*Result, error) {
 		return nil, &BuildError{"hugo", errors.New("no home page was rendered: check layouts/home.html")}
 	}
 	step("static")
-	if err := copyTree(out, filepath.Join(src, "static"), tmp); err != nil || pub.Err() != nil {
+	if err := copyTree(out, filepath.Join(src, "static"), tmp, ownData); err != nil || pub.Err() != nil {
 		return nil, failed(pub, "static", err)
 	}
 	if err := rebaseHtaccess(out, tmp, m.BasePath); err != nil || pub.Err() != nil {
 		return nil, failed(pub, "static", err)
-	}
-	if err := writeFiles(out, tmp, extra); err != nil || pub.Err() != nil {
-		return nil, failed(pub, "write", err)
 	}
 	cache := &cardCache{fs: o.Fs, dir: cardCacheDir()}
 	if err := writeOutputs(m, out, tmp, m.BaseURL, cache); err != nil || pub.Err() != nil {
@@ -235,20 +232,20 @@ func orDefault(s, d string) string {
 }
 
 // generate makes what a build hands to Hugo, for baseURL (the one given or
-// site.toml's, ending in a slash): it returns the open-data files, which
-// the pages describe, and hands the pages to put as they are made. step
-// is told the stages.
-func generate(m *view.Model, baseURL string, step func(string), put view.Sink) (extra map[string][]byte, err error) {
+// site.toml's, ending in a slash): it writes the open-data files through
+// data as they are made, since the pages describe them, and hands the
+// pages to put as they are made. step is told the stages.
+func generate(m *view.Model, baseURL string, step func(string), put view.Sink, data func(string) (io.WriteCloser, error)) error {
 	step("data")
 	m.BaseURL, m.BasePath = baseURL, basePath(baseURL)
-	if extra, err = extras(m, baseURL); err != nil {
-		return nil, &BuildError{"data", err}
+	if err := extras(m, baseURL, data); err != nil {
+		return &BuildError{"data", err}
 	}
 	step("pages")
-	if err = m.Pages(put); err != nil {
-		return nil, &BuildError{"pages", err}
+	if err := m.Pages(put); err != nil {
+		return &BuildError{"pages", err}
 	}
-	return extra, nil
+	return nil
 }
 
 // onDiskFrom is the number of milestones from which a build's generated
@@ -298,26 +295,16 @@ func writeUnder(fsys afero.Fs, dir string) view.Sink {
 	}
 }
 
-// writeFiles writes files (paths with slashes) under dir.
-func writeFiles(fsys afero.Fs, dir string, files map[string][]byte) error {
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
+// writeFile writes one file (a path with slashes) under dir.
+func writeFile(fsys afero.Fs, dir, name string, data []byte) error {
+	if !safeRel(name) {
+		return fmt.Errorf("refusing to write %q outside the output folder", name)
 	}
-	sort.Strings(names)
-	for _, n := range names {
-		if !safeRel(n) {
-			return fmt.Errorf("refusing to write %q outside the output folder", n)
-		}
-		p := filepath.Join(dir, filepath.FromSlash(n))
-		if err := fsys.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := afero.WriteFile(fsys, p, files[n], 0o644); err != nil {
-			return err
-		}
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := fsys.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
 	}
-	return nil
+	return afero.WriteFile(fsys, p, data, 0o644)
 }
 
 // safeRel reports whether a generated path stays inside the output folder.
@@ -334,7 +321,10 @@ func safeRel(n string) bool {
 }
 
 // copyTree copies the files under from into to; a missing from is fine.
-func copyTree(fsys afero.Fs, from, to string) error {
+// The files whose paths relative to to are in keep are not copied: files
+// minhbach wrote itself there (the open data), which a file of the same
+// name in static/ does not replace.
+func copyTree(fsys afero.Fs, from, to string, keep map[string]bool) error {
 	if ok, _ := afero.DirExists(fsys, from); !ok {
 		return nil
 	}
@@ -350,8 +340,8 @@ func copyTree(fsys afero.Fs, from, to string) error {
 		if info.IsDir() {
 			return fsys.MkdirAll(target, 0o755)
 		}
-		if !info.Mode().IsRegular() {
-			return nil // links and devices are not copied
+		if !info.Mode().IsRegular() || keep[filepath.ToSlash(rel)] {
+			return nil // links, devices and the files to keep are not copied
 		}
 		data, err := afero.ReadFile(fsys, p)
 		if err != nil {

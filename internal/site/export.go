@@ -36,14 +36,14 @@ func WriteHugoProject(o Options, dir string) error {
 	}
 	h.Close()
 	put := writeUnder(o.Fs, dir)
-	_, err = generate(view.New(p, o.AsOf, o.Drafts), h.BaseURL(), func(string) {}, func(name string, data []byte) error {
+	err = generate(view.New(p, o.AsOf, o.Drafts), h.BaseURL(), func(string) {}, func(name string, data []byte) error {
 		return put(projectPath(name), data)
-	})
+	}, discard)
 	if err != nil {
 		return err
 	}
 	for _, d := range []string{"layouts", "i18n", "static"} {
-		if err := copyTree(o.Fs, filepath.Join(src, d), filepath.Join(dir, d)); err != nil {
+		if err := copyTree(o.Fs, filepath.Join(src, d), filepath.Join(dir, d), nil); err != nil {
 			return fmt.Errorf("%s: %w", d, err)
 		}
 	}

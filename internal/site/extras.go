@@ -3,7 +3,9 @@ package site
 import (
 	"errors"
 	"fmt"
-	"sort"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -17,50 +19,76 @@ import (
 	"github.com/minhbach/minhbach/internal/view"
 )
 
-// extras returns the open-data files, keyed by path relative to the output
-// folder, and records their description for the open-data page. They are
-// made before the pages, which show their sizes; the other files Go writes
-// are made after Hugo has rendered (writeOutputs).
-func extras(m *view.Model, baseURL string) (map[string][]byte, error) {
-	data, err := opendata.Files(m.Project(), m.Snapshot(), m.History(), baseURL)
+// extras writes the open-data files through create (each by its path
+// relative to the output folder) as they are made, and records their
+// description, with their sizes, for the open-data page. They are written
+// before the pages, which show their sizes, and are not held: at scale L
+// they take 800 MB.
+func extras(m *view.Model, baseURL string, create func(name string) (io.WriteCloser, error)) error {
+	files, err := opendata.Write(m.Project(), m.Snapshot(), m.History(), baseURL, create)
 	if err != nil {
-		return nil, fmt.Errorf("open data: %w", err)
+		return fmt.Errorf("open data: %w", err)
 	}
 	m.DataFiles = nil
-	names := make([]string, 0, len(data))
-	for k := range data {
-		names = append(names, k)
+	for _, f := range files {
+		m.DataFiles = append(m.DataFiles, view.DataFileV{Path: f.Path, Name: strings.TrimPrefix(f.Path, opendata.Dir+"/"), Size: int(f.Size)})
 	}
-	sort.Strings(names)
-	for _, k := range names {
-		m.DataFiles = append(m.DataFiles, view.DataFileV{Path: k, Name: strings.TrimPrefix(k, opendata.Dir+"/"), Size: len(data[k])})
-	}
-	return data, nil
+	return nil
 }
+
+// createUnder returns a create function for extras that makes each file
+// under dir in fsys, and records in written the path of each file made.
+func createUnder(fsys afero.Fs, dir string, written map[string]bool) func(string) (io.WriteCloser, error) {
+	return func(name string) (io.WriteCloser, error) {
+		if !safeRel(name) {
+			return nil, fmt.Errorf("refusing to write %q outside the output folder", name)
+		}
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := fsys.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return nil, err
+		}
+		f, err := fsys.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		if err != nil {
+			return nil, err
+		}
+		written[name] = true
+		return f, nil
+	}
+}
+
+// discard is a create function for extras that keeps nothing: the open
+// data of a plain Hugo project (WriteHugoProject), which only needs sizes.
+func discard(string) (io.WriteCloser, error) { return nopCloser{io.Discard}, nil }
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
 
 // writeOutputs makes and writes under dir the files Go writes besides
 // Hugo's pages and the open data: the Atom feeds and the search index of
-// each language and the task badges. Each group of files is written as soon
-// as it is made and then dropped, so that memory holds one language's feeds
-// or index at a time, not all of them; the feeds and the index are made in
-// parallel.
+// each language, the task badges and the link-preview cards. The feeds,
+// the index and the badges are written file by file as they are made (a
+// job returns no files); a job of cards returns its few files to write.
+// So memory holds one feed or index file at a time, not all of them; the
+// jobs run two at a time.
 func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string, cache *cardCache) error {
+	put := func(prefix string) func(string, []byte) error {
+		return func(name string, data []byte) error { return writeFile(fsys, dir, prefix+name, data) }
+	}
 	jobs := []func() (map[string][]byte, error){}
 	for _, lang := range view.Langs {
 		jobs = append(jobs, func() (map[string][]byte, error) {
-			feeds, err := feed.Files(m.Project(), m.History(), baseURL, lang)
-			if err != nil {
+			if err := feed.Write(m.Project(), m.History(), baseURL, lang, put(view.LangDir(lang))); err != nil {
 				return nil, fmt.Errorf("feeds: %w", err)
 			}
-			return prefixed(view.LangDir(lang), feeds), nil
+			return nil, nil
 		}, func() (map[string][]byte, error) {
-			return prefixed(view.LangDir(lang)+view.SearchDir, search.Build(m.SearchDocs(lang))), nil
+			return nil, search.Write(m.SearchDocs(lang), put(view.LangDir(lang)+view.SearchDir))
 		})
 	}
-	jobs = append(jobs, func() (map[string][]byte, error) { return badges(m), nil })
+	jobs = append(jobs, func() (map[string][]byte, error) { return nil, badges(m, put("")) })
 	jobs = append(jobs, cardJobs(m.Cards(), cache)...)
-	// Two workers: the machine a portal is built on may have two cores,
-	// and each job holds its files until they are written.
+	// Two workers: the machine a portal is built on may have two cores.
 	work := make(chan func() (map[string][]byte, error))
 	errs := make(chan error, len(jobs))
 	var wg sync.WaitGroup
@@ -70,8 +98,10 @@ func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string, cache *card
 			defer wg.Done()
 			for job := range work {
 				files, err := job()
-				if err == nil {
-					err = writeFiles(fsys, dir, files)
+				for name, data := range files {
+					if err == nil {
+						err = writeFile(fsys, dir, name, data)
+					}
 				}
 				errs <- err
 			}
@@ -92,9 +122,8 @@ func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string, cache *card
 	return errors.Join(all...)
 }
 
-// badges returns every task's status badge in each language.
-func badges(m *view.Model) map[string][]byte {
-	files := map[string][]byte{}
+// badges writes every task's status badge in each language through put.
+func badges(m *view.Model, put func(string, []byte) error) error {
 	for _, ts := range m.Snapshot().Tasks {
 		for _, lang := range view.Langs {
 			left := msg.T(msg.For(lang), "task_n", map[string]any{"N": ts.Task.Number})
@@ -104,17 +133,10 @@ func badges(m *view.Model) map[string][]byte {
 				l := msg.For(lang)
 				title = msg.Get(l, "asof_words", title, msg.Date(l, d.Time()))
 			}
-			files[view.LangDir(lang)+view.TaskURL(ts.Task.Slug)+"badge.svg"] = chart.BadgeTitled(left, label, title, ts.Status)
+			if err := put(view.LangDir(lang)+view.TaskURL(ts.Task.Slug)+"badge.svg", chart.BadgeTitled(left, label, title, ts.Status)); err != nil {
+				return err
+			}
 		}
 	}
-	return files
-}
-
-// prefixed returns files with prefix put before every path.
-func prefixed(prefix string, files map[string][]byte) map[string][]byte {
-	out := make(map[string][]byte, len(files))
-	for k, v := range files {
-		out[prefix+k] = v
-	}
-	return out
+	return nil
 }

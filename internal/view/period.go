@@ -9,21 +9,24 @@ import (
 
 // PeriodV is a reporting period's page.
 type PeriodV struct {
-	Name     string     `json:"name"`
-	AsOf     string     `json:"as_of"`
-	Previous *LinkV     `json:"previous,omitempty"`
-	Next     *LinkV     `json:"next,omitempty"`
-	Regular  bool       `json:"regular"`
-	Counts   []CountV   `json:"counts,omitempty"`
-	Bar      string     `json:"bar,omitempty"`
-	Tasks    []TaskRowV `json:"tasks"`
-	// Milestones is the first page of the milestones; Pager, when they
-	// go on over several pages, links the others.
-	Milestones []MilestoneV `json:"milestones"`
-	Pager      *PagerV      `json:"pager,omitempty"`
-	Changes    []ChangeV    `json:"changes,omitempty"`
-	Reports    []ReportRowV `json:"reports"`
-	Missing    []LinkV      `json:"missing,omitempty"`
+	Name     string   `json:"name"`
+	AsOf     string   `json:"as_of"`
+	Previous *LinkV   `json:"previous,omitempty"`
+	Next     *LinkV   `json:"next,omitempty"`
+	Regular  bool     `json:"regular"`
+	Counts   []CountV `json:"counts,omitempty"`
+	Bar      string   `json:"bar,omitempty"`
+	// Tasks, Milestones and Changes are the first pages of their lists;
+	// TasksPager, Pager and ChangesPager, when a list goes on over several
+	// pages, link the others.
+	Tasks        []TaskRowV   `json:"tasks"`
+	TasksPager   *PagerV      `json:"tasks_pager,omitempty"`
+	Milestones   []MilestoneV `json:"milestones"`
+	Pager        *PagerV      `json:"pager,omitempty"`
+	Changes      []ChangeV    `json:"changes,omitempty"`
+	ChangesPager *PagerV      `json:"changes_pager,omitempty"`
+	Reports      []ReportRowV `json:"reports"`
+	Missing      []LinkV      `json:"missing,omitempty"`
 }
 
 // PeriodsV is the list of periods, the latest first.
@@ -62,12 +65,14 @@ func (pr *presenter) periods() error {
 		}
 		v.Bar = chart.Bar(h.Snapshot.MemberCounts, pr.lang, "period-bar", pr.w("chart_period_shares", v.Name))
 		var all []*status.Milestone
+		var tasks []TaskRowV
+		var changes []ChangeV
 		for _, ts := range h.Snapshot.Tasks {
-			v.Tasks = append(v.Tasks, pr.taskRow(ts))
+			tasks = append(tasks, pr.taskRow(ts))
 			all = append(all, ts.Milestones...)
 		}
 		for _, c := range h.Changes {
-			v.Changes = append(v.Changes, ChangeV{
+			changes = append(changes, ChangeV{
 				Milestone: pr.milestoneLink(c.Milestone),
 				Agency:    pr.agencyLink(c.Agency.ID),
 				From:      pr.msStatus(c.From, c.Milestone), To: pr.msStatus(c.To, c.Milestone), Source: pr.briefSource(c.Source),
@@ -83,7 +88,17 @@ func (pr *presenter) periods() error {
 			v.Missing = append(v.Missing, pr.agencyLink(a.ID))
 		}
 		title := pr.w("title_period", v.Name)
-		first, err := pr.paginate(all, "ky-bao-cao/"+per.ID, LinkV{Name: title, URL: periodURL(per.ID)}, v.AsOf)
+		of := LinkV{Name: title, URL: periodURL(per.ID)}
+		var err error
+		v.Tasks, v.TasksPager, err = pr.taskList(tasks, of, periodURL(per.ID)+"trang/nhiem-vu/", pr.w("list_period_tasks", title), v.AsOf, pr.w("pager_label_tasks"))
+		if err != nil {
+			return err
+		}
+		v.Changes, v.ChangesPager, err = pr.changeList(changes, of, periodURL(per.ID)+"trang/thay-doi/", pr.w("list_period_changes", title), pr.w("pager_label_changes"))
+		if err != nil {
+			return err
+		}
+		first, err := pr.paginate(all, "ky-bao-cao/"+per.ID, of, v.AsOf)
 		if err != nil {
 			return err
 		}

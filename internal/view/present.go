@@ -2,9 +2,11 @@ package view
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/minhbach/minhbach/internal/card"
 	"github.com/minhbach/minhbach/internal/msg"
@@ -139,13 +141,28 @@ type presenter struct {
 }
 
 // Pages makes every page of every language and the site data, and hands
-// them to put.
+// them to put. The languages are made in parallel (a portal is often built
+// on two cores), but put is called by one at a time.
 func (m *Model) Pages(put Sink) error {
-	for _, lang := range Langs {
-		pr := &presenter{Model: m, lang: lang, put: put}
-		if err := pr.all(); err != nil {
-			return err
-		}
+	m.reportsAbout(nil) // the index it builds on first use, before the languages share it
+	var mu sync.Mutex
+	one := func(name string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		return put(name, data)
+	}
+	errs := make([]error, len(Langs))
+	var wg sync.WaitGroup
+	for i, lang := range Langs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = (&presenter{Model: m, lang: lang, put: one}).all()
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	data, err := json.Marshal(m.siteData())
 	if err != nil {

@@ -2,9 +2,11 @@ package view
 
 import "fmt"
 
-// TasksV is the list of tasks.
+// TasksV is the list of tasks: its first page, and a pager when the list
+// goes on over several pages.
 type TasksV struct {
 	Tasks []TaskRowV `json:"tasks"`
+	Pager *PagerV    `json:"pager,omitempty"`
 }
 
 // TaskV is a task page.
@@ -26,7 +28,12 @@ func (pr *presenter) tasks() error {
 	for _, ts := range pr.snap.Tasks {
 		rows = append(rows, pr.taskRow(ts))
 	}
-	if err := pr.write("nhiem-vu/_index", page{Title: pr.w("nav_tasks"), Type: "tasks", Params: params{V: TasksV{Tasks: rows}}}, ""); err != nil {
+	name := pr.w("nav_tasks")
+	first, pager, err := pr.taskList(rows, LinkV{Name: name, URL: "nhiem-vu/"}, "nhiem-vu/trang/", name, "", "")
+	if err != nil {
+		return err
+	}
+	if err := pr.write("nhiem-vu/_index", page{Title: name, Type: "tasks", Params: params{V: TasksV{Tasks: first, Pager: pager}}}, ""); err != nil {
 		return err
 	}
 	for _, ts := range pr.snap.Tasks {

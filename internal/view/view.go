@@ -192,6 +192,9 @@ type SiteLangV struct {
 // are relative to the language's root; Prev and Next are empty on the
 // first and the last page.
 type PagerV struct {
+	// Label names the list, when a page has several lists that go on
+	// over pages; empty means the default name.
+	Label string       `json:"label,omitempty"`
 	Pages []PagerPageV `json:"pages"`
 	Prev  string       `json:"prev,omitempty"`
 	Next  string       `json:"next,omitempty"`
