@@ -42,6 +42,13 @@ func englishRuns(data []byte) ([]string, error) {
 				if a.Key == "lang" {
 					vi = a.Val == "vi" || strings.HasPrefix(a.Val, "vi-")
 				}
+				// A copy hidden from assistive technology (the timeline's
+				// sticky key repeats the labels beside it) is not read,
+				// so its language is not said; what it repeats is checked
+				// where it is shown.
+				if a.Key == "aria-hidden" && a.Val == "true" {
+					return
+				}
 			}
 		}
 		if n.Type == html.TextNode && !vi && strings.TrimSpace(n.Data) != "" {

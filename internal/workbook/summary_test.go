@@ -229,7 +229,7 @@ func TestSummaryNamesEveryKindOfBody(t *testing.T) {
 	t.Parallel()
 	for _, k := range plan.AgencyKinds {
 		for _, l := range []msg.Lang{msg.VI, msg.EN} {
-			key := "cli.summary.kind." + k
+			key := "kind_" + k
 			if got := msg.Get(l, key); got == "" || strings.Contains(got, key) {
 				t.Errorf("%s: no words for kind %q", l, k)
 			}
