@@ -111,7 +111,7 @@ func (a *app) root() *cobra.Command {
 		)
 		root.SetUsageTemplate(r.Replace(root.UsageTemplate()))
 	}
-	root.AddCommand(a.buildCmd(), a.checkCmd(), a.newCmd(), a.serveCmd(), a.templateCmd(), a.importCmd(), a.approveCmd(), a.rejectCmd())
+	root.AddCommand(a.buildCmd(), a.checkCmd(), a.newCmd(), a.serveCmd(), a.templateCmd(), a.importCmd(), a.approveCmd(), a.rejectCmd(), a.summaryCmd())
 	// cobra's own help texts, in the user's language too.
 	root.InitDefaultHelpCmd()
 	var localize func(c *cobra.Command)
@@ -579,7 +579,10 @@ func (a *app) templateCmd() *cobra.Command {
 			if out == "" {
 				out = a.agency + "-" + a.period + ".xlsx"
 			}
-			if err := f.SaveAs(out); err != nil {
+			if err := a.ownWorkbook(out, workbook.FormatVersion, "cli.template"); err != nil {
+				return err
+			}
+			if err := a.writeWorkbook(out, f); err != nil {
 				return err
 			}
 			name := a.agency

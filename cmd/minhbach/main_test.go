@@ -34,6 +34,7 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"xlsxset": xlsxSet,
+			"xlsxget": xlsxGet,
 			"bom":     bomCmd,
 			"crlf":    crlfCmd,
 			// publish_*.txtar
@@ -112,6 +113,23 @@ func copyFile(src, dst string) error {
 // percentage, as Excel stores what shows as 60%), date:2018-06-20 (an Excel
 // date cell). With -nfd, texts are written in decomposed Unicode, as
 // Unikey's "Unicode tổ hợp" types them.
+// xlsxGet prints the value of one cell: xlsxget FILE SHEET!CELL.
+func xlsxGet(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: xlsxget FILE SHEET!CELL")
+	}
+	f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	defer f.Close()
+	sheet, cell, ok := strings.Cut(args[1], "!")
+	if !ok {
+		ts.Fatalf("%q is not SHEET!CELL", args[1])
+	}
+	v, err := f.GetCellValue(sheet, cell)
+	ts.Check(err)
+	fmt.Fprintln(ts.Stdout(), v)
+}
+
 func xlsxSet(ts *testscript.TestScript, neg bool, args []string) {
 	nfd := len(args) > 0 && args[0] == "-nfd"
 	if nfd {

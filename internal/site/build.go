@@ -25,8 +25,18 @@ import (
 
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/publish"
+	"github.com/minhbach/minhbach/internal/render"
 	"github.com/minhbach/minhbach/internal/status"
+	"github.com/minhbach/minhbach/internal/view"
 )
+
+// ConfigFile is the Hugo configuration file of a portal.
+const ConfigFile = render.ConfigFile
+
+// AfterRender, if set, is called once Hugo has rendered a build and before
+// its sites are released: the point of a build's peak memory, where a
+// profiler takes a heap profile.
+var AfterRender func()
 
 // Options says what to build and where.
 type Options struct {
@@ -131,10 +141,10 @@ func Build(o Options) (*Result, error) {
 	}
 	res := &Result{Project: p}
 	step("status")
-	m := newModel(p, o)
-	res.Snapshot = m.snap
+	m := view.New(p, o.AsOf, o.Drafts)
+	res.Snapshot = m.Snapshot()
 	for _, r := range p.Reports {
-		if r.IsPublished() || (o.Drafts && previewable(r)) {
+		if r.IsPublished() || (o.Drafts && view.Previewable(r)) {
 			res.Published = append(res.Published, r)
 		} else {
 			res.Excluded = append(res.Excluded, r)
@@ -148,23 +158,23 @@ func Build(o Options) (*Result, error) {
 	}
 	defer pub.Abort()
 	tmp, out := pub.Dir(), pub.Fs()
-	gen, err := genLayer(o.Fs, pub, m.milestones() >= onDiskFrom)
+	gen, err := genLayer(o.Fs, pub, milestoneCount(p) >= onDiskFrom)
 	if err != nil {
 		return nil, failed(pub, "pages", err)
 	}
-	extra, err := m.generate(o, src, step, writeUnder(gen, filepath.Join(src, genDir)))
+	extra, err := generate(m, o, src, step, writeUnder(gen, filepath.Join(src, view.GenDir)))
 	if err != nil {
 		return nil, err
 	}
 	if err := pub.Err(); err != nil {
 		return nil, failed(pub, "pages", err)
 	}
-	h := &hugoRun{srcFs: o.Fs, workingDir: src, destFs: out, publishDir: tmp, baseURL: o.BaseURL, gen: gen, log: o.Log}
+	h := &render.Hugo{SrcFs: o.Fs, WorkingDir: src, DestFs: out, PublishDir: tmp, BaseURL: o.BaseURL, Gen: gen, GenDir: view.GenDir, Log: o.Log, AfterRender: AfterRender}
 	step("hugo")
 	if err := pub.Err(); err != nil {
 		return nil, failed(pub, "hugo", err)
 	}
-	if err := h.run(); err != nil || pub.Err() != nil {
+	if err := h.Run(); err != nil || pub.Err() != nil {
 		return nil, failed(pub, "hugo", err)
 	}
 	if ok, _ := afero.Exists(o.Fs, filepath.Join(tmp, "index.html")); !ok {
@@ -174,17 +184,17 @@ func Build(o Options) (*Result, error) {
 	if err := copyTree(out, filepath.Join(src, "static"), tmp); err != nil || pub.Err() != nil {
 		return nil, failed(pub, "static", err)
 	}
-	if err := rebaseHtaccess(out, tmp, m.basePath); err != nil || pub.Err() != nil {
+	if err := rebaseHtaccess(out, tmp, m.BasePath); err != nil || pub.Err() != nil {
 		return nil, failed(pub, "static", err)
 	}
 	if err := writeFiles(out, tmp, extra); err != nil || pub.Err() != nil {
 		return nil, failed(pub, "write", err)
 	}
-	if err := m.writeOutputs(out, tmp, m.baseURL); err != nil || pub.Err() != nil {
+	if err := writeOutputs(m, out, tmp, m.BaseURL); err != nil || pub.Err() != nil {
 		return nil, failed(pub, "write", err)
 	}
 	if o.Relative {
-		if err := relativize(out, tmp, m.basePath, m.baseURL); err != nil || pub.Err() != nil {
+		if err := relativize(out, tmp, m.BasePath, m.BaseURL); err != nil || pub.Err() != nil {
 			return nil, failed(pub, "write", err)
 		}
 	}
@@ -221,51 +231,21 @@ func orDefault(s, d string) string {
 	return s
 }
 
-// previewable reports whether a report not approved is shown in a drafts
-// preview: drafts and submitted reports without problems.
-func previewable(r *plan.Report) bool {
-	return len(r.Problems) == 0 && (r.Approval.State == plan.Draft || r.Approval.State == plan.Submitted)
-}
-
-// newModel derives the statuses as of the build's date.
-func newModel(p *plan.Project, o Options) *model {
-	view := p
-	if o.Drafts {
-		view = withDrafts(p)
-	}
-	asOf := o.AsOf
-	if asOf.IsZero() {
-		if d, ok := status.LatestAsOf(view); ok {
-			asOf = d
-		} else {
-			asOf = plan.Date{}
-		}
-	}
-	m := &model{p: view, snap: status.Derive(view, asOf), hist: status.History(view), drafts: o.Drafts}
-	m.published = view.Published()
-	for _, r := range m.published {
-		if r.Sample {
-			m.sample = true
-		}
-	}
-	return m
-}
-
 // generate makes what a build hands to Hugo, for the base URL of o or of
 // site.toml: it returns the open-data files, which the pages describe,
 // and hands the pages to put as it makes them. step is told the stages.
-func (m *model) generate(o Options, src string, step func(string), put sink) (extra map[string][]byte, err error) {
+func generate(m *view.Model, o Options, src string, step func(string), put view.Sink) (extra map[string][]byte, err error) {
 	step("data")
 	baseURL, err := siteBaseURL(o.Fs, src, o.BaseURL)
 	if err != nil {
 		return nil, &BuildError{"config", err}
 	}
-	m.baseURL, m.basePath = baseURL, basePath(baseURL)
-	if extra, err = m.extras(o, baseURL); err != nil {
+	m.BaseURL, m.BasePath = baseURL, basePath(baseURL)
+	if extra, err = extras(m, baseURL); err != nil {
 		return nil, &BuildError{"data", err}
 	}
 	step("pages")
-	if err = m.pages(put); err != nil {
+	if err = m.Pages(put); err != nil {
 		return nil, &BuildError{"pages", err}
 	}
 	return extra, nil
@@ -277,10 +257,10 @@ func (m *model) generate(o Options, src string, step func(string), put sink) (ex
 // reading them on a busy disk costs more than holding them.
 var onDiskFrom = 2000
 
-// milestones counts the plan's milestones.
-func (m *model) milestones() int {
+// milestoneCount counts the plan's milestones.
+func milestoneCount(p *plan.Project) int {
 	n := 0
-	for _, t := range m.p.Plan.Tasks {
+	for _, t := range p.Plan.Tasks {
 		n += len(t.Milestones)
 	}
 	return n
@@ -305,7 +285,7 @@ func genLayer(fsys afero.Fs, pub *publish.Target, onDisk bool) (afero.Fs, error)
 }
 
 // writeUnder returns a sink that writes each file under dir in fsys.
-func writeUnder(fsys afero.Fs, dir string) sink {
+func writeUnder(fsys afero.Fs, dir string) view.Sink {
 	return func(name string, data []byte) error {
 		if !safeRel(name) {
 			return fmt.Errorf("refusing to write %q outside the generated folder", name)
@@ -316,23 +296,6 @@ func writeUnder(fsys afero.Fs, dir string) sink {
 		}
 		return afero.WriteFile(fsys, p, data, 0o644)
 	}
-}
-
-// withDrafts returns a copy of p in which draft and submitted reports count
-// as published, for a preview. The copies keep their state, so pages can
-// mark them.
-func withDrafts(p *plan.Project) *plan.Project {
-	q := *p
-	q.Reports = nil
-	for _, r := range p.Reports {
-		if previewable(r) {
-			c := *r
-			c.Preview = true
-			r = &c
-		}
-		q.Reports = append(q.Reports, r)
-	}
-	return &q
 }
 
 // writeFiles writes files (paths with slashes) under dir.

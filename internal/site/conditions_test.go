@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/minhbach/minhbach/internal/plan"
+	"github.com/minhbach/minhbach/internal/view"
 )
 
 var (
@@ -200,7 +201,7 @@ func TestWaitingLabelsNameTheirConditions(t *testing.T) {
 			task       *plan.Task
 			own, other string
 		}{{t2, l2, l3}, {t3, l3, l2}} {
-			name := prefix + taskURL(c.task.Slug) + "index.html"
+			name := prefix + view.TaskURL(c.task.Slug) + "index.html"
 			data, ok := files[name]
 			if !ok {
 				t.Errorf("%s not built", name)

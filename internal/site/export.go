@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/minhbach/minhbach/internal/view"
 	"github.com/spf13/afero"
 )
 
@@ -27,7 +28,7 @@ func WriteHugoProject(o Options, dir string) error {
 		return err
 	}
 	put := writeUnder(o.Fs, dir)
-	_, err = newModel(p, o).generate(o, src, func(string) {}, func(name string, data []byte) error {
+	_, err = generate(view.New(p, o.AsOf, o.Drafts), o, src, func(string) {}, func(name string, data []byte) error {
 		return put(projectPath(name), data)
 	})
 	if err != nil {
@@ -49,8 +50,8 @@ func WriteHugoProject(o Options, dir string) error {
 // view models where their front matter says (under genDir), content/ and
 // data/ where Hugo looks by default.
 func projectPath(name string) string {
-	if strings.HasPrefix(name, viewDir) {
-		return genDir + "/" + name
+	if strings.HasPrefix(name, view.ViewDir) {
+		return view.GenDir + "/" + name
 	}
 	return name
 }

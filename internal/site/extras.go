@@ -15,25 +15,26 @@ import (
 	"github.com/minhbach/minhbach/internal/feed"
 	"github.com/minhbach/minhbach/internal/opendata"
 	"github.com/minhbach/minhbach/internal/search"
+	"github.com/minhbach/minhbach/internal/view"
 )
 
 // extras returns the open-data files, keyed by path relative to the output
 // folder, and records their description for the open-data page. They are
 // made before the pages, which show their sizes; the other files Go writes
 // are made after Hugo has rendered (writeOutputs).
-func (m *model) extras(o Options, baseURL string) (map[string][]byte, error) {
-	data, err := opendata.Files(m.p, m.snap, m.hist, baseURL)
+func extras(m *view.Model, baseURL string) (map[string][]byte, error) {
+	data, err := opendata.Files(m.Project(), m.Snapshot(), m.History(), baseURL)
 	if err != nil {
 		return nil, fmt.Errorf("open data: %w", err)
 	}
-	m.dataFiles = nil
+	m.DataFiles = nil
 	names := make([]string, 0, len(data))
 	for k := range data {
 		names = append(names, k)
 	}
 	sort.Strings(names)
 	for _, k := range names {
-		m.dataFiles = append(m.dataFiles, DataFileV{Path: k, Name: strings.TrimPrefix(k, opendata.Dir+"/"), Size: len(data[k])})
+		m.DataFiles = append(m.DataFiles, view.DataFileV{Path: k, Name: strings.TrimPrefix(k, opendata.Dir+"/"), Size: len(data[k])})
 	}
 	return data, nil
 }
@@ -44,21 +45,21 @@ func (m *model) extras(o Options, baseURL string) (map[string][]byte, error) {
 // as it is made and then dropped, so that memory holds one language's feeds
 // or index at a time, not all of them; the feeds and the index are made in
 // parallel.
-func (m *model) writeOutputs(fsys afero.Fs, dir, baseURL string) error {
+func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string) error {
 	jobs := []func() (map[string][]byte, error){}
-	for _, lang := range Langs {
+	for _, lang := range view.Langs {
 		jobs = append(jobs, func() (map[string][]byte, error) {
-			feeds, err := feed.Files(m.p, m.hist, baseURL, lang)
+			feeds, err := feed.Files(m.Project(), m.History(), baseURL, lang)
 			if err != nil {
 				return nil, fmt.Errorf("feeds: %w", err)
 			}
-			return prefixed(langDir(lang), feeds), nil
+			return prefixed(view.LangDir(lang), feeds), nil
 		}, func() (map[string][]byte, error) {
-			pr := &presenter{model: m, lang: lang}
-			return prefixed(langDir(lang)+searchDir, search.Build(pr.searchDocs())), nil
+			return prefixed(view.LangDir(lang)+view.SearchDir, search.Build(m.SearchDocs(lang))), nil
 		})
 	}
-	jobs = append(jobs, func() (map[string][]byte, error) { return m.badges(), nil })
+	jobs = append(jobs, func() (map[string][]byte, error) { return badges(m), nil })
+	jobs = append(jobs, cardJobs(m.Cards())...)
 	// Two workers: the machine a portal is built on may have two cores,
 	// and each job holds its files until they are written.
 	work := make(chan func() (map[string][]byte, error))
@@ -92,17 +93,41 @@ func (m *model) writeOutputs(fsys afero.Fs, dir, baseURL string) error {
 	return errors.Join(all...)
 }
 
+// cardJobs draws the link-preview cards, a batch of them per job so that
+// both workers draw.
+func cardJobs(cards []view.CardJob) []func() (map[string][]byte, error) {
+	const batch = 16
+	var jobs []func() (map[string][]byte, error)
+	for len(cards) > 0 {
+		n := min(batch, len(cards))
+		part := cards[:n]
+		cards = cards[n:]
+		jobs = append(jobs, func() (map[string][]byte, error) {
+			files := make(map[string][]byte, len(part))
+			for _, c := range part {
+				b, err := c.Card.PNG()
+				if err != nil {
+					return nil, fmt.Errorf("%s: %w", c.Path, err)
+				}
+				files[c.Path] = b
+			}
+			return files, nil
+		})
+	}
+	return jobs
+}
+
 // badges returns every task's status badge in each language.
-func (m *model) badges() map[string][]byte {
+func badges(m *view.Model) map[string][]byte {
 	files := map[string][]byte{}
-	for _, ts := range m.snap.Tasks {
+	for _, ts := range m.Snapshot().Tasks {
 		left := fmt.Sprintf("%s %d", "Nhiệm vụ", ts.Task.Number)
-		for _, lang := range Langs {
+		for _, lang := range view.Langs {
 			if lang == "en" {
 				left = fmt.Sprintf("Task %d", ts.Task.Number)
 			}
 			label := ts.Status.Label(lang)
-			files[langDir(lang)+taskURL(ts.Task.Slug)+"badge.svg"] = chart.Badge(left, label, ts.Status)
+			files[view.LangDir(lang)+view.TaskURL(ts.Task.Slug)+"badge.svg"] = chart.Badge(left, label, ts.Status)
 		}
 	}
 	return files
@@ -115,15 +140,6 @@ func prefixed(prefix string, files map[string][]byte) map[string][]byte {
 		out[prefix+k] = v
 	}
 	return out
-}
-
-// langDir is the folder of a language's pages in the output: "" for the
-// default language, "en/" for English.
-func langDir(lang string) string {
-	if lang == Langs[0] {
-		return ""
-	}
-	return lang + "/"
 }
 
 // siteBaseURL returns the base URL a build uses: the one given, else the

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/minhbach/minhbach/internal/view"
 )
 
 // msCell finds the milestone ids in the rows of a milestone table.
@@ -43,8 +45,8 @@ func TestLongListsGoOnOverPages(t *testing.T) {
 	memBuild(t, fsys, "/one")
 	one := tree(t, fsys, "/one")
 
-	defer func(n int) { milestonesPerPage = n }(milestonesPerPage)
-	milestonesPerPage = 5
+	defer func(n int) { view.MilestonesPerPage = n }(view.MilestonesPerPage)
+	view.MilestonesPerPage = 5
 	memBuild(t, fsys, "/paged")
 	paged := tree(t, fsys, "/paged")
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/publish"
+	"github.com/minhbach/minhbach/internal/view"
 )
 
 // taskPages are the task pages of p, with their public addresses, for the
@@ -12,7 +13,7 @@ import (
 func taskPages(p *plan.Project) []publish.Page {
 	var out []publish.Page
 	for _, t := range p.Plan.Tasks {
-		out = append(out, publish.Page{ID: t.Slug, Number: t.Number, URL: taskURL(t.Slug), Aliases: t.Aliases})
+		out = append(out, publish.Page{ID: t.Slug, Number: t.Number, URL: view.TaskURL(t.Slug), Aliases: t.Aliases})
 	}
 	return out
 }
@@ -21,10 +22,10 @@ func taskPages(p *plan.Project) []publish.Page {
 func agencyPages(p *plan.Project) []publish.Page {
 	var out []publish.Page
 	for _, a := range p.Agencies.Agencies {
-		out = append(out, publish.Page{ID: a.ID, URL: agencyURL(a.ID), Aliases: a.Aliases})
+		out = append(out, publish.Page{ID: a.ID, URL: view.AgencyURL(a.ID), Aliases: a.Aliases})
 	}
 	for _, g := range p.Agencies.Groups {
-		out = append(out, publish.Page{ID: g.ID, URL: agencyURL(g.ID), Aliases: g.Aliases})
+		out = append(out, publish.Page{ID: g.ID, URL: view.AgencyURL(g.ID), Aliases: g.Aliases})
 	}
 	return out
 }
@@ -44,14 +45,4 @@ func failed(pub *publish.Target, stage string, err error) error {
 		return &BuildError{"write", pub.WriteError(err)}
 	}
 	return &BuildError{stage, err}
-}
-
-// aliasURLs are the addresses, under the page's language, that redirect
-// to the page of url.
-func aliasURLs(ids []string, url func(string) string) []string {
-	var out []string
-	for _, a := range ids {
-		out = append(out, "/"+url(a))
-	}
-	return out
 }

@@ -1,6 +1,10 @@
 package site
 
 import (
+	"bytes"
+	"image"
+	_ "image/png"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -78,7 +82,8 @@ func TestSharingTags(t *testing.T) {
 		`<meta property="og:url" content="https://minhbach.kontum.gov.vn/nhiem-vu/sap-xep-don-vi-cap-xa/">`,
 		`<meta property="og:title" content="6. Rà soát`,
 		`<meta property="og:description" content="Nhiệm vụ 6: Rà soát`,
-		`<meta name="twitter:card" content="summary">`,
+		`<meta name="twitter:card" content="summary_large_image">`,
+		`<meta property="og:image" content="https://minhbach.kontum.gov.vn/nhiem-vu/sap-xep-don-vi-cap-xa/og.png">`,
 		`hreflang="en" href="https://minhbach.kontum.gov.vn/en/nhiem-vu/sap-xep-don-vi-cap-xa/"`,
 	} {
 		if !strings.Contains(string(page), want) {
@@ -88,5 +93,72 @@ func TestSharingTags(t *testing.T) {
 	robots, _ := afero.ReadFile(fsys, "/out/robots.txt")
 	if !strings.Contains(string(robots), "Sitemap: https://minhbach.kontum.gov.vn/sitemap.xml") {
 		t.Errorf("robots.txt:\n%s", robots)
+	}
+}
+
+// TestLinkPreviewCards: the home, task, agency and period pages of both
+// languages name a 1200×630 PNG card in og:image that exists in the
+// output, with words (og:image:alt) that give the status and the as-of
+// date; a page without a card (search) names none — and the check finds
+// the tags where they are (pages > 0).
+func TestLinkPreviewCards(t *testing.T) {
+	fsys := memPortal(t)
+	memBuild(t, fsys, "/out")
+	out := tree(t, fsys, "/out")
+	tag := regexp.MustCompile(`<meta property="og:image" content="([^"]+)">`)
+	alt := regexp.MustCompile(`<meta property="og:image:alt" content="([^"]+)">`)
+	want := regexp.MustCompile(`^(en/)?(index\.html|nhiem-vu/[^/]+/index\.html|co-quan/[^/]+/index\.html|ky-bao-cao/[^/]+/index\.html)$`)
+	pages := map[string]int{}
+	for name, data := range out {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		m := tag.FindSubmatch(data)
+		if !want.MatchString(name) {
+			if m != nil && !strings.Contains(string(data), `http-equiv="refresh"`) {
+				t.Errorf("%s has a card but should not: %s", name, m[1])
+			}
+			continue
+		}
+		if strings.Contains(string(data), `http-equiv="refresh"`) {
+			continue // an alias
+		}
+		if m == nil {
+			t.Errorf("%s has no og:image", name)
+			continue
+		}
+		u, err := url.Parse(string(m[1]))
+		if err != nil || u.Host != "minhbach.kontum.gov.vn" {
+			t.Errorf("%s: og:image %q is not an absolute address of the site", name, m[1])
+			continue
+		}
+		png, ok := out[strings.TrimPrefix(u.Path, "/")]
+		if !ok {
+			t.Errorf("%s: its card %s is not in the output", name, u.Path)
+			continue
+		}
+		cfg, format, err := image.DecodeConfig(bytes.NewReader(png))
+		if err != nil || format != "png" || cfg.Width != 1200 || cfg.Height != 630 {
+			t.Errorf("%s: card %s is %s %dx%d (%v)", name, u.Path, format, cfg.Width, cfg.Height, err)
+		}
+		a := alt.FindSubmatch(data)
+		asOf := "Tính đến ngày 30/6/2019"
+		if strings.HasPrefix(name, "en/") {
+			asOf = "As of 30 June 2019"
+		}
+		if a == nil || !strings.Contains(string(a[1]), asOf) && !strings.Contains(name, "ky-bao-cao/") {
+			t.Errorf("%s: og:image:alt %q lacks the as-of date", name, a)
+		}
+		kind := strings.SplitN(strings.TrimPrefix(name, "en/"), "/", 2)[0]
+		pages[kind]++
+	}
+	for _, k := range []string{"index.html", "nhiem-vu", "co-quan", "ky-bao-cao"} {
+		if pages[k] == 0 {
+			t.Errorf("no %s page with a card: the check found nothing", k)
+		}
+	}
+	task, _ := afero.ReadFile(fsys, "/out/nhiem-vu/sap-xep-don-vi-cap-xa/index.html")
+	if a := alt.FindSubmatch(task); a == nil || !strings.Contains(string(a[1]), "Quá hạn") {
+		t.Errorf("task 6's card words lack its status: %q", a)
 	}
 }

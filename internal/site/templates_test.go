@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/minhbach/minhbach/internal/plan"
+	"github.com/minhbach/minhbach/internal/view"
 )
 
 // portalTxtar is a Hugo txtar archive of the portal: the repository's
@@ -23,10 +24,10 @@ func portalTxtar(t *testing.T, fsys afero.Fs, src string, extra map[string]strin
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := newModel(p, Options{})
-	m.basePath = "/"
+	m := view.New(p, plan.Date{}, false)
+	m.BasePath = "/"
 	files := map[string]string{}
-	err = m.pages(func(name string, data []byte) error {
+	err = m.Pages(func(name string, data []byte) error {
 		files[projectPath(name)] = string(data)
 		return nil
 	})

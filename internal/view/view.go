@@ -1,4 +1,9 @@
-package site
+// Package view is the view model: it turns the domain (a loaded plan, its
+// statuses, its shown reports) into what each page of the portal shows,
+// one JSON file per page and language, plus the small content files that
+// name them. It knows nothing of Hugo, which renders those pages
+// (internal/render); every decision a page shows is made here.
+package view
 
 // The view model: what each generated page hands its template, as a JSON
 // file of its own that the template reads while rendering the page

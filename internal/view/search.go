@@ -1,4 +1,4 @@
-package site
+package view
 
 import (
 	"bytes"
@@ -10,13 +10,17 @@ import (
 	"github.com/minhbach/minhbach/internal/search"
 )
 
-// searchDir is where a language's search index lives, relative to the
+// SearchDir is where a language's search index lives, relative to the
 // language's root; the search page's template names the same folder.
-const searchDir = "tim-kiem/chi-muc/"
+const SearchDir = "tim-kiem/chi-muc/"
 
-// searchDocs lists what search finds in one language: tasks, milestones,
+// SearchDocs lists what search finds in lang: tasks, milestones,
 // agencies and groups, published reports and the plan itself. URLs are
 // relative to the language's root.
+func (m *Model) SearchDocs(lang string) []search.Doc {
+	return (&presenter{Model: m, lang: lang}).searchDocs()
+}
+
 func (pr *presenter) searchDocs() []search.Doc {
 	var docs []search.Doc
 	reg := pr.p.Agencies
@@ -32,7 +36,7 @@ func (pr *presenter) searchDocs() []search.Doc {
 				partners = append(partners, pr.agencyLink(p).Name)
 			}
 			docs = append(docs, search.Doc{
-				URL:    taskURL(t.Slug) + "#moc-" + m.ID,
+				URL:    TaskURL(t.Slug) + "#moc-" + m.ID,
 				Title:  fmt.Sprintf("%s %s — %s", pr.t("Mốc", "Milestone"), m.ID, owner),
 				Kind:   "milestone",
 				Status: labelOf(pr.msStatus(ms.Status, m)),
@@ -41,7 +45,7 @@ func (pr *presenter) searchDocs() []search.Doc {
 			})
 		}
 		docs = append(docs, search.Doc{
-			URL:    taskURL(t.Slug),
+			URL:    TaskURL(t.Slug),
 			Title:  fmt.Sprintf("%d. %s", t.Number, pr.t(t.Title, t.TitleEn)),
 			Kind:   "task",
 			Status: labelOf(pr.status(ts.Status)),
@@ -49,7 +53,7 @@ func (pr *presenter) searchDocs() []search.Doc {
 		})
 	}
 	for _, a := range reg.Agencies {
-		docs = append(docs, search.Doc{URL: agencyURL(a.ID), Title: pr.t(a.Name, a.NameEn), Kind: "agency",
+		docs = append(docs, search.Doc{URL: AgencyURL(a.ID), Title: pr.t(a.Name, a.NameEn), Kind: "agency",
 			Text: joinNonEmpty("\n", a.Name, a.NameEn, a.Short, a.Head)})
 	}
 	for _, g := range reg.Groups {
@@ -57,7 +61,7 @@ func (pr *presenter) searchDocs() []search.Doc {
 		for _, m := range reg.MembersAt(g.ID, pr.snap.AsOf) {
 			members = append(members, pr.agencyLink(m.ID).Name)
 		}
-		docs = append(docs, search.Doc{URL: agencyURL(g.ID), Title: pr.t(g.Name, g.NameEn), Kind: "agency",
+		docs = append(docs, search.Doc{URL: AgencyURL(g.ID), Title: pr.t(g.Name, g.NameEn), Kind: "agency",
 			Text: joinNonEmpty("\n", g.Name, g.NameEn, strings.Join(members, ", "))})
 	}
 	for _, r := range pr.published {
@@ -106,4 +110,15 @@ func plainText(fragment string) string {
 			b.WriteByte(' ')
 		}
 	}
+}
+
+// SearchV is the search page: where its index lives, relative to the
+// language's root.
+type SearchV struct {
+	Index string `json:"index"`
+}
+
+func (pr *presenter) searchPage() error {
+	v := SearchV{Index: SearchDir}
+	return pr.write("tim-kiem", page{Title: pr.t("Tìm kiếm", "Search"), Type: "search", Params: params{V: v}}, "")
 }

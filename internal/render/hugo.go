@@ -1,4 +1,8 @@
-package site
+// Package render is the Hugo driver: it has Hugo, used as a library,
+// render the pages a build generated (laid over the portal's source
+// folder) with the portal's layouts, and reports Hugo's errors and the
+// pages Hugo found no template for.
+package render
 
 import (
 	"bytes"
@@ -18,52 +22,48 @@ import (
 	"github.com/spf13/afero"
 )
 
-// genDir is where the generated pages and data live, inside the in-memory
-// layer laid over the source folder. Nothing is ever written to the source
-// folder itself.
-const genDir = "_minhbach"
-
 // ConfigFile is the Hugo configuration file of a portal.
 const ConfigFile = "site.toml"
 
-// AfterRender, if set, is called once Hugo has rendered a build and before
-// its sites are released: the point of a build's peak memory, where a
-// profiler takes a heap profile.
-var AfterRender func()
-
-// hugoRun is one Hugo build of generated files over a source folder.
-type hugoRun struct {
-	srcFs      afero.Fs // the portal's source, read only
-	workingDir string   // absolute path of the source folder in srcFs
-	destFs     afero.Fs
-	publishDir string // absolute path in destFs
-	baseURL    string
-	gen        afero.Fs // the generated pages, under workingDir/genDir
-	log        io.Writer
+// Hugo is one Hugo build of generated files over a source folder.
+type Hugo struct {
+	SrcFs      afero.Fs // the portal's source, read only
+	WorkingDir string   // absolute path of the source folder in SrcFs
+	DestFs     afero.Fs
+	PublishDir string // absolute path in DestFs
+	BaseURL    string
+	// Gen holds the generated pages, under WorkingDir/GenDir.
+	Gen    afero.Fs
+	GenDir string
+	Log    io.Writer
+	// AfterRender, if set, is called once Hugo has rendered and before
+	// its sites are released: the point of a build's peak memory, where a
+	// profiler takes a heap profile.
+	AfterRender func()
 }
 
-// run builds the site with Hugo and returns Hugo's error, if any.
-func (h *hugoRun) run() (err error) {
-	src := overlayfs.New(overlayfs.Options{Fss: []afero.Fs{h.gen, afero.NewReadOnlyFs(h.srcFs)}, FirstWritable: true})
+// Run builds the site with Hugo and returns Hugo's error, if any.
+func (h *Hugo) Run() (err error) {
+	src := overlayfs.New(overlayfs.Options{Fss: []afero.Fs{h.Gen, afero.NewReadOnlyFs(h.SrcFs)}, FirstWritable: true})
 
 	flags := config.New()
-	flags.Set("workingDir", h.workingDir)
-	flags.Set("publishDir", h.publishDir)
-	flags.Set("contentDir", genDir+"/content")
-	flags.Set("dataDir", genDir+"/data")
-	flags.Set("cacheDir", filepath.Join(h.workingDir, genDir, "cache"))
-	flags.Set("resourceDir", genDir+"/resources")
+	flags.Set("workingDir", h.WorkingDir)
+	flags.Set("publishDir", h.PublishDir)
+	flags.Set("contentDir", h.GenDir+"/content")
+	flags.Set("dataDir", h.GenDir+"/data")
+	flags.Set("cacheDir", filepath.Join(h.WorkingDir, h.GenDir, "cache"))
+	flags.Set("resourceDir", h.GenDir+"/resources")
 	flags.Set("noBuildLock", true)
-	if h.baseURL != "" {
-		flags.Set("baseURL", h.baseURL)
+	if h.BaseURL != "" {
+		flags.Set("baseURL", h.BaseURL)
 	}
 	var logBuf bytes.Buffer
 	var w io.Writer = &logBuf
-	if h.log != nil {
-		w = io.MultiWriter(&logBuf, h.log)
+	if h.Log != nil {
+		w = io.MultiWriter(&logBuf, h.Log)
 	}
 	logger := loggers.New(loggers.Options{StdOut: w, StdErr: w, Level: logg.LevelWarn, DistinctLevel: logg.LevelWarn})
-	cfgFile := filepath.Join(h.workingDir, ConfigFile)
+	cfgFile := filepath.Join(h.WorkingDir, ConfigFile)
 	if ok, _ := afero.Exists(src, cfgFile); !ok {
 		return fmt.Errorf("%s:1:1: missing Hugo configuration", ConfigFile)
 	}
@@ -77,7 +77,7 @@ func (h *hugoRun) run() (err error) {
 	if err != nil {
 		return fmt.Errorf("%s: %w", ConfigFile, err)
 	}
-	fs := hugofs.NewFromSourceAndDestination(src, h.destFs, configs.LoadingInfo.Cfg)
+	fs := hugofs.NewFromSourceAndDestination(src, h.DestFs, configs.LoadingInfo.Cfg)
 	sites, err := hugolib.NewHugoSites(deps.DepsCfg{Configs: configs, Fs: fs, LogLevel: logg.LevelWarn, StdErr: w, StdOut: w, TestLogger: logger})
 	if err != nil {
 		return err
@@ -86,8 +86,8 @@ func (h *hugoRun) run() (err error) {
 	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
 		return err
 	}
-	if AfterRender != nil {
-		AfterRender()
+	if h.AfterRender != nil {
+		h.AfterRender()
 	}
 	if n := logger.LoggCount(logg.LevelError); n > 0 {
 		return fmt.Errorf("hugo reported %d errors:\n%s", n, strings.TrimSpace(logBuf.String()))

@@ -1,4 +1,4 @@
-package site
+package view
 
 import (
 	"encoding/json"
@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/minhbach/minhbach/internal/chart"
+	"github.com/minhbach/minhbach/internal/card"
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/status"
 )
@@ -15,8 +15,13 @@ import (
 // at the root; the others under /<lang>/.
 var Langs = []string{"vi", "en"}
 
-// model is the domain as of the site's date, ready to present.
-type model struct {
+// GenDir is where the generated pages and data live, inside the layer laid
+// over the source folder for Hugo. Nothing is ever written to the source
+// folder itself.
+const GenDir = "_minhbach"
+
+// Model is the domain as of the site's date, ready to present.
+type Model struct {
 	p      *plan.Project
 	snap   *status.Snapshot
 	hist   []*status.Period
@@ -25,21 +30,79 @@ type model struct {
 	// and submitted ones in a drafts preview.
 	published []*plan.Report
 	sample    bool
-	// dataFiles describes the open-data files, for the open-data page.
-	dataFiles []DataFileV
+	// DataFiles describes the open-data files, for the open-data page.
+	DataFiles []DataFileV
 	// byTask lists the shown reports that update each task, in report
 	// order; built on first use.
 	byTask map[*plan.Task][]*plan.Report
-	// baseURL is the address the site is built for, ending in a slash.
-	baseURL string
-	// basePath is the path of the site's root ("/" or "/minhbach/"), for
+	// BaseURL is the address the site is built for, ending in a slash.
+	BaseURL string
+	// BasePath is the path of the site's root ("/" or "/minhbach/"), for
 	// the few links Go writes into HTML itself (inside pictures).
-	basePath string
+	BasePath string
+}
+
+// New derives the statuses of p as of asOf (zero: the end of the latest
+// period with an approved report); with drafts, draft and submitted
+// reports count as shown, each marked as not approved.
+func New(p *plan.Project, asOf plan.Date, drafts bool) *Model {
+	view := p
+	if drafts {
+		view = withDrafts(p)
+	}
+	if asOf.IsZero() {
+		if d, ok := status.LatestAsOf(view); ok {
+			asOf = d
+		} else {
+			asOf = plan.Date{}
+		}
+	}
+	m := &Model{p: view, snap: status.Derive(view, asOf), hist: status.History(view), drafts: drafts}
+	m.published = view.Published()
+	for _, r := range m.published {
+		if r.Sample {
+			m.sample = true
+		}
+	}
+	return m
+}
+
+// Project is the plan the model presents (with drafts counted as shown in
+// a drafts preview).
+func (m *Model) Project() *plan.Project { return m.p }
+
+// Snapshot is the statuses as of the site's date.
+func (m *Model) Snapshot() *status.Snapshot { return m.snap }
+
+// History is the statuses period by period.
+func (m *Model) History() []*status.Period { return m.hist }
+
+// Previewable reports whether a report not approved is shown in a drafts
+// preview: drafts and submitted reports without problems.
+func Previewable(r *plan.Report) bool {
+	return len(r.Problems) == 0 && (r.Approval.State == plan.Draft || r.Approval.State == plan.Submitted)
+}
+
+// withDrafts returns a copy of p in which draft and submitted reports count
+// as published, for a preview. The copies keep their state, so pages can
+// mark them.
+func withDrafts(p *plan.Project) *plan.Project {
+	q := *p
+	q.Reports = nil
+	for _, r := range p.Reports {
+		if Previewable(r) {
+			c := *r
+			c.Preview = true
+			r = &c
+		}
+		q.Reports = append(q.Reports, r)
+	}
+	return &q
 }
 
 // page is one generated content file. Its front matter is small: the
 // page's view model is not in it but in a file of its own beside the
-// content (views/<path>.<lang>.json under genDir), which the page's template
+// content (views/<path>.<lang>.json under GenDir), which the page's template
 // reads while it renders it (layouts/_partials/view.html), so that Hugo
 // does not keep every page's whole view model for the whole build.
 type page struct {
@@ -54,33 +117,59 @@ type page struct {
 type params struct {
 	// V is the view model, written to the file View names rather than
 	// into the front matter.
-	V any `json:"-"`
+	V pageView `json:"-"`
 	// View is the path of the view model's file, relative to the
 	// portal's folder as Hugo's readFile takes it.
 	View string `json:"view,omitempty"`
 	// Feed is the page's own Atom feed, for the page's head.
 	Feed string `json:"feed,omitempty"`
+	// Image is the page's link-preview picture (og:image), relative to
+	// the language's root, and ImageAlt its words.
+	Image    string `json:"image,omitempty"`
+	ImageAlt string `json:"image_alt,omitempty"`
 }
 
-// viewDir is where the view models live, relative to genDir.
-const viewDir = "views/"
+// pageView is the view model of a page: one of the page types' structs
+// (HomeV, TaskV, …), never a map, so that what a template may read is
+// written down in Go.
+type pageView interface{ pageView() }
 
-// sink receives each generated file, by its path relative to genDir, as
+func (HomeV) pageView()          {}
+func (TasksV) pageView()         {}
+func (TaskV) pageView()          {}
+func (AgenciesV) pageView()      {}
+func (AgencyV) pageView()        {}
+func (PeriodsV) pageView()       {}
+func (PeriodV) pageView()        {}
+func (ReportV) pageView()        {}
+func (PlanV) pageView()          {}
+func (TimelineV) pageView()      {}
+func (MilestonePageV) pageView() {}
+func (SearchV) pageView()        {}
+func (DataV) pageView()          {}
+
+// ViewDir is where the view models live, relative to GenDir.
+const ViewDir = "views/"
+
+// Sink receives each generated file, by its path relative to GenDir, as
 // soon as it is made: the pages are not all held in memory at once.
-type sink func(name string, data []byte) error
+type Sink func(name string, data []byte) error
 
 // presenter writes the pages of one language.
 type presenter struct {
-	*model
+	*Model
 	lang string
-	put  sink
+	put  Sink
+	// cardIndex are the language's link-preview cards by address, made
+	// on first use (pageCard).
+	cardIndex map[string]card.Card
 }
 
-// pages makes every page of every language and the site data, and hands
+// Pages makes every page of every language and the site data, and hands
 // them to put.
-func (m *model) pages(put sink) error {
+func (m *Model) Pages(put Sink) error {
 	for _, lang := range Langs {
-		pr := &presenter{model: m, lang: lang, put: put}
+		pr := &presenter{Model: m, lang: lang, put: put}
 		if err := pr.all(); err != nil {
 			return err
 		}
@@ -93,7 +182,7 @@ func (m *model) pages(put sink) error {
 }
 
 func (pr *presenter) write(path string, pg page, body string) error {
-	view := viewDir + path + "." + pr.lang + ".json"
+	view := ViewDir + path + "." + pr.lang + ".json"
 	data, err := json.Marshal(pg.Params.V)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
@@ -101,7 +190,8 @@ func (pr *presenter) write(path string, pg page, body string) error {
 	if err := pr.put(view, data); err != nil {
 		return err
 	}
-	pg.Params.View = genDir + "/" + view
+	pg.Params.View = GenDir + "/" + view
+	pg.Params.Image, pg.Params.ImageAlt = pr.pageCard(path)
 	front, err := json.Marshal(pg)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
@@ -150,18 +240,22 @@ func (pr *presenter) msStatus(s status.Status, m *plan.Milestone) *StatusV {
 
 // URLs of the pages, relative to the language's root.
 
-func taskURL(slug string) string             { return "nhiem-vu/" + slug + "/" }
-func agencyURL(id string) string             { return "co-quan/" + id + "/" }
+// TaskURL is the address of a task's page.
+func TaskURL(slug string) string { return "nhiem-vu/" + slug + "/" }
+
+// AgencyURL is the address of an agency's or a group's page.
+func AgencyURL(id string) string { return "co-quan/" + id + "/" }
+
 func periodURL(id string) string             { return "ky-bao-cao/" + id + "/" }
 func reportURL(period, agency string) string { return "ky-bao-cao/" + period + "/" + agency + "/" }
 
 func (pr *presenter) agencyLink(id string) LinkV {
 	reg := pr.p.Agencies
 	if a := reg.Agency(id); a != nil {
-		return LinkV{Name: pr.t(a.Name, a.NameEn), URL: agencyURL(id)}
+		return LinkV{Name: pr.t(a.Name, a.NameEn), URL: AgencyURL(id)}
 	}
 	if g := reg.Group(id); g != nil {
-		return LinkV{Name: pr.t(g.Name, g.NameEn), URL: agencyURL(id)}
+		return LinkV{Name: pr.t(g.Name, g.NameEn), URL: AgencyURL(id)}
 	}
 	return LinkV{Name: id}
 }
@@ -228,7 +322,7 @@ func (pr *presenter) counts(c map[status.Status]int) []CountV {
 
 func (pr *presenter) taskRow(ts *status.Task) TaskRowV {
 	t := ts.Task
-	row := TaskRowV{Number: t.Number, Title: pr.t(t.Title, t.TitleEn), URL: taskURL(t.Slug), Status: pr.status(ts.Status)}
+	row := TaskRowV{Number: t.Number, Title: pr.t(t.Title, t.TitleEn), URL: TaskURL(t.Slug), Status: pr.status(ts.Status)}
 	if r := pr.p.Agencies.Role(t.Overseer); r != nil {
 		row.Overseer = pr.t(r.Title, r.TitleEn)
 	}
@@ -252,7 +346,7 @@ func (pr *presenter) milestone(ms *status.Milestone, withHistory bool) Milestone
 	v := MilestoneV{
 		ID:            m.ID,
 		Anchor:        "moc-" + m.ID,
-		Task:          LinkV{Name: pr.t(m.Task.Title, m.Task.TitleEn), URL: taskURL(m.Task.Slug)},
+		Task:          LinkV{Name: pr.t(m.Task.Title, m.Task.TitleEn), URL: TaskURL(m.Task.Slug)},
 		TaskNumber:    m.Task.Number,
 		Owner:         pr.agencyLink(m.Owner),
 		IsGroup:       pr.p.Agencies.Group(m.Owner) != nil,
@@ -303,11 +397,11 @@ func (pr *presenter) milestoneRow(ms *status.Milestone) MilestoneV {
 	return row
 }
 
-// milestonesPerPage is the most milestones a page lists in one table: a
+// MilestonesPerPage is the most milestones a page lists in one table: a
 // national plan has tens of thousands, which no one reads on one page, so
 // the period and timeline lists go on over numbered pages (trang/2/, …),
 // each with a pager. maxCharted is the most milestones the timeline draws.
-var milestonesPerPage = 500
+var MilestonesPerPage = 500
 
 const maxCharted = 600
 
@@ -325,10 +419,10 @@ func (pr *presenter) siteLang() SiteLangV {
 	return v
 }
 
-func (m *model) siteData() SiteV {
+func (m *Model) siteData() SiteV {
 	v := SiteV{Lang: map[string]SiteLangV{}, AsOf: m.snap.AsOf.String(), NoData: m.snap.NoData, Sample: m.sample, Drafts: m.drafts}
 	for _, lang := range Langs {
-		v.Lang[lang] = (&presenter{model: m, lang: lang}).siteLang()
+		v.Lang[lang] = (&presenter{Model: m, lang: lang}).siteLang()
 	}
 	for _, s := range status.Order {
 		v.StatusOrder = append(v.StatusOrder, string(s))
@@ -340,93 +434,6 @@ func (pr *presenter) all() error {
 	steps := []func() error{pr.home, pr.tasks, pr.agencies, pr.periods, pr.planPage, pr.timeline, pr.searchPage, pr.dataPage}
 	for _, f := range steps {
 		if err := f(); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// HomeV is the home page.
-type HomeV struct {
-	Plan        LinkV      `json:"plan"`
-	Issuer      string     `json:"issuer"`
-	AsOf        string     `json:"as_of"`
-	Period      *LinkV     `json:"period,omitempty"`
-	TaskCounts  []CountV   `json:"task_counts,omitempty"`
-	ShareCounts []CountV   `json:"share_counts,omitempty"`
-	Shares      int        `json:"shares"`
-	Bar         string     `json:"bar,omitempty"`
-	Tasks       []TaskRowV `json:"tasks"`
-}
-
-func (pr *presenter) home() error {
-	pl := pr.p.Plan
-	v := HomeV{Plan: LinkV{Name: pr.t(pl.Title, pl.TitleEn), URL: "ke-hoach/"}, Issuer: pr.agencyLink(pl.Issuer).Name, AsOf: pr.date(pr.snap.AsOf)}
-	if !pr.snap.NoData {
-		pl := pr.periodLink(pr.snap.Period)
-		v.Period = &pl
-		v.TaskCounts = pr.counts(pr.snap.TaskCounts)
-		v.ShareCounts = pr.counts(pr.snap.MemberCounts)
-		for _, c := range v.ShareCounts {
-			v.Shares += c.Count
-		}
-		v.Bar = chart.Bar(pr.snap.MemberCounts, pr.lang, "home-bar", pr.t("Các phần việc theo trạng thái", "Shares by status"))
-	}
-	for _, ts := range pr.snap.Tasks {
-		v.Tasks = append(v.Tasks, pr.taskRow(ts))
-	}
-	return pr.write("_index", page{Title: pr.t(pl.Short, pl.ShortEn), Description: pr.t(pl.Title, pl.TitleEn), Params: params{V: v}}, "")
-}
-
-// TaskV is a task page.
-type TaskV struct {
-	Number     int          `json:"number"`
-	Title      string       `json:"title"`
-	TitleVi    string       `json:"title_vi,omitempty"`
-	Overseer   string       `json:"overseer"`
-	Status     *StatusV     `json:"status,omitempty"`
-	Milestones []MilestoneV `json:"milestones"`
-	Reports    []ReportRowV `json:"reports,omitempty"`
-	Feed       string       `json:"feed"`
-	Badge      string       `json:"badge"`
-	JSON       string       `json:"json"`
-}
-
-func (pr *presenter) tasks() error {
-	var rows []TaskRowV
-	for _, ts := range pr.snap.Tasks {
-		rows = append(rows, pr.taskRow(ts))
-	}
-	if err := pr.write("nhiem-vu/_index", page{Title: pr.t("Nhiệm vụ", "Tasks"), Type: "tasks", Params: params{V: map[string]any{"tasks": rows}}}, ""); err != nil {
-		return err
-	}
-	for _, ts := range pr.snap.Tasks {
-		t := ts.Task
-		v := TaskV{Number: t.Number, Title: pr.t(t.Title, t.TitleEn), Status: pr.status(ts.Status),
-			Feed: taskURL(t.Slug) + "atom.xml", Badge: taskURL(t.Slug) + "badge.svg", JSON: "du-lieu/minhbach.json"}
-		if pr.lang == "en" && t.TitleEn != "" {
-			v.TitleVi = t.Title
-		}
-		if r := pr.p.Agencies.Role(t.Overseer); r != nil {
-			v.Overseer = pr.t(r.Title, r.TitleEn)
-		}
-		for _, ms := range ts.Milestones {
-			v.Milestones = append(v.Milestones, pr.milestone(ms, true))
-		}
-		for _, r := range pr.reportsAbout(t) {
-			v.Reports = append(v.Reports, pr.reportRow(r))
-		}
-		sortReports(v.Reports)
-		var aliases []string
-		for _, a := range t.Aliases {
-			// Hugo puts an alias under the page's language itself.
-			aliases = append(aliases, "/"+taskURL(a))
-		}
-		desc := fmt.Sprintf("%s %d: %s", pr.t("Nhiệm vụ", "Task"), t.Number, v.Title)
-		if v.Status != nil {
-			desc += " — " + v.Status.Label
-		}
-		if err := pr.write("nhiem-vu/"+t.Slug+"/index", page{Title: fmt.Sprintf("%d. %s", t.Number, v.Title), Type: "task", Description: desc, Aliases: aliases, Weight: t.Number, Params: params{V: v, Feed: v.Feed}}, ""); err != nil {
 			return err
 		}
 	}
@@ -459,7 +466,7 @@ func joinNonEmpty(sep string, parts ...string) string {
 }
 
 // reportsAbout returns the shown reports that update a milestone of t.
-func (m *model) reportsAbout(t *plan.Task) []*plan.Report {
+func (m *Model) reportsAbout(t *plan.Task) []*plan.Report {
 	if m.byTask == nil {
 		m.byTask = map[*plan.Task][]*plan.Report{}
 		for _, r := range m.published {
@@ -481,4 +488,39 @@ func (pr *presenter) snapMilestone(id string) *status.Milestone {
 		return nil
 	}
 	return pr.snap.Milestone(id)
+}
+
+// the task page.
+func (pr *presenter) milestoneLink(m *plan.Milestone) LinkV {
+	return LinkV{Name: fmt.Sprintf("%s %s (%s %d)", pr.t("Mốc", "Milestone"), m.ID, pr.t("nhiệm vụ", "task"), m.Task.Number),
+		URL: TaskURL(m.Task.Slug) + "#moc-" + m.ID}
+}
+
+// briefSource cites a report without the update's evidence and note, for
+// long lists.
+func (pr *presenter) briefSource(src *status.Source) *SourceV {
+	s := pr.source(src)
+	if s != nil {
+		s.Evidence, s.Note = nil, ""
+	}
+	return s
+}
+
+// LangDir is the folder of a language's pages in the output: "" for the
+// default language, "en/" for English.
+func LangDir(lang string) string {
+	if lang == Langs[0] {
+		return ""
+	}
+	return lang + "/"
+}
+
+// aliasURLs are the addresses, under the page's language, that redirect
+// to the page of url.
+func aliasURLs(ids []string, url func(string) string) []string {
+	var out []string
+	for _, a := range ids {
+		out = append(out, "/"+url(a))
+	}
+	return out
 }

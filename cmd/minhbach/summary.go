@@ -1,0 +1,110 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/minhbach/minhbach/internal/plan"
+	"github.com/minhbach/minhbach/internal/reportfile"
+	"github.com/minhbach/minhbach/internal/status"
+	"github.com/minhbach/minhbach/internal/workbook"
+)
+
+// summaryCmd is `minhbach summary --period ID [-o FILE.xlsx]`: the compiled
+// report of one period for Sở Nội vụ, from the approved reports alone.
+func (a *app) summaryCmd() *cobra.Command {
+	var out string
+	c := &cobra.Command{
+		Use:   "summary",
+		Short: a.t("cli.summary.short"),
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			per, err := plan.ParsePeriod(a.period)
+			if err != nil {
+				a.say(a.err, "cli.summary.badPeriod", a.period)
+				return exitError{1}
+			}
+			_, p, err := a.load()
+			if err != nil {
+				return err
+			}
+			hist := status.History(p)
+			s, ok := workbook.Compile(p, hist, per.ID)
+			if !ok {
+				var ids []string
+				for _, h := range hist {
+					ids = append(ids, h.Period.ID)
+				}
+				if len(ids) == 0 {
+					a.say(a.err, "cli.summary.noPeriods", per.ID)
+				} else {
+					a.say(a.err, "cli.summary.noPeriod", per.ID, strings.Join(ids, ", "))
+				}
+				return exitError{1}
+			}
+			if out == "" {
+				out = "tong-hop-" + per.ID + ".xlsx"
+			}
+			if err := a.ownWorkbook(out, workbook.SummaryFormat, "cli.summary"); err != nil {
+				return err
+			}
+			f, err := s.Workbook(a.lang)
+			if err != nil {
+				return err
+			}
+			if err := a.writeWorkbook(out, f); err != nil {
+				return err
+			}
+			a.say(a.out, "cli.summary.done", out, len(s.Rows), len(s.Overdue), len(s.Missing))
+			return nil
+		},
+	}
+	c.Flags().StringVar(&a.source, "source", ".", a.t("cli.flag.source"))
+	c.Flags().StringVar(&a.period, "period", "", a.t("cli.flag.period"))
+	c.Flags().StringVarP(&out, "output", "o", "", a.t("cli.flag.output"))
+	_ = c.MarkFlagRequired("period")
+	return c
+}
+
+// ownWorkbook refuses to replace name unless it does not exist or is a
+// workbook minhbach made in the given format (its identifier): a file a
+// person made is never overwritten. prefix names the command's messages
+// (prefix+".notOurs", prefix+".notFile").
+func (a *app) ownWorkbook(name, format, prefix string) error {
+	fi, err := a.fs.Stat(name)
+	if err != nil {
+		return nil // nothing there (or unreadable: writing will say so)
+	}
+	if fi.IsDir() {
+		a.say(a.err, prefix+".notFile", name)
+		return exitError{1}
+	}
+	fh, err := a.fs.Open(name)
+	if err == nil {
+		var f *excelize.File
+		f, err = excelize.OpenReader(fh)
+		fh.Close()
+		if err == nil {
+			props, perr := f.GetDocProps()
+			f.Close()
+			if perr == nil && props.Identifier == format && props.Creator == "minhbach" {
+				return nil
+			}
+		}
+	}
+	a.say(a.err, prefix+".notOurs", name)
+	return exitError{1}
+}
+
+// writeWorkbook writes f to name through a temporary file beside it, so
+// that an interrupted write leaves the previous file (or none).
+func (a *app) writeWorkbook(name string, f *excelize.File) error {
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		return err
+	}
+	return reportfile.Replace(a.fs, name, buf.Bytes())
+}

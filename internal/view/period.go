@@ -1,0 +1,104 @@
+package view
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/minhbach/minhbach/internal/chart"
+	"github.com/minhbach/minhbach/internal/status"
+)
+
+// PeriodV is a reporting period's page.
+type PeriodV struct {
+	Name     string     `json:"name"`
+	AsOf     string     `json:"as_of"`
+	Previous *LinkV     `json:"previous,omitempty"`
+	Next     *LinkV     `json:"next,omitempty"`
+	Regular  bool       `json:"regular"`
+	Counts   []CountV   `json:"counts,omitempty"`
+	Bar      string     `json:"bar,omitempty"`
+	Tasks    []TaskRowV `json:"tasks"`
+	// Milestones is the first page of the milestones; Pager, when they
+	// go on over several pages, links the others.
+	Milestones []MilestoneV `json:"milestones"`
+	Pager      *PagerV      `json:"pager,omitempty"`
+	Changes    []ChangeV    `json:"changes,omitempty"`
+	Reports    []ReportRowV `json:"reports"`
+	Missing    []LinkV      `json:"missing,omitempty"`
+}
+
+// PeriodsV is the list of periods, the latest first.
+type PeriodsV struct {
+	Periods []PeriodRowV `json:"periods"`
+}
+
+// PeriodRowV is a period in the list of periods.
+type PeriodRowV struct {
+	Period  LinkV    `json:"period"`
+	AsOf    string   `json:"as_of"`
+	Reports int      `json:"reports"`
+	Missing int      `json:"missing"`
+	Counts  []CountV `json:"counts,omitempty"`
+}
+
+func (pr *presenter) periods() error {
+	var rows []PeriodRowV
+	for i := len(pr.hist) - 1; i >= 0; i-- {
+		h := pr.hist[i]
+		rows = append(rows, PeriodRowV{Period: pr.periodLink(h.Period), AsOf: pr.date(h.Period.End), Reports: len(h.Reports), Missing: len(h.Missing), Counts: pr.counts(h.Snapshot.MemberCounts)})
+	}
+	if err := pr.write("ky-bao-cao/_index", page{Title: pr.t("Kỳ báo cáo", "Reporting periods"), Type: "periods", Params: params{V: PeriodsV{Periods: rows}}}, ""); err != nil {
+		return err
+	}
+	for i, h := range pr.hist {
+		per := h.Period
+		v := PeriodV{Name: per.Words(pr.lang), AsOf: pr.date(per.End), Regular: per.Regular(), Counts: pr.counts(h.Snapshot.MemberCounts)}
+		if i > 0 {
+			l := pr.periodLink(pr.hist[i-1].Period)
+			v.Previous = &l
+		}
+		if i+1 < len(pr.hist) {
+			l := pr.periodLink(pr.hist[i+1].Period)
+			v.Next = &l
+		}
+		v.Bar = chart.Bar(h.Snapshot.MemberCounts, pr.lang, "period-bar", pr.t("Các phần việc theo trạng thái, kỳ ", "Shares by status, period ")+v.Name)
+		var all []*status.Milestone
+		for _, ts := range h.Snapshot.Tasks {
+			v.Tasks = append(v.Tasks, pr.taskRow(ts))
+			all = append(all, ts.Milestones...)
+		}
+		for _, c := range h.Changes {
+			v.Changes = append(v.Changes, ChangeV{
+				Milestone: pr.milestoneLink(c.Milestone),
+				Agency:    pr.agencyLink(c.Agency.ID),
+				From:      pr.msStatus(c.From, c.Milestone), To: pr.msStatus(c.To, c.Milestone), Source: pr.briefSource(c.Source),
+			})
+		}
+		for _, r := range pr.published {
+			if r.Period == per.ID {
+				v.Reports = append(v.Reports, pr.reportRow(r))
+			}
+		}
+		sort.SliceStable(v.Reports, func(i, j int) bool { return v.Reports[i].Agency.Name < v.Reports[j].Agency.Name })
+		for _, a := range h.Missing {
+			v.Missing = append(v.Missing, pr.agencyLink(a.ID))
+		}
+		title := fmt.Sprintf("%s: %s", pr.t("Kỳ báo cáo", "Reporting period"), v.Name)
+		first, err := pr.paginate(all, "ky-bao-cao/"+per.ID, LinkV{Name: title, URL: periodURL(per.ID)}, v.AsOf)
+		if err != nil {
+			return err
+		}
+		v.Milestones, v.Pager = first.Milestones, first.Pager
+		if err := pr.write("ky-bao-cao/"+per.ID+"/_index", page{Title: title, Type: "period", Description: title, Params: params{V: v}}, ""); err != nil {
+			return err
+		}
+		for _, r := range pr.published {
+			if r.Period == per.ID {
+				if err := pr.report(r); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,48 @@
+package view
+
+import (
+	"fmt"
+
+	"github.com/minhbach/minhbach/internal/plan"
+	"github.com/minhbach/minhbach/internal/status"
+)
+
+// ReportV is one report's page.
+type ReportV struct {
+	Agency   LinkV     `json:"agency"`
+	Period   LinkV     `json:"period"`
+	Number   string    `json:"number"`
+	Date     string    `json:"date"`
+	Approved string    `json:"approved_by,omitempty"`
+	On       string    `json:"approved_on,omitempty"`
+	Sample   bool      `json:"sample"`
+	Draft    bool      `json:"draft"`
+	State    string    `json:"state"`
+	Updates  []SourceV `json:"updates"`
+	Targets  []LinkV   `json:"targets"`
+	Body     string    `json:"body"`
+}
+
+func (pr *presenter) report(r *plan.Report) error {
+	v := ReportV{Agency: pr.agencyLink(r.Agency), Period: pr.periodLink(r.PeriodInfo), Number: r.Number, Date: pr.date(r.Date),
+		Sample: r.Sample, Draft: !r.IsApproved(), State: r.Approval.State, Body: renderMarkdown(r.Body)}
+	if r.IsApproved() {
+		v.Approved, v.On = r.Approval.ApprovedBy, pr.date(r.Approval.ApprovedOn)
+	}
+	for _, u := range r.Updates {
+		src := pr.source(&status.Source{Report: r, Update: u})
+		v.Updates = append(v.Updates, *src)
+		ms := pr.snap.Milestone(u.Milestone)
+		target := LinkV{Name: u.Milestone}
+		if ms != nil {
+			m := ms.Milestone
+			target = pr.milestoneLink(m)
+			if u.Member != r.Agency {
+				target.Name += " — " + pr.agencyLink(u.Member).Name
+			}
+		}
+		v.Targets = append(v.Targets, target)
+	}
+	title := fmt.Sprintf("%s %s — %s", pr.t("Báo cáo", "Report"), r.Number, v.Agency.Name)
+	return pr.write("ky-bao-cao/"+r.Period+"/"+r.Agency, page{Title: title, Type: "report", Description: fmt.Sprintf("%s, %s", title, v.Period.Name), Params: params{V: v}}, "")
+}

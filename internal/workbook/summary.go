@@ -1,0 +1,419 @@
+package workbook
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/minhbach/minhbach/internal/msg"
+	"github.com/minhbach/minhbach/internal/plan"
+	"github.com/minhbach/minhbach/internal/status"
+)
+
+// SummaryFormat names the layout of the period summary workbooks this
+// package writes. It is the workbook's identifier (document properties), by
+// which a command knows a summary file as its own before replacing it.
+const SummaryFormat = "minhbach-summary/1"
+
+// The sheets of a period summary, by message key (their names are in the
+// summary's language).
+const (
+	sumOverview = "cli.summary.sheet.overview"
+	sumTasks    = "cli.summary.sheet.tasks"
+	sumDetail   = "cli.summary.sheet.detail"
+	sumOverdue  = "cli.summary.sheet.overdue"
+	sumChanges  = "cli.summary.sheet.changes"
+	sumMissing  = "cli.summary.sheet.missing"
+)
+
+// SummaryRow is one share of one milestone in a period summary: one
+// agency's part of a milestone (the owner's, or one member's of a group),
+// its status as of the period's end and what it rests on.
+type SummaryRow struct {
+	Task      *plan.Task
+	Milestone *plan.Milestone
+	Agency    *plan.Agency
+	Status    status.Status
+	// Previous is the status as of the previous period's end (NoData for the
+	// first period or a share that did not exist then).
+	Previous status.Status
+	// Source is the update the status rests on, or nil.
+	Source *status.Source
+	// OverdueSince is the first day the share was overdue, and DaysOverdue
+	// how many days it had been overdue at the period's end; zero unless
+	// the share is overdue.
+	OverdueSince plan.Date
+	DaysOverdue  int
+}
+
+// Summary is the compiled report of one reporting period, as section III.3
+// of the plan asks Sở Nội vụ to make it: every share of every milestone
+// with its status as of the period's end, what changed since the period
+// before, what is overdue and since when, and the units that had to report
+// and did not.
+type Summary struct {
+	Plan    *plan.Plan
+	Period  *status.Period
+	reg     *plan.Registry
+	Rows    []SummaryRow
+	Overdue []SummaryRow // worst first: the longest overdue first
+	Changed []SummaryRow
+	Missing []*plan.Agency
+}
+
+// Compile makes the summary of the period with id from the history of the
+// approved reports (status.History). It returns false when no approved
+// report exists for that period.
+func Compile(p *plan.Project, hist []*status.Period, id string) (*Summary, bool) {
+	var h *status.Period
+	for _, x := range hist {
+		if x.Period.ID == id {
+			h = x
+		}
+	}
+	if h == nil {
+		return nil, false
+	}
+	s := &Summary{Plan: p.Plan, Period: h, Missing: h.Missing, reg: p.Agencies}
+	asOf := h.Snapshot.AsOf
+	for _, t := range h.Snapshot.Tasks {
+		for _, ms := range t.Milestones {
+			var before *status.Milestone
+			if h.Previous != nil {
+				before = h.Previous.Snapshot.Milestone(ms.Milestone.ID)
+			}
+			for _, mem := range ms.Members {
+				r := SummaryRow{Task: t.Task, Milestone: ms.Milestone, Agency: mem.Agency, Status: mem.Status, Source: mem.Source}
+				if prev := before.Member(mem.Agency.ID); prev != nil {
+					r.Previous = prev.Status
+				}
+				if mem.Status == status.Overdue {
+					if last, ok := ms.Milestone.Due.LastDay(); ok && last.Before(asOf) {
+						r.OverdueSince = last.AddDays(1)
+						r.DaysOverdue = days(last, asOf)
+					}
+				}
+				s.Rows = append(s.Rows, r)
+				if r.Status == status.Overdue {
+					s.Overdue = append(s.Overdue, r)
+				}
+				if h.Previous != nil && r.Previous != r.Status {
+					s.Changed = append(s.Changed, r)
+				}
+			}
+		}
+	}
+	sort.SliceStable(s.Overdue, func(i, j int) bool { return s.Overdue[i].DaysOverdue > s.Overdue[j].DaysOverdue })
+	return s, true
+}
+
+// days counts the days from a to b.
+func days(a, b plan.Date) int {
+	return int(b.Time().Sub(a.Time()).Hours() / 24)
+}
+
+// Workbook lays the summary out as an Excel workbook in lang: an overview
+// (the plan, the period, the as-of date, the counts, who reported), then a
+// sheet each for every share, the overdue shares, the changes since the
+// previous period and the units that did not report, each with a bold
+// frozen header row, fitted to the width of an A4 landscape page, ready to
+// be pasted into the official report.
+func (s *Summary) Workbook(lang msg.Lang) (*excelize.File, error) {
+	f := excelize.NewFile()
+	st, err := newStyles(f)
+	if err != nil {
+		return nil, err
+	}
+	w := &summaryWriter{writer: writer{f: f, st: st}, s: s, lang: lang}
+	w.overview()
+	w.tasks()
+	w.table(sumDetail, s.Rows)
+	w.table(sumOverdue, s.Overdue)
+	if s.Period.Previous != nil {
+		w.table(sumChanges, s.Changed)
+	}
+	w.missing()
+	if w.err != nil {
+		return nil, w.err
+	}
+	per := s.Period.Period
+	w.do(f.SetDocProps(&excelize.DocProperties{
+		Title:   msg.Get(lang, "cli.summary.title", per.Words(string(lang))),
+		Subject: pick(lang, s.Plan.Short, s.Plan.ShortEn), Creator: "minhbach", Language: map[msg.Lang]string{msg.VI: "vi-VN", msg.EN: "en-GB"}[lang],
+		Identifier: SummaryFormat,
+		// Fixed dates: the same data makes the same file.
+		Created: "2018-01-01T00:00:00Z", Modified: "2018-01-01T00:00:00Z",
+	}))
+	f.SetActiveSheet(0)
+	if w.err != nil {
+		return nil, w.err
+	}
+	return f, nil
+}
+
+// pick returns en when lang is English and en is given, else vi.
+func pick(lang msg.Lang, vi, en string) string {
+	if lang == msg.EN && en != "" {
+		return en
+	}
+	return vi
+}
+
+// summaryWriter writes the sheets of a summary.
+type summaryWriter struct {
+	writer
+	s    *Summary
+	lang msg.Lang
+}
+
+func (w *summaryWriter) t(key string, args ...any) string { return msg.Get(w.lang, key, args...) }
+
+func (w *summaryWriter) date(d plan.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	if w.lang == msg.EN {
+		return d.Time().Format("2 January 2006")
+	}
+	return d.Vietnamese()
+}
+
+func (w *summaryWriter) label(st status.Status, m *plan.Milestone) string {
+	if st == status.Waiting {
+		return m.WaitingLabel(string(w.lang))
+	}
+	if st == status.NoData {
+		return ""
+	}
+	return st.Label(string(w.lang))
+}
+
+// head is a column's header; the status column names the as-of date.
+func (w *summaryWriter) head(key string) string {
+	if key == "cli.summary.col.statusAt" {
+		return w.t(key, w.date(w.s.Period.Snapshot.AsOf))
+	}
+	return w.t(key)
+}
+
+func (w *summaryWriter) agency(a *plan.Agency) string { return pick(w.lang, a.Name, a.NameEn) }
+
+func (w *summaryWriter) overview() {
+	sh := w.t(sumOverview)
+	f, st, s := w.f, w.st, w.s
+	w.do(f.SetSheetName("Sheet1", sh))
+	w.do(f.SetColWidth(sh, "A", "A", 44))
+	w.do(f.SetColWidth(sh, "B", "D", 16))
+	per := s.Period.Period
+	w.str(sh, "A1", w.t("cli.summary.title", per.Words(string(w.lang))), st.title)
+	w.do(f.MergeCell(sh, "A1", "D1"))
+	w.str(sh, "A2", pick(w.lang, s.Plan.Title, s.Plan.TitleEn), st.plan)
+	w.do(f.MergeCell(sh, "A2", "D2"))
+	w.do(f.SetRowHeight(sh, 2, height(lines(pick(w.lang, s.Plan.Title, s.Plan.TitleEn), 90))))
+	w.str(sh, "A3", w.t("cli.summary.asOf", w.date(s.Period.Snapshot.AsOf)), st.intro)
+	need := len(s.Period.Reports) + len(s.Missing)
+	w.str(sh, "A4", w.t("cli.summary.reports", len(s.Period.Reports), need, len(s.Missing)), st.intro)
+	row := 6
+	for i, k := range []string{"cli.summary.col.status", "cli.summary.col.tasks", "cli.summary.col.milestones", "cli.summary.col.shares"} {
+		c, _ := excelize.CoordinatesToCellName(i+1, row)
+		w.str(sh, c, w.t(k), st.header)
+	}
+	snap := s.Period.Snapshot
+	for _, stt := range status.Order {
+		row++
+		w.str(sh, cell("A", row), stt.Label(string(w.lang)), st.plan)
+		for i, n := range []int{snap.TaskCounts[stt], snap.MilestoneCounts[stt], snap.MemberCounts[stt]} {
+			c, _ := excelize.CoordinatesToCellName(i+2, row)
+			w.do(f.SetCellInt(sh, c, int64(n)))
+			w.do(f.SetCellStyle(sh, c, c, st.planCenter))
+		}
+	}
+	row++
+	w.str(sh, cell("A", row), w.t("cli.summary.total"), st.label)
+	for i, m := range []map[status.Status]int{snap.TaskCounts, snap.MilestoneCounts, snap.MemberCounts} {
+		n := 0
+		for _, v := range m {
+			n += v
+		}
+		c, _ := excelize.CoordinatesToCellName(i+2, row)
+		w.do(f.SetCellInt(sh, c, int64(n)))
+		w.do(f.SetCellStyle(sh, c, c, st.label))
+	}
+	w.page(sh, "portrait")
+}
+
+// summaryCols are the columns of the share tables, by header key and width.
+var summaryCols = []struct {
+	key   string
+	width float64
+}{
+	{"cli.summary.col.task", 8}, {"cli.summary.col.ref", 22}, {"cli.summary.col.action", 48},
+	{"cli.summary.col.unit", 26}, {"cli.summary.col.due", 22}, {"cli.summary.col.statusAt", 20},
+	{"cli.summary.col.previous", 20}, {"cli.summary.col.overdueSince", 14}, {"cli.summary.col.daysOverdue", 10},
+	{"cli.summary.col.source", 34}, {"cli.summary.col.result", 40},
+}
+
+func (w *summaryWriter) table(key string, rows []SummaryRow) {
+	sh := w.t(key)
+	f, st := w.f, w.st
+	_, err := f.NewSheet(sh)
+	w.do(err)
+	w.str(sh, "A1", w.t(key+".title", w.s.Period.Period.Words(string(w.lang))), st.title)
+	end, _ := excelize.ColumnNumberToName(len(summaryCols))
+	w.do(f.MergeCell(sh, "A1", end+"1"))
+	for i, c := range summaryCols {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		w.do(f.SetColWidth(sh, col, col, c.width))
+		name, _ := excelize.CoordinatesToCellName(i+1, 3)
+		w.str(sh, name, w.head(c.key), st.header)
+	}
+	w.do(f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"}))
+	if len(rows) == 0 {
+		w.str(sh, "A4", w.t("cli.summary.none"), st.intro)
+	}
+	for i, r := range rows {
+		n := 4 + i
+		vals := []string{
+			fmt.Sprint(r.Task.Number),
+			r.Milestone.Citation(string(w.lang)),
+			pick(w.lang, r.Milestone.Action, r.Milestone.ActionEn),
+			w.agency(r.Agency),
+			r.Milestone.DueWords(string(w.lang)),
+			w.label(r.Status, r.Milestone),
+			w.label(r.Previous, r.Milestone),
+			w.date(r.OverdueSince),
+			"",
+			w.source(r.Source),
+			w.result(r.Source),
+		}
+		tall := 1
+		for j, v := range vals {
+			c, _ := excelize.CoordinatesToCellName(j+1, n)
+			if summaryCols[j].key == "cli.summary.col.daysOverdue" {
+				if r.DaysOverdue > 0 {
+					w.do(f.SetCellInt(sh, c, int64(r.DaysOverdue)))
+				}
+				w.do(f.SetCellStyle(sh, c, c, st.planCenter))
+				continue
+			}
+			w.str(sh, c, v, st.plan)
+			tall = max(tall, lines(v, summaryCols[j].width))
+		}
+		w.do(f.SetRowHeight(sh, n, height(tall)))
+	}
+	if len(rows) > 0 {
+		last, _ := excelize.CoordinatesToCellName(len(summaryCols), 3+len(rows))
+		w.do(f.AutoFilter(sh, "A3:"+last, nil))
+	}
+	w.page(sh, "landscape")
+}
+
+// source names the report a status rests on: its number and date and the
+// agency that sent it.
+func (w *summaryWriter) source(src *status.Source) string {
+	if src == nil || src.Report == nil {
+		return ""
+	}
+	r := src.Report
+	name := r.Agency
+	if a := w.s.reg.Agency(r.Agency); a != nil {
+		name = w.agency(a)
+	}
+	return w.t("cli.summary.source", r.Number, w.date(r.Date), name, r.PeriodInfo.Words(string(w.lang)))
+}
+
+// result is what the source update said: done on, progress, note.
+func (w *summaryWriter) result(src *status.Source) string {
+	if src == nil || src.Update == nil {
+		return ""
+	}
+	u := src.Update
+	var out string
+	if !u.DoneOn.IsZero() {
+		out = w.t("cli.summary.doneOn", w.date(u.DoneOn))
+	}
+	if u.Progress != nil {
+		out = joinLine(out, w.t("cli.summary.progress", *u.Progress))
+	}
+	return joinLine(out, u.Note)
+}
+
+func joinLine(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "\n" + b
+}
+
+// tasks writes one row per task: its status as of the period's end (the
+// worst of its milestones) and how many of its milestones are done.
+func (w *summaryWriter) tasks() {
+	sh := w.t(sumTasks)
+	f, st := w.f, w.st
+	_, err := f.NewSheet(sh)
+	w.do(err)
+	w.str(sh, "A1", w.t(sumTasks+".title", w.s.Period.Period.Words(string(w.lang))), st.title)
+	w.do(f.MergeCell(sh, "A1", "D1"))
+	for i, c := range []struct {
+		key   string
+		width float64
+	}{{"cli.summary.col.task", 8}, {"cli.summary.col.title", 70}, {"cli.summary.col.statusAt", 22}, {"cli.summary.col.milestonesDone", 16}} {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		w.do(f.SetColWidth(sh, col, col, c.width))
+		name, _ := excelize.CoordinatesToCellName(i+1, 3)
+		w.str(sh, name, w.head(c.key), st.header)
+	}
+	w.do(f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"}))
+	for i, t := range w.s.Period.Snapshot.Tasks {
+		n := 4 + i
+		done := 0
+		for _, ms := range t.Milestones {
+			if ms.Status.Done() {
+				done++
+			}
+		}
+		title := pick(w.lang, t.Task.Title, t.Task.TitleEn)
+		w.do(f.SetCellInt(sh, cell("A", n), int64(t.Task.Number)))
+		w.do(f.SetCellStyle(sh, cell("A", n), cell("A", n), st.planCenter))
+		w.str(sh, cell("B", n), title, st.plan)
+		label := ""
+		if t.Status != status.NoData {
+			label = t.Status.Label(string(w.lang))
+		}
+		w.str(sh, cell("C", n), label, st.plan)
+		w.str(sh, cell("D", n), fmt.Sprintf("%d/%d", done, len(t.Milestones)), st.planCenter)
+		w.do(f.SetRowHeight(sh, n, height(lines(title, 70))))
+	}
+	w.page(sh, "landscape")
+}
+
+func (w *summaryWriter) missing() {
+	sh := w.t(sumMissing)
+	f, st := w.f, w.st
+	_, err := f.NewSheet(sh)
+	w.do(err)
+	w.str(sh, "A1", w.t(sumMissing+".title", w.s.Period.Period.Words(string(w.lang))), st.title)
+	w.do(f.MergeCell(sh, "A1", "C1"))
+	w.do(f.SetColWidth(sh, "A", "A", 8))
+	w.do(f.SetColWidth(sh, "B", "B", 50))
+	w.do(f.SetColWidth(sh, "C", "C", 30))
+	for i, k := range []string{"cli.summary.col.no", "cli.summary.col.unit", "cli.summary.col.kind"} {
+		c, _ := excelize.CoordinatesToCellName(i+1, 3)
+		w.str(sh, c, w.t(k), st.header)
+	}
+	if len(w.s.Missing) == 0 {
+		w.str(sh, "A4", w.t("cli.summary.none"), st.intro)
+	}
+	for i, a := range w.s.Missing {
+		n := 4 + i
+		w.do(f.SetCellInt(sh, cell("A", n), int64(i+1)))
+		w.do(f.SetCellStyle(sh, cell("A", n), cell("A", n), st.planCenter))
+		w.str(sh, cell("B", n), w.agency(a), st.plan)
+		w.str(sh, cell("C", n), w.t("cli.summary.kind."+a.Kind), st.plan)
+	}
+	w.page(sh, "portrait")
+}
