@@ -46,7 +46,18 @@ func extras(m *view.Model, baseURL string) (map[string][]byte, error) {
 // or index at a time, not all of them; the feeds and the index are made in
 // parallel.
 func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string) error {
-	jobs := []func() (map[string][]byte, error){}
+	return runJobs(outputJobs(m, baseURL, m.Cards()), func(files map[string][]byte) error {
+		return writeFiles(fsys, dir, files)
+	})
+}
+
+// job makes a group of output files, by slash path.
+type job func() (map[string][]byte, error)
+
+// outputJobs are the jobs that make the feeds, the search index and the
+// badges, and draw the cards given.
+func outputJobs(m *view.Model, baseURL string, cards []view.CardJob) []job {
+	jobs := []job{}
 	for _, lang := range view.Langs {
 		jobs = append(jobs, func() (map[string][]byte, error) {
 			feeds, err := feed.Files(m.Project(), m.History(), baseURL, lang)
@@ -59,10 +70,15 @@ func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string) error {
 		})
 	}
 	jobs = append(jobs, func() (map[string][]byte, error) { return badges(m), nil })
-	jobs = append(jobs, cardJobs(m.Cards())...)
+	return append(jobs, cardJobs(cards)...)
+}
+
+// runJobs runs jobs on two workers, handing each group of files to write
+// (which must be safe for concurrent use) as soon as it is made.
+func runJobs(jobs []job, write func(map[string][]byte) error) error {
 	// Two workers: the machine a portal is built on may have two cores,
 	// and each job holds its files until they are written.
-	work := make(chan func() (map[string][]byte, error))
+	work := make(chan job)
 	errs := make(chan error, len(jobs))
 	var wg sync.WaitGroup
 	for range 2 {
@@ -72,7 +88,7 @@ func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string) error {
 			for job := range work {
 				files, err := job()
 				if err == nil {
-					err = writeFiles(fsys, dir, files)
+					err = write(files)
 				}
 				errs <- err
 			}
@@ -95,9 +111,9 @@ func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string) error {
 
 // cardJobs draws the link-preview cards, a batch of them per job so that
 // both workers draw.
-func cardJobs(cards []view.CardJob) []func() (map[string][]byte, error) {
+func cardJobs(cards []view.CardJob) []job {
 	const batch = 16
-	var jobs []func() (map[string][]byte, error)
+	var jobs []job
 	for len(cards) > 0 {
 		n := min(batch, len(cards))
 		part := cards[:n]

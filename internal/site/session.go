@@ -1,11 +1,9 @@
 package site
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,20 +11,14 @@ import (
 	"sync"
 	"time"
 
-	"github.com/bep/logg"
-	"github.com/bep/overlayfs"
 	"github.com/fsnotify/fsnotify"
-	"github.com/gohugoio/hugo/common/hmaps"
-	"github.com/gohugoio/hugo/common/loggers"
-	"github.com/gohugoio/hugo/config"
-	"github.com/gohugoio/hugo/config/allconfig"
-	"github.com/gohugoio/hugo/deps"
-	"github.com/gohugoio/hugo/hugofs"
-	"github.com/gohugoio/hugo/hugolib"
 	"github.com/spf13/afero"
 
+	"github.com/minhbach/minhbach/internal/card"
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/publish"
+	"github.com/minhbach/minhbach/internal/render"
+	"github.com/minhbach/minhbach/internal/view"
 )
 
 // Session is a build kept alive for a preview: Hugo's sites, the generated
@@ -45,11 +37,11 @@ type Session struct {
 	pub     *publish.Target
 	gen     afero.Fs // the generated layer, under src/genDir
 	out     *outFs   // what Hugo writes into, recording the files written
-	sites   *hugolib.HugoSites
-	logger  loggers.Logger
-	logBuf  *bytes.Buffer
-	genHash map[string][sha256.Size]byte // generated files, by name under genDir
+	hugo    *render.Session
+	genHash map[string][sha256.Size]byte // generated files, by name under view.GenDir
 	outHash map[string][sha256.Size]byte // files Go writes into the output, by slash path
+	cards   map[string]card.Card         // the cards drawn, by path: a card is drawn again only when it changed
+	outMu   sync.Mutex                   // guards outHash and cards while the output jobs run
 	broken  error                        // set when Hugo failed: the session must be replaced
 	// ignoreViews, for the counter-test only, hands Hugo the changed
 	// content files but not the pages whose view file alone changed.
@@ -89,11 +81,11 @@ func Open(o Options) (*Session, *Update, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	s := &Session{o: o, genHash: map[string][sha256.Size]byte{}, outHash: map[string][sha256.Size]byte{}}
+	s := &Session{o: o, genHash: map[string][sha256.Size]byte{}, outHash: map[string][sha256.Size]byte{}, cards: map[string]card.Card{}}
 	s.src, _ = absPath(o.Fs, o.Source)
-	m := newModel(p, o)
+	m := view.New(p, o.AsOf, o.Drafts)
 	up := &Update{}
-	up.Project, up.Snapshot = p, m.snap
+	up.Project, up.Snapshot = p, m.Snapshot()
 	up.Published, up.Excluded = split(p, o)
 	pub, err := publish.Begin(o.Context, o.Fs, publish.Options{Source: s.src, Dest: o.Dest,
 		Tasks: taskPages(p), Agencies: agencyPages(p)})
@@ -107,11 +99,11 @@ func Open(o Options) (*Session, *Update, error) {
 			s.Close()
 		}
 	}()
-	if s.gen, err = genLayer(o.Fs, pub, m.milestones() >= onDiskFrom); err != nil {
+	if s.gen, err = genLayer(o.Fs, pub, milestoneCount(p) >= onDiskFrom); err != nil {
 		return nil, nil, failed(pub, "pages", err)
 	}
-	put := writeUnder(s.gen, filepath.Join(s.src, genDir))
-	extra, err := m.generate(o, s.src, func(string) {}, func(name string, data []byte) error {
+	put := writeUnder(s.gen, filepath.Join(s.src, view.GenDir))
+	extra, err := generate(m, o, s.src, func(string) {}, func(name string, data []byte) error {
 		s.genHash[name] = sha256.Sum256(data)
 		return put(name, data)
 	})
@@ -120,11 +112,9 @@ func Open(o Options) (*Session, *Update, error) {
 	}
 	up.Load = time.Since(start)
 	s.out = &outFs{Fs: pub.Fs()}
-	if err := s.startHugo(pub.Dir()); err != nil {
-		return nil, nil, failed(pub, "hugo", err)
-	}
 	t := time.Now()
-	if err := s.build(); err != nil {
+	h := &render.Hugo{SrcFs: o.Fs, WorkingDir: s.src, DestFs: s.out, PublishDir: pub.Dir(), BaseURL: o.BaseURL, Gen: s.gen, GenDir: view.GenDir, Log: o.Log}
+	if s.hugo, err = h.Start(); err != nil {
 		return nil, nil, failed(pub, "hugo", err)
 	}
 	up.Hugo = time.Since(t)
@@ -136,13 +126,13 @@ func Open(o Options) (*Session, *Update, error) {
 	if err := copyTree(s.out, filepath.Join(s.src, "static"), tmp); err != nil || pub.Err() != nil {
 		return nil, nil, failed(pub, "static", err)
 	}
-	if err := rebaseHtaccess(s.out, tmp, m.basePath); err != nil || pub.Err() != nil {
+	if err := rebaseHtaccess(s.out, tmp, m.BasePath); err != nil || pub.Err() != nil {
 		return nil, nil, failed(pub, "static", err)
 	}
 	if _, err := s.writeChanged(tmp, extra); err != nil || pub.Err() != nil {
 		return nil, nil, failed(pub, "write", err)
 	}
-	if _, err := s.outputs(m, tmp); err != nil || pub.Err() != nil {
+	if err := s.outputs(m, tmp); err != nil || pub.Err() != nil {
 		return nil, nil, failed(pub, "write", err)
 	}
 	st, err := pub.Finish()
@@ -155,7 +145,7 @@ func Open(o Options) (*Session, *Update, error) {
 	// From now on Hugo's output goes to the published folder, outside the
 	// publisher's guard (which has done its work).
 	s.dest = pub.Real()
-	s.out.Fs = &movedFs{Fs: o.Fs, from: tmp, to: s.dest}
+	s.out.moved(o.Fs, tmp, s.dest)
 	up.Outputs = time.Since(t)
 	up.Written, up.Rendered = s.out.take(tmp)
 	up.Files, up.Bytes, up.Pages = st.Files, st.Bytes, st.Pages
@@ -175,7 +165,7 @@ func (s *Session) Broken() error { return s.broken }
 // it does not, as Build does.
 func split(p *plan.Project, o Options) (shown, excluded []*plan.Report) {
 	for _, r := range p.Reports {
-		if r.IsPublished() || (o.Drafts && previewable(r)) {
+		if r.IsPublished() || (o.Drafts && view.Previewable(r)) {
 			shown = append(shown, r)
 		} else {
 			excluded = append(excluded, r)
@@ -203,105 +193,75 @@ func (s *Session) Update(lock sync.Locker) (*Update, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := newModel(p, o)
+	m := view.New(p, o.AsOf, o.Drafts)
 	up := &Update{}
-	up.Project, up.Snapshot = p, m.snap
+	up.Project, up.Snapshot = p, m.Snapshot()
 	up.Published, up.Excluded = split(p, o)
-	put := writeUnder(s.gen, filepath.Join(s.src, genDir))
-	seen := map[string]bool{}
-	type change struct {
-		name string
-		op   fsnotify.Op
-	}
-	var changes []change
-	var pending []struct {
+	type file struct {
 		name string
 		data []byte
 	}
-	extra, err := m.generate(o, s.src, func(string) {}, func(name string, data []byte) error {
+	var changed []file
+	seen := map[string]bool{}
+	extra, err := generate(m, o, s.src, func(string) {}, func(name string, data []byte) error {
 		if !safeRel(name) {
 			return fmt.Errorf("refusing to write %q outside the generated folder", name)
 		}
 		seen[name] = true
-		h := sha256.Sum256(data)
-		old, had := s.genHash[name]
-		if had && old == h {
-			return nil
+		if old, had := s.genHash[name]; !had || old != sha256.Sum256(data) {
+			changed = append(changed, file{name, data})
 		}
-		op := fsnotify.Write
-		if !had {
-			op = fsnotify.Create
-		}
-		changes = append(changes, change{name, op})
-		pending = append(pending, struct {
-			name string
-			data []byte
-		}{name, data})
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
+	var changes []render.Change
+	for _, f := range changed {
+		op := fsnotify.Write
+		if _, had := s.genHash[f.name]; !had {
+			op = fsnotify.Create
+		}
+		changes = append(changes, render.Change{Name: f.name, Op: op})
+	}
 	for name := range s.genHash {
 		if !seen[name] {
-			changes = append(changes, change{name, fsnotify.Remove})
+			changes = append(changes, render.Change{Name: name, Op: fsnotify.Remove})
 		}
 	}
-	sort.Slice(changes, func(i, j int) bool { return changes[i].name < changes[j].name })
+	sort.Slice(changes, func(i, j int) bool { return changes[i].Name < changes[j].Name })
 	up.Load = time.Since(start)
 
 	if lock != nil {
 		lock.Lock()
 		defer lock.Unlock()
 	}
-	// The layer is written now, not while generating: a data problem
-	// found late leaves it as Hugo last read it.
-	for _, f := range pending {
+	// The layer is written only now: a problem found while generating
+	// leaves it as Hugo last read it.
+	put := writeUnder(s.gen, filepath.Join(s.src, view.GenDir))
+	for _, f := range changed {
 		if err := put(f.name, f.data); err != nil {
 			s.broken = err
 			return nil, err
 		}
 		s.genHash[f.name] = sha256.Sum256(f.data)
 	}
-	events := map[string]fsnotify.Op{}
+	var told []render.Change
 	for _, c := range changes {
-		up.Generated = append(up.Generated, c.name)
-		if c.op == fsnotify.Remove {
-			delete(s.genHash, c.name)
-			_ = s.gen.Remove(filepath.Join(s.src, genDir, filepath.FromSlash(c.name)))
+		up.Generated = append(up.Generated, c.Name)
+		if c.Op == fsnotify.Remove {
+			delete(s.genHash, c.Name)
+			_ = s.gen.Remove(filepath.Join(s.src, view.GenDir, filepath.FromSlash(c.Name)))
 		}
-		target := c.name
-		if v, ok := strings.CutPrefix(c.name, viewDir); ok {
-			// Hugo does not know that a page reads its view file (readFile
-			// is not tracked): the page's content file is named instead,
-			// which makes Hugo render that page again.
-			if s.ignoreViews {
-				continue
-			}
-			target = "content/" + strings.TrimSuffix(v, ".json") + ".md"
-			if _, still := s.genHash[target]; !still {
-				continue // the page went with its content file
-			}
-			if _, named := events[target]; named {
-				continue
-			}
-			events[target] = fsnotify.Write
+		if _, isView := render.ViewChanged(c.Name); isView && s.ignoreViews {
 			continue
 		}
-		events[target] = c.op
+		told = append(told, c)
 	}
-	var evs []fsnotify.Event
-	for name, op := range events {
-		evs = append(evs, fsnotify.Event{Name: filepath.Join(s.src, genDir, filepath.FromSlash(name)), Op: op})
-	}
-	sort.Slice(evs, func(i, j int) bool { return evs[i].Name < evs[j].Name })
-	up.Events = len(evs)
 	t := time.Now()
-	if len(evs) > 0 {
-		if err := s.build(evs...); err != nil {
-			s.broken = err
-			return nil, err
-		}
+	if up.Events, err = s.hugo.Build(told); err != nil {
+		s.broken = err
+		return nil, err
 	}
 	up.Hugo = time.Since(t)
 	t = time.Now()
@@ -309,7 +269,7 @@ func (s *Session) Update(lock sync.Locker) (*Update, error) {
 		s.broken = err
 		return nil, err
 	}
-	if _, err := s.outputs(m, s.dest); err != nil {
+	if err := s.outputs(m, s.dest); err != nil {
 		s.broken = err
 		return nil, err
 	}
@@ -320,30 +280,33 @@ func (s *Session) Update(lock sync.Locker) (*Update, error) {
 }
 
 // outputs makes the files Go writes after Hugo (feeds, search index,
-// badges) and writes those that changed.
-func (s *Session) outputs(m *model, dir string) (int, error) {
-	mem := afero.NewMemMapFs()
-	if err := m.writeOutputs(mem, "/", m.baseURL); err != nil {
-		return 0, err
-	}
-	files := map[string][]byte{}
-	err := afero.Walk(mem, "/", func(p string, info os.FileInfo, err error) error {
-		if err != nil || info.IsDir() {
-			return err
+// badges, cards) and writes those that changed. A card is drawn only when
+// what it shows changed (drawing is deterministic).
+func (s *Session) outputs(m *view.Model, dir string) error {
+	var cards []view.CardJob
+	for _, c := range m.Cards() {
+		if old, ok := s.cards[c.Path]; !ok || old != c.Card {
+			cards = append(cards, c)
 		}
-		data, err := afero.ReadFile(mem, p)
-		files[strings.TrimPrefix(filepath.ToSlash(p), "/")] = data
+	}
+	err := runJobs(outputJobs(m, m.BaseURL, cards), func(files map[string][]byte) error {
+		_, err := s.writeChanged(dir, files)
 		return err
 	})
 	if err != nil {
-		return 0, err
+		return err
 	}
-	return s.writeChanged(dir, files)
+	for _, c := range cards {
+		s.cards[c.Path] = c.Card
+	}
+	return nil
 }
 
 // writeChanged writes under dir the files whose content differs from what
 // the session last wrote there.
 func (s *Session) writeChanged(dir string, files map[string][]byte) (int, error) {
+	s.outMu.Lock()
+	defer s.outMu.Unlock()
 	changed := map[string][]byte{}
 	for name, data := range files {
 		h := sha256.Sum256(data)
@@ -361,68 +324,11 @@ func (s *Session) writeChanged(dir string, files map[string][]byte) (int, error)
 	return len(changed), nil
 }
 
-// startHugo creates Hugo's sites over the source and the generated layer,
-// writing into publishDir, in watch mode so that they can be built again.
-func (s *Session) startHugo(publishDir string) error {
-	src := overlayfs.New(overlayfs.Options{Fss: []afero.Fs{s.gen, afero.NewReadOnlyFs(s.o.Fs)}, FirstWritable: true})
-	flags := config.New()
-	flags.Set("workingDir", s.src)
-	flags.Set("publishDir", publishDir)
-	flags.Set("contentDir", genDir+"/content")
-	flags.Set("dataDir", genDir+"/data")
-	flags.Set("cacheDir", filepath.Join(s.src, genDir, "cache"))
-	flags.Set("resourceDir", genDir+"/resources")
-	flags.Set("noBuildLock", true)
-	// Watch mode: Hugo tracks what each page depends on and may be built
-	// again with the files that changed. Not "running": that would make
-	// it a server (livereload, hugo.IsServer).
-	flags.Set("internal", hmaps.Params{"watch": true, "running": false})
-	if s.o.BaseURL != "" {
-		flags.Set("baseURL", s.o.BaseURL)
-	}
-	s.logBuf = &bytes.Buffer{}
-	var w io.Writer = s.logBuf
-	if s.o.Log != nil {
-		w = io.MultiWriter(s.logBuf, s.o.Log)
-	}
-	s.logger = loggers.New(loggers.Options{StdOut: w, StdErr: w, Level: logg.LevelWarn, DistinctLevel: logg.LevelWarn})
-	cfgFile := filepath.Join(s.src, ConfigFile)
-	if ok, _ := afero.Exists(src, cfgFile); !ok {
-		return fmt.Errorf("%s:1:1: missing Hugo configuration", ConfigFile)
-	}
-	configs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
-		Fs: src, Logger: s.logger, Flags: flags, Filename: cfgFile,
-		Environ: []string{"HUGO_ENV=production"},
-	})
-	if err != nil {
-		return fmt.Errorf("%s: %w", ConfigFile, err)
-	}
-	fs := hugofs.NewFromSourceAndDestination(src, s.out, configs.LoadingInfo.Cfg)
-	s.sites, err = hugolib.NewHugoSites(deps.DepsCfg{Configs: configs, Fs: fs, LogLevel: logg.LevelWarn, StdErr: w, StdOut: w, TestLogger: s.logger})
-	return err
-}
-
-// build runs Hugo: the whole site without events, else what they touch.
-func (s *Session) build(events ...fsnotify.Event) error {
-	s.logBuf.Reset()
-	errsBefore := s.logger.LoggCount(logg.LevelError)
-	if err := s.sites.Build(hugolib.BuildCfg{NoBuildLock: true}, events...); err != nil {
-		return err
-	}
-	if n := s.logger.LoggCount(logg.LevelError) - errsBefore; n > 0 {
-		return fmt.Errorf("hugo reported %d errors:\n%s", n, strings.TrimSpace(s.logBuf.String()))
-	}
-	if strings.Contains(s.logBuf.String(), "found no layout file") {
-		return fmt.Errorf("a page has no template in layouts/:\n%s", strings.TrimSpace(s.logBuf.String()))
-	}
-	return nil
-}
-
 // Close releases Hugo's sites and removes the session's folders.
 func (s *Session) Close() {
-	if s.sites != nil {
-		s.sites.Close()
-		s.sites = nil
+	if s.hugo != nil {
+		s.hugo.Close()
+		s.hugo = nil
 	}
 	if s.pub != nil {
 		s.pub.Abort()
@@ -432,12 +338,30 @@ func (s *Session) Close() {
 	}
 }
 
-// outFs is the file system Hugo and the session write the output into; it
-// records the files opened for writing.
+// outFs is the file system Hugo and the session write the output into. It
+// records the files opened for writing, and once the publisher has renamed
+// the folder Hugo first rendered into (whose path Hugo keeps), it moves
+// every path under that folder to the folder's new place.
 type outFs struct {
 	afero.Fs
-	mu      sync.Mutex
-	written map[string]bool
+	from, to string
+	mu       sync.Mutex
+	written  map[string]bool
+}
+
+// moved sends the paths under from to to, on fsys.
+func (f *outFs) moved(fsys afero.Fs, from, to string) {
+	f.Fs, f.from, f.to = fsys, from, to
+}
+
+func (f *outFs) p(name string) string {
+	if f.from == "" {
+		return name
+	}
+	if rest, ok := strings.CutPrefix(name, f.from); ok && (rest == "" || rest[0] == filepath.Separator) {
+		return f.to + rest
+	}
+	return name
 }
 
 func (f *outFs) record(name string) {
@@ -470,50 +394,27 @@ func (f *outFs) take(dir string) ([]string, int) {
 	return names, pages
 }
 
-func (f *outFs) Create(name string) (afero.File, error) {
-	f.record(name)
-	return f.Fs.Create(name)
+func (f *outFs) Create(n string) (afero.File, error) {
+	n = f.p(n)
+	f.record(n)
+	return f.Fs.Create(n)
 }
 
-func (f *outFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+func (f *outFs) OpenFile(n string, flag int, perm os.FileMode) (afero.File, error) {
+	n = f.p(n)
 	if flag&(os.O_WRONLY|os.O_RDWR|os.O_CREATE|os.O_TRUNC|os.O_APPEND) != 0 {
-		f.record(name)
+		f.record(n)
 	}
-	return f.Fs.OpenFile(name, flag, perm)
+	return f.Fs.OpenFile(n, flag, perm)
 }
 
-// movedFs is fsys with the folder from moved to to: Hugo keeps the path
-// of the temporary folder it first rendered into, which the publisher has
-// renamed.
-type movedFs struct {
-	afero.Fs
-	from, to string
-}
-
-func (f *movedFs) p(name string) string {
-	if rest, ok := strings.CutPrefix(name, f.from); ok && (rest == "" || rest[0] == filepath.Separator) {
-		return f.to + rest
-	}
-	return name
-}
-
-func (f *movedFs) Create(n string) (afero.File, error) { return f.Fs.Create(f.p(n)) }
-func (f *movedFs) Mkdir(n string, m os.FileMode) error { return f.Fs.Mkdir(f.p(n), m) }
-func (f *movedFs) MkdirAll(n string, m os.FileMode) error {
-	return f.Fs.MkdirAll(f.p(n), m)
-}
-func (f *movedFs) Open(n string) (afero.File, error) { return f.Fs.Open(f.p(n)) }
-func (f *movedFs) OpenFile(n string, fl int, m os.FileMode) (afero.File, error) {
-	return f.Fs.OpenFile(f.p(n), fl, m)
-}
-func (f *movedFs) Remove(n string) error              { return f.Fs.Remove(f.p(n)) }
-func (f *movedFs) RemoveAll(n string) error           { return f.Fs.RemoveAll(f.p(n)) }
-func (f *movedFs) Rename(a, b string) error           { return f.Fs.Rename(f.p(a), f.p(b)) }
-func (f *movedFs) Stat(n string) (os.FileInfo, error) { return f.Fs.Stat(f.p(n)) }
-func (f *movedFs) Chmod(n string, m os.FileMode) error {
-	return f.Fs.Chmod(f.p(n), m)
-}
-func (f *movedFs) Chown(n string, u, g int) error { return f.Fs.Chown(f.p(n), u, g) }
-func (f *movedFs) Chtimes(n string, a, m time.Time) error {
-	return f.Fs.Chtimes(f.p(n), a, m)
-}
+func (f *outFs) Mkdir(n string, m os.FileMode) error    { return f.Fs.Mkdir(f.p(n), m) }
+func (f *outFs) MkdirAll(n string, m os.FileMode) error { return f.Fs.MkdirAll(f.p(n), m) }
+func (f *outFs) Open(n string) (afero.File, error)      { return f.Fs.Open(f.p(n)) }
+func (f *outFs) Remove(n string) error                  { return f.Fs.Remove(f.p(n)) }
+func (f *outFs) RemoveAll(n string) error               { return f.Fs.RemoveAll(f.p(n)) }
+func (f *outFs) Rename(a, b string) error               { return f.Fs.Rename(f.p(a), f.p(b)) }
+func (f *outFs) Stat(n string) (os.FileInfo, error)     { return f.Fs.Stat(f.p(n)) }
+func (f *outFs) Chmod(n string, m os.FileMode) error    { return f.Fs.Chmod(f.p(n), m) }
+func (f *outFs) Chown(n string, u, g int) error         { return f.Fs.Chown(f.p(n), u, g) }
+func (f *outFs) Chtimes(n string, a, m time.Time) error { return f.Fs.Chtimes(f.p(n), a, m) }
