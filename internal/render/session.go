@@ -1,12 +1,15 @@
 package render
 
 import (
+	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/bep/logg"
 	"github.com/fsnotify/fsnotify"
 	"github.com/gohugoio/hugo/hugolib"
+	"github.com/spf13/afero"
 )
 
 // Session is Hugo kept alive between builds, for the preview: its sites
@@ -22,6 +25,8 @@ type Session struct {
 	h     *Hugo
 	sites *hugolib.HugoSites
 	log   *hugoLog
+	// Rounds is how many builds the last Build took (see Build).
+	Rounds int
 }
 
 // Start creates the sites in watch mode and builds the whole site once.
@@ -49,8 +54,22 @@ type Change struct {
 
 // Build renders again what the changes touch. It returns the number of
 // file events Hugo was given.
+//
+// Hugo reads a changed content file again only once per folder and build
+// (its collector skips a folder it has seen), so two changed content files
+// of one folder, such as a page's Vietnamese and English files, would
+// leave one of them as it was read before. The events are therefore given
+// in rounds: a folder with a section file (_index.<lang>.md) gets that
+// file named as changed, which makes Hugo read every file of the folder
+// again; in any other folder (a leaf bundle's, index.<lang>.md) each
+// changed content file gets a round of its own. A page whose view alone
+// changed needs no new reading, only rendering, and goes in the first.
 func (s *Session) Build(changes []Change) (int, error) {
-	events := map[string]fsnotify.Op{}
+	type event struct {
+		op     fsnotify.Op
+		reread bool // the content file itself changed: Hugo must read it
+	}
+	events := map[string]event{}
 	gone := map[string]bool{}
 	for _, c := range changes {
 		if c.Op == fsnotify.Remove {
@@ -58,29 +77,83 @@ func (s *Session) Build(changes []Change) (int, error) {
 		}
 	}
 	for _, c := range changes {
-		name, op := c.Name, c.Op
+		name, ev := c.Name, event{c.Op, true}
 		if content, ok := ViewChanged(name); ok {
 			// Hugo does not know that the page reads this file: the page's
-			// own content file is named instead, which makes Hugo read it
-			// again and render the page (and what depends on it).
+			// own content file is named instead, which makes Hugo render
+			// the page (and what depends on it) again.
 			if gone[content] {
 				continue // the page went with its content file
 			}
-			name, op = content, fsnotify.Write
+			name, ev = content, event{fsnotify.Write, false}
 		}
-		if _, named := events[name]; named && op == fsnotify.Write {
-			continue
+		if old, named := events[name]; named {
+			ev.reread = ev.reread || old.reread
+			if ev.op == fsnotify.Write {
+				ev.op = old.op
+			}
 		}
-		events[name] = op
+		events[name] = ev
 	}
 	if len(events) == 0 {
 		return 0, nil
 	}
-	evs := make([]fsnotify.Event, 0, len(events))
-	for name, op := range events {
-		evs = append(evs, fsnotify.Event{Name: filepath.Join(s.h.WorkingDir, s.h.GenDir, filepath.FromSlash(name)), Op: op})
+	// Folders whose files Hugo must read again, and their section file.
+	section := map[string]string{}
+	for name, ev := range events {
+		dir := path.Dir(name)
+		if _, done := section[dir]; !ev.reread || done || !strings.HasPrefix(name, "content/") {
+			continue
+		}
+		section[dir] = s.sectionFile(dir)
 	}
-	return len(evs), s.build(evs...)
+	for _, idx := range section {
+		if _, named := events[idx]; idx != "" && !named {
+			events[idx] = event{fsnotify.Write, true}
+		}
+	}
+	names := make([]string, 0, len(events))
+	for name := range events {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var rounds [][]fsnotify.Event
+	perDir := map[string]int{}
+	for _, name := range names {
+		ev := events[name]
+		dir := path.Dir(name)
+		r := 0
+		if idx, ok := section[dir]; ok && idx == "" && strings.HasPrefix(name, "content/") {
+			r = perDir[dir]
+			perDir[dir]++
+		}
+		for len(rounds) <= r {
+			rounds = append(rounds, nil)
+		}
+		rounds[r] = append(rounds[r], fsnotify.Event{Name: filepath.Join(s.h.WorkingDir, s.h.GenDir, filepath.FromSlash(name)), Op: ev.op})
+	}
+	s.Rounds = len(rounds)
+	for _, evs := range rounds {
+		if err := s.build(evs...); err != nil {
+			return len(events), err
+		}
+	}
+	return len(events), nil
+}
+
+// sectionFile returns the section file (_index.<lang>.md) of a folder of
+// generated content, by name under the generated folder, or "".
+func (s *Session) sectionFile(dir string) string {
+	entries, err := afero.ReadDir(s.h.Gen, filepath.Join(s.h.WorkingDir, s.h.GenDir, filepath.FromSlash(dir)))
+	if err != nil {
+		return ""
+	}
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasPrefix(e.Name(), "_index.") && strings.HasSuffix(e.Name(), ".md") {
+			return dir + "/" + e.Name()
+		}
+	}
+	return ""
 }
 
 // ViewChanged returns, for the view file of a page (under "views/"), the

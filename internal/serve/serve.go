@@ -20,6 +20,7 @@ package serve
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -346,8 +347,7 @@ func (s *Server) rebuild() {
 		}
 	}
 	s.pending = nil
-	if incremental {
-		s.update()
+	if incremental && s.update() {
 		return
 	}
 	s.mu.RLock()
@@ -375,12 +375,17 @@ func (s *Server) rebuild() {
 	}
 }
 
-// update hands the changed data and reports to the build kept alive.
-func (s *Server) update() {
+// update hands the changed data and reports to the build kept alive. It
+// returns false, having changed nothing, when the change is one the
+// session does not take (a page is gone: see site.ErrRebuild).
+func (s *Server) update() bool {
 	s.mu.RLock()
 	gen, dir := s.gen+1, s.current
 	s.mu.RUnlock()
 	up, err := s.session.Update(&s.files)
+	if errors.Is(err, site.ErrRebuild) {
+		return false
+	}
 	var res *site.Result
 	summary := ""
 	if err == nil {
@@ -390,6 +395,7 @@ func (s *Server) update() {
 		}
 	}
 	s.finish(gen, dir, res, err, summary)
+	return true
 }
 
 // finish records the outcome of a build of generation gen into dir and

@@ -1,7 +1,9 @@
 package site
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -42,7 +44,11 @@ type Session struct {
 	outHash map[string][sha256.Size]byte // files Go writes into the output, by slash path
 	cards   map[string]card.Card         // the cards drawn, by path: a card is drawn again only when it changed
 	outMu   sync.Mutex                   // guards outHash and cards while the output jobs run
-	broken  error                        // set when Hugo failed: the session must be replaced
+	aliases map[string][]string          // the aliases of the content files that have some
+	// goOutput are the files of outHash made by the output jobs (not the
+	// open data), which a build that no longer makes them removes.
+	goOutput map[string]bool
+	broken   error // set when Hugo failed: the session must be replaced
 	// ignoreViews, for the counter-test only, hands Hugo the changed
 	// content files but not the pages whose view file alone changed.
 	ignoreViews bool
@@ -81,7 +87,7 @@ func Open(o Options) (*Session, *Update, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	s := &Session{o: o, genHash: map[string][sha256.Size]byte{}, outHash: map[string][sha256.Size]byte{}, cards: map[string]card.Card{}}
+	s := &Session{o: o, genHash: map[string][sha256.Size]byte{}, outHash: map[string][sha256.Size]byte{}, cards: map[string]card.Card{}, aliases: map[string][]string{}, goOutput: map[string]bool{}}
 	s.src, _ = absPath(o.Fs, o.Source)
 	m := view.New(p, o.AsOf, o.Drafts)
 	up := &Update{}
@@ -105,6 +111,7 @@ func Open(o Options) (*Session, *Update, error) {
 	put := writeUnder(s.gen, filepath.Join(s.src, view.GenDir))
 	extra, err := generate(m, o, s.src, func(string) {}, func(name string, data []byte) error {
 		s.genHash[name] = sha256.Sum256(data)
+		s.noteAliases(name, data)
 		return put(name, data)
 	})
 	if err != nil {
@@ -230,6 +237,21 @@ func (s *Session) Update(lock sync.Locker) (*Update, error) {
 		}
 	}
 	sort.Slice(changes, func(i, j int) bool { return changes[i].Name < changes[j].Name })
+	for _, c := range changes {
+		// Hugo does not remove what it published for a page that is gone
+		// (nor the redirect of an alias given up): a new session builds
+		// the site from scratch instead.
+		if c.Op == fsnotify.Remove {
+			return nil, fmt.Errorf("%w: %s is gone", ErrRebuild, c.Name)
+		}
+	}
+	for _, f := range changed {
+		if strings.HasPrefix(f.name, "content/") {
+			if old, now := s.aliases[f.name], frontAliases(f.data); !sameStrings(old, now) && len(old) > 0 {
+				return nil, fmt.Errorf("%w: the aliases of %s changed", ErrRebuild, f.name)
+			}
+		}
+	}
 	up.Load = time.Since(start)
 
 	if lock != nil {
@@ -245,6 +267,7 @@ func (s *Session) Update(lock sync.Locker) (*Update, error) {
 			return nil, err
 		}
 		s.genHash[f.name] = sha256.Sum256(f.data)
+		s.noteAliases(f.name, f.data)
 	}
 	var told []render.Change
 	for _, c := range changes {
@@ -289,7 +312,14 @@ func (s *Session) outputs(m *view.Model, dir string) error {
 			cards = append(cards, c)
 		}
 	}
+	made := map[string]bool{}
+	var madeMu sync.Mutex
 	err := runJobs(outputJobs(m, m.BaseURL, cards), func(files map[string][]byte) error {
+		madeMu.Lock()
+		for name := range files {
+			made[name] = true
+		}
+		madeMu.Unlock()
 		_, err := s.writeChanged(dir, files)
 		return err
 	})
@@ -299,7 +329,68 @@ func (s *Session) outputs(m *view.Model, dir string) error {
 	for _, c := range cards {
 		s.cards[c.Path] = c.Card
 	}
+	// The files of the last build that this one did not make (a search
+	// shard fewer, a card of a page gone) are removed.
+	for _, c := range m.Cards() {
+		made[c.Path] = true
+	}
+	for name := range s.outHash {
+		if s.goOutput[name] && !made[name] {
+			if err := s.out.Remove(filepath.Join(dir, filepath.FromSlash(name))); err != nil && !os.IsNotExist(err) {
+				return err
+			}
+			delete(s.outHash, name)
+			delete(s.goOutput, name)
+			delete(s.cards, name)
+		}
+	}
+	for name := range made {
+		s.goOutput[name] = true
+	}
 	return nil
+}
+
+// ErrRebuild is returned by Update when the change is one a session does
+// not hand to Hugo (a page is gone): the site must be built from scratch,
+// by a new session. Nothing was changed.
+var ErrRebuild = errors.New("the site must be built again from scratch")
+
+// noteAliases records the aliases of a generated content file.
+func (s *Session) noteAliases(name string, data []byte) {
+	if !strings.HasPrefix(name, "content/") {
+		return
+	}
+	if a := frontAliases(data); len(a) > 0 {
+		s.aliases[name] = a
+	} else {
+		delete(s.aliases, name)
+	}
+}
+
+// frontAliases reads the aliases of a generated content file's front
+// matter (JSON, on its first line).
+func frontAliases(data []byte) []string {
+	if !bytes.Contains(data, []byte(`"aliases"`)) {
+		return nil
+	}
+	line, _, _ := bytes.Cut(data, []byte("\n"))
+	var fm struct {
+		Aliases []string `json:"aliases"`
+	}
+	_ = json.Unmarshal(line, &fm)
+	return fm.Aliases
+}
+
+func sameStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // writeChanged writes under dir the files whose content differs from what
@@ -326,6 +417,9 @@ func (s *Session) writeChanged(dir string, files map[string][]byte) (int, error)
 
 // Close releases Hugo's sites and removes the session's folders.
 func (s *Session) Close() {
+	if s == nil {
+		return
+	}
 	if s.hugo != nil {
 		s.hugo.Close()
 		s.hugo = nil
@@ -334,7 +428,7 @@ func (s *Session) Close() {
 		s.pub.Abort()
 	}
 	if s.dest != "" {
-		_ = os.RemoveAll(s.dest)
+		_ = s.o.Fs.RemoveAll(s.dest)
 	}
 }
 
