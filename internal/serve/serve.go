@@ -29,6 +29,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -96,6 +97,7 @@ type Server struct {
 	// changed since the last build; full is set when the next build must
 	// be made from scratch (the last one from scratch failed).
 	pending map[string]bool
+	changed map[string]bool // the paths changed, from the source, with slashes
 	full    bool
 	// building is held while a build runs, and by Close, which waits for
 	// it; closed is then set and no build starts.
@@ -285,6 +287,10 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher) {
 					s.pending = map[string]bool{}
 				}
 				s.pending[first] = true
+				if s.changed == nil {
+					s.changed = map[string]bool{}
+				}
+				s.changed[s.rel(ev.Name)] = true
 				timer = time.After(s.opt.Debounce)
 			}
 		case <-w.Errors:
@@ -317,6 +323,17 @@ func (s *Server) relevant(p string) (string, bool) {
 	return "", false
 }
 
+// rel is a path from the source folder, with slashes.
+func (s *Server) rel(p string) string {
+	src, _ := filepath.Abs(orDot(s.opt.Build.Source))
+	abs, _ := filepath.Abs(p)
+	rel, err := filepath.Rel(src, abs)
+	if err != nil {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}
+
 // Incremental are the parts of a portal whose changes are handed to the
 // build kept alive; a change anywhere else (templates, static files,
 // translations, site.toml) builds the site again from scratch.
@@ -346,8 +363,15 @@ func (s *Server) rebuild() {
 			incremental = false
 		}
 	}
-	s.pending = nil
-	if incremental && s.update() {
+	var reports []string
+	for p := range s.changed {
+		if strings.HasPrefix(p, "content/") && strings.HasSuffix(p, ".md") {
+			reports = append(reports, p)
+		}
+	}
+	sort.Strings(reports)
+	s.pending, s.changed = nil, nil
+	if incremental && s.update(reports) {
 		return
 	}
 	s.mu.RLock()
@@ -378,11 +402,11 @@ func (s *Server) rebuild() {
 // update hands the changed data and reports to the build kept alive. It
 // returns false, having changed nothing, when the change is one the
 // session does not take (a page is gone: see site.ErrRebuild).
-func (s *Server) update() bool {
+func (s *Server) update(reports []string) bool {
+	up, err := s.session.UpdateReports(&s.files, reports, s.reload)
 	s.mu.RLock()
 	gen, dir := s.gen+1, s.current
 	s.mu.RUnlock()
-	up, err := s.session.Update(&s.files)
 	if errors.Is(err, site.ErrRebuild) {
 		return false
 	}
@@ -396,6 +420,21 @@ func (s *Server) update() bool {
 	}
 	s.finish(gen, dir, res, err, summary)
 	return true
+}
+
+// reload tells the open pages to reload: the pages of the reports being
+// edited are up to date (the rest of the site follows, and reloads again).
+func (s *Server) reload() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gen++
+	s.lastErr = ""
+	for ch := range s.subs {
+		select {
+		case ch <- s.gen:
+		default:
+		}
+	}
 }
 
 // finish records the outcome of a build of generation gen into dir and

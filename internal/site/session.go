@@ -68,8 +68,10 @@ type Update struct {
 	Written  []string
 	Rendered int
 	// Load is the time to load, derive and generate; Hugo the time Hugo
-	// took; Outputs the time to make and write the files Go writes.
-	Load, Hugo, Outputs time.Duration
+	// took; Outputs the time to make and write the files Go writes; First,
+	// with UpdateReports, the time until the edited reports' pages were
+	// rendered (they are part of Written and Rendered too).
+	Load, Hugo, Outputs, First time.Duration
 }
 
 // Open builds the portal of o into o.Dest (a folder that must not exist,
@@ -191,6 +193,18 @@ func split(p *plan.Project, o Options) (shown, excluded []*plan.Report) {
 // of Hugo's breaks the session (see Broken): the folder may then be half
 // updated and must be replaced by a new session's.
 func (s *Session) Update(lock sync.Locker) (*Update, error) {
+	return s.UpdateReports(lock, nil, nil)
+}
+
+// UpdateReports is Update for an edit of the report files given (paths
+// from the source root, with slashes): once the data is loaded, the pages
+// of those reports are made, handed to Hugo and rendered first, and first
+// is called (the preview then reloads the page being edited); then the
+// rest of the site is brought up to date as Update does. The pages made
+// first are the ones the whole update makes (the same model, the same
+// presenter): only their order differs. An ErrRebuild after first was
+// called may have changed those pages only.
+func (s *Session) UpdateReports(lock sync.Locker, files []string, first func()) (*Update, error) {
 	if s.broken != nil {
 		return nil, s.broken
 	}
@@ -204,6 +218,15 @@ func (s *Session) Update(lock sync.Locker) (*Update, error) {
 	up := &Update{}
 	up.Project, up.Snapshot = p, m.Snapshot()
 	up.Published, up.Excluded = split(p, o)
+	if len(files) > 0 {
+		if err := s.reportsFirst(lock, m, files); err != nil {
+			return nil, err
+		}
+		up.First = time.Since(start)
+		if first != nil {
+			first()
+		}
+	}
 	type file struct {
 		name string
 		data []byte
@@ -300,6 +323,57 @@ func (s *Session) Update(lock sync.Locker) (*Update, error) {
 	up.Written, up.Rendered = s.out.take(s.dest)
 	up.Duration = time.Since(start)
 	return up, nil
+}
+
+// reportsFirst makes the pages of the report files given, writes those
+// that changed into the layer and has Hugo render them.
+func (s *Session) reportsFirst(lock sync.Locker, m *view.Model, files []string) error {
+	baseURL, err := siteBaseURL(s.o.Fs, s.src, s.o.BaseURL)
+	if err != nil {
+		return &BuildError{"config", err}
+	}
+	m.BaseURL, m.BasePath = baseURL, basePath(baseURL)
+	var changed []render.Change
+	pages := map[string][]byte{}
+	err = m.ReportPages(func(name string, data []byte) error {
+		if !safeRel(name) {
+			return fmt.Errorf("refusing to write %q outside the generated folder", name)
+		}
+		// Only pages Hugo has: a new page waits for the whole update.
+		if old, had := s.genHash[name]; had && old != sha256.Sum256(data) {
+			pages[name] = data
+			changed = append(changed, render.Change{Name: name, Op: fsnotify.Write})
+		}
+		return nil
+	}, files)
+	if err != nil {
+		return &BuildError{"pages", err}
+	}
+	if len(changed) == 0 {
+		return nil
+	}
+	if lock != nil {
+		lock.Lock()
+		defer lock.Unlock()
+	}
+	put := writeUnder(s.gen, filepath.Join(s.src, view.GenDir))
+	for name, data := range pages {
+		if err := put(name, data); err != nil {
+			s.broken = err
+			return err
+		}
+		s.genHash[name] = sha256.Sum256(data)
+		s.noteAliases(name, data)
+	}
+	sort.Slice(changed, func(i, j int) bool { return changed[i].Name < changed[j].Name })
+	if s.ignoreViews {
+		changed = nil
+	}
+	if _, err := s.hugo.Build(changed); err != nil {
+		s.broken = err
+		return err
+	}
+	return nil
 }
 
 // outputs makes the files Go writes after Hugo (feeds, search index,
