@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"sort"
 	"strings"
 	"syscall"
 	"time"
@@ -94,23 +95,9 @@ func (a *app) root() *cobra.Command {
 	}
 	root.PersistentFlags().StringVar(&lang, "lang", "", a.t("cli.flag.lang"))
 	root.CompletionOptions.DisableDefaultCmd = true
-	if a.lang == msg.VI {
-		r := strings.NewReplacer(
-			"Usage:", "Cách dùng:",
-			"Aliases:", "Tên khác:",
-			"Examples:", "Ví dụ:",
-			"Available Commands:", "Các lệnh:",
-			"Additional Commands:", "Lệnh khác:",
-			"Global Flags:", "Tùy chọn chung:",
-			"Flags:", "Tùy chọn:",
-			"Additional help topics:", "Chủ đề trợ giúp khác:",
-			`for more information about a command.`, `để xem hướng dẫn của một lệnh.`,
-			"[flags]", "[tùy chọn]",
-			"[command]", "[lệnh]",
-			`Use "`, `Dùng "`,
-		)
-		root.SetUsageTemplate(r.Replace(root.UsageTemplate()))
-	}
+	// cobra's usage template, its English words (the catalogue's
+	// cli.usage.* in English) replaced by the user's language's.
+	root.SetUsageTemplate(usageReplacer(a.lang).Replace(root.UsageTemplate()))
 	root.AddCommand(a.buildCmd(), a.checkCmd(), a.newCmd(), a.serveCmd(), a.templateCmd(), a.importCmd(), a.approveCmd(), a.rejectCmd(), a.summaryCmd())
 	// cobra's own help texts, in the user's language too.
 	root.InitDefaultHelpCmd()
@@ -311,11 +298,7 @@ func (a *app) asOfLine(s *status.Snapshot) {
 		a.say(a.out, "cli.noReports")
 		return
 	}
-	day := s.AsOf.Vietnamese()
-	if a.lang == msg.EN {
-		day = s.AsOf.Time().Format("2 January 2006")
-	}
-	a.say(a.out, "cli.asOf", day, s.Period.Words(string(a.lang)))
+	a.say(a.out, "cli.asOf", a.day(s.AsOf), s.Period.Words(string(a.lang)))
 }
 
 func humanBytes(n int64) string {
@@ -361,7 +344,7 @@ func (a *app) summary(p *plan.Project, o site.Options) {
 	a.say(a.out, "cli.published", len(published))
 	a.say(a.out, "cli.excluded", len(excluded))
 	for _, r := range excluded {
-		reason := "cli.reason." + r.Approval.State
+		reason := "state_" + r.Approval.State
 		if len(r.Problems) > 0 {
 			reason = "cli.reason.problems"
 		}
@@ -697,12 +680,7 @@ func (a *app) cellProblems(file string, problems []workbook.Problem) error {
 }
 
 // day writes a date as the user's language does.
-func (a *app) day(d plan.Date) string {
-	if a.lang == msg.EN {
-		return d.Time().Format("2 January 2006")
-	}
-	return d.Vietnamese()
-}
+func (a *app) day(d plan.Date) string { return msg.Date(a.lang, d.Time()) }
 
 // progress returns a function that shows the build's stages on one line of
 // a terminal, or nil when stderr is not a terminal (a CI log, a pipe) or
@@ -723,4 +701,28 @@ func (a *app) endProgress() {
 		fmt.Fprint(a.err, "\r\033[K")
 		a.progressShown = false
 	}
+}
+
+// usageReplacer replaces cobra's English usage words, the English texts of
+// the catalogue's cli.usage.* keys, by their texts in l; longest first, so
+// that "Global Flags:" goes before "Flags:".
+func usageReplacer(l msg.Lang) *strings.Replacer {
+	var keys []string
+	for k := range msg.Catalogue(msg.EN) {
+		if strings.HasPrefix(k, "cli.usage.") {
+			keys = append(keys, k)
+		}
+	}
+	en := msg.Catalogue(msg.EN)
+	sort.Slice(keys, func(i, j int) bool {
+		if a, b := en[keys[i]], en[keys[j]]; len(a) != len(b) {
+			return len(a) > len(b)
+		}
+		return keys[i] < keys[j]
+	})
+	var pairs []string
+	for _, k := range keys {
+		pairs = append(pairs, en[k], msg.Get(l, k))
+	}
+	return strings.NewReplacer(pairs...)
 }

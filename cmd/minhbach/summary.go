@@ -72,14 +72,14 @@ func (a *app) summaryCmd() *cobra.Command {
 // ownWorkbook refuses to replace name unless it does not exist or is a
 // workbook minhbach made in the given format (its identifier): a file a
 // person made is never overwritten. prefix names the command's messages
-// (prefix+".notOurs", prefix+".notFile").
+// (prefix+".notOurs"; a folder in its place is cli.workbook.notFile).
 func (a *app) ownWorkbook(name, format, prefix string) error {
 	fi, err := a.fs.Stat(name)
 	if err != nil {
 		return nil // nothing there (or unreadable: writing will say so)
 	}
 	if fi.IsDir() {
-		a.say(a.err, prefix+".notFile", name)
+		a.say(a.err, "cli.workbook.notFile", name)
 		return exitError{1}
 	}
 	fh, err := a.fs.Open(name)

@@ -174,11 +174,7 @@ func percents(items []item, total int) []int {
 // countsWords states counts in words: "Tổng số: 13. Quá hạn: 2 (15%); …".
 func countsWords(items []item, total int, lang string) string {
 	var b strings.Builder
-	if lang == "vi" {
-		fmt.Fprintf(&b, "Tổng số: %d.", total)
-	} else {
-		fmt.Fprintf(&b, "Total: %d.", total)
-	}
+	b.WriteString(say(lang, "chart_total", total))
 	pcts := percents(items, total)
 	for i, it := range items {
 		sep := ";"
@@ -195,10 +191,7 @@ func countsWords(items []item, total int, lang string) string {
 
 // noDataText is the words for an empty picture.
 func noDataText(lang string) string {
-	if lang == "vi" {
-		return "Chưa có dữ liệu"
-	}
-	return "No data"
+	return say(lang, "chart_no_data")
 }
 
 // cleanID turns an id prefix into a safe XML/HTML id: letters, digits, '-'

@@ -513,7 +513,8 @@ func TestTimeline(t *testing.T) {
 			}
 		}
 		text := allText(root)
-		for _, w := range []string{"2018", "2019", pick(lang == "vi", "Tính đến 30/6/2019", "As of 30 Jun 2019")} {
+		asOfLine := map[string]string{"vi": "Tính đến 30/6/2019", "en": "As of 30 Jun 2019"}[lang]
+		for _, w := range []string{"2018", "2019", asOfLine} {
 			if !strings.Contains(text, w) {
 				t.Errorf("%s: no %q in the picture", lang, w)
 			}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/status"
 )
@@ -91,11 +92,11 @@ func daysBetween(a, b plan.Date) int64 {
 
 // dateWords writes d as the reader expects: 30/6/2018 or 30 Jun 2018.
 func dateWords(d plan.Date, lang string) string {
-	if lang == "vi" {
-		return d.Vietnamese()
-	}
-	return d.Time().Format("2 Jan 2006")
+	return d.Time().Format(say(lang, "date_layout_short"))
 }
+
+// say formats the catalogue's message key in lang (internal/msg).
+func say(lang, key string, args ...any) string { return msg.Get(msg.For(lang), key, args...) }
 
 // Timeline draws every milestone as a row, grouped by task: its label and
 // title, a bar from Start to the end of End (or to the right edge with an
@@ -179,10 +180,10 @@ func Timeline(rows []TimelineRow, asOf plan.Date, lang, idPrefix, caption string
 		anyOpen = anyOpen || r.OpenEnded || r.End.IsZero()
 	}
 	if anyDone {
-		legend = append(legend, entry{kind: "done", label: pick(vi, "Ngày hoàn thành", "Date done")})
+		legend = append(legend, entry{kind: "done", label: say(lang, "chart_done_legend")})
 	}
 	if anyOpen {
-		legend = append(legend, entry{kind: "open", label: pick(vi, "Không có hạn cuối", "No end date")})
+		legend = append(legend, entry{kind: "open", label: say(lang, "chart_open")})
 	}
 	type placed struct {
 		entry
@@ -271,7 +272,7 @@ func Timeline(rows []TimelineRow, asOf plan.Date, lang, idPrefix, caption string
 			num(ax), tlAxisY, num(ax), num(rowsBottom), ink)
 		fmt.Fprintf(b, `<polygon points="%s,%d %s,%d %s,%d" fill="%s"/>`,
 			num(ax-5), tlAxisY-7, num(ax+5), tlAxisY-7, num(ax), tlAxisY, ink)
-		label := pick(vi, "Tính đến ", "As of ") + dateWords(asOf, lang)
+		label := say(lang, "chart_asof", dateWords(asOf, lang))
 		lw := textWidth(label, tlFont, true)
 		switch {
 		case ax+lw/2 > tlWidth-4:
@@ -310,7 +311,6 @@ func Timeline(rows []TimelineRow, asOf plan.Date, lang, idPrefix, caption string
 
 // drawRow draws one milestone at the top y.
 func drawRow(b *svg, r TimelineRow, y float64, x func(plan.Date) float64, dayW float64, lang string) {
-	vi := lang == "vi"
 	mid := y + tlRowH/2
 	base := mid + tlFont*0.36
 	label, title := clean(r.Label), clean(r.Title)
@@ -322,12 +322,12 @@ func drawRow(b *svg, r TimelineRow, y float64, x func(plan.Date) float64, dayW f
 		tip += " — " + clip(title, maxTitle)
 	}
 	if open {
-		tip += ". " + pick(vi, "Không có hạn cuối", "No end date")
+		tip += ". " + say(lang, "chart_open")
 	} else {
-		tip += ". " + pick(vi, "Hạn cuối: ", "Deadline: ") + dateWords(r.End, lang)
+		tip += ". " + say(lang, "chart_deadline", dateWords(r.End, lang))
 	}
 	if !r.Done.IsZero() {
-		tip += ". " + pick(vi, "Hoàn thành: ", "Done: ") + dateWords(r.Done, lang)
+		tip += ". " + say(lang, "chart_done", dateWords(r.Done, lang))
 	}
 	if r.Status != status.NoData {
 		tip += ". " + r.Status.Label(lang)
@@ -412,18 +412,10 @@ func drawRow(b *svg, r TimelineRow, y float64, x func(plan.Date) float64, dayW f
 // timelineWords states the timeline in words: the counts, then each row.
 func timelineWords(rows []TimelineRow, items []item, asOf plan.Date, lang string) string {
 	total := len(rows)
-	vi := lang == "vi"
 	var b strings.Builder
-	if vi {
-		fmt.Fprintf(&b, "%d mốc", total)
-		if !asOf.IsZero() {
-			fmt.Fprintf(&b, ", tính đến %s", dateWords(asOf, lang))
-		}
-	} else {
-		fmt.Fprintf(&b, "%d milestones", total)
-		if !asOf.IsZero() {
-			fmt.Fprintf(&b, ", as of %s", dateWords(asOf, lang))
-		}
+	b.WriteString(msg.Plural(msg.For(lang), "n_milestones", total, total))
+	if !asOf.IsZero() {
+		b.WriteString(", " + say(lang, "chart_asof_lower", dateWords(asOf, lang)))
 	}
 	for i, it := range items {
 		sep := ", "
@@ -436,20 +428,20 @@ func timelineWords(rows []TimelineRow, items []item, asOf plan.Date, lang string
 	for i, r := range rows {
 		sep := "; "
 		if i == 0 {
-			sep = " " + pick(vi, "Từng mốc: ", "Each milestone: ")
+			sep = " " + say(lang, "chart_each") + " "
 		}
 		b.WriteString(sep)
 		b.WriteString(clip(clean(r.Label), 40))
 		if r.OpenEnded || r.End.IsZero() {
-			b.WriteString(pick(vi, ", không có hạn cuối", ", no end date"))
+			b.WriteString(", " + say(lang, "chart_open_lower"))
 		} else {
-			b.WriteString(pick(vi, ", hạn cuối ", ", deadline ") + dateWords(r.End, lang))
+			b.WriteString(", " + say(lang, "chart_deadline_lower", dateWords(r.End, lang)))
 		}
 		if r.Status != status.NoData {
 			b.WriteString(", " + r.Status.Label(lang))
 		}
 		if !r.Done.IsZero() {
-			b.WriteString(pick(vi, ", hoàn thành ", ", done ") + dateWords(r.Done, lang))
+			b.WriteString(", " + say(lang, "chart_done_lower", dateWords(r.Done, lang)))
 		}
 	}
 	b.WriteString(".")
@@ -463,12 +455,4 @@ func quarterName(n int, vi bool) string {
 		return "Q" + [...]string{"", "I", "II", "III", "IV"}[n]
 	}
 	return fmt.Sprintf("Q%d", n)
-}
-
-// pick returns a in Vietnamese and b otherwise.
-func pick(vi bool, a, b string) string {
-	if vi {
-		return a
-	}
-	return b
 }

@@ -210,7 +210,7 @@ func (b *builder) feed(path, page, title, subtitle string, entries []entry) *ato
 		return x.ID < y.ID
 	})
 	f := &atomFeed{
-		Lang:     b.w.pick("vi", b.lang),
+		Lang:     b.lang,
 		ID:       b.url(path),
 		Title:    atomText{Type: "text", Body: title},
 		Subtitle: atomText{Type: "text", Body: subtitle},
@@ -269,15 +269,12 @@ func (b *builder) siteFeed() *atomFeed {
 		e.Title = textT(w.periodTitle(h.Period))
 		e.Updated = stamp(e.when)
 		e.Links = []atomLink{alternate(href)}
-		e.Summary = textT(w.pick(
-			fmt.Sprintf("%d báo cáo mới được phê duyệt; %d thay đổi trạng thái.", len(h.Reports), len(h.Changes)),
-			fmt.Sprintf("%s newly approved; %s.", w.count(len(h.Reports), "", "report", "reports"), w.count(len(h.Changes), "", "status change", "status changes"))))
+		e.Summary = textT(w.n("feed_new_reports", len(h.Reports)) + "; " + w.n("feed_status_changes", len(h.Changes)) + ".")
 		e.Content = htmlT(b.periodHTML(h))
 		entries = append(entries, e)
 	}
 	return b.feed(SiteFeed, "", w.planTitle(b.p.Plan),
-		w.pick("Các kỳ báo cáo: báo cáo mới được phê duyệt và thay đổi trạng thái các nhiệm vụ",
-			"Reporting periods: newly approved reports and changes in the status of the tasks"), entries)
+		w.get("feed_site_subtitle"), entries)
 }
 
 // periodHTML tells what a period brought: the counts by status as of its
@@ -286,27 +283,27 @@ func (b *builder) siteFeed() *atomFeed {
 func (b *builder) periodHTML(h *status.Period) string {
 	w := b.w
 	var s strings.Builder
-	s.WriteString("<p>" + esc(fmt.Sprintf(w.pick("Tình hình thực hiện tính đến ngày %s:", "Status as of %s:"), w.date(h.Period.End))) + "</p><ul>")
+	s.WriteString("<p>" + esc(w.get("feed_status_asof", w.date(h.Period.End))) + "</p><ul>")
 	if snap := h.Snapshot; snap != nil {
 		for _, st := range status.Order {
 			if n := snap.MilestoneCounts[st]; n > 0 {
-				s.WriteString("<li>" + esc(w.status(st)+": "+w.count(snap.TaskCounts[st], "nhiệm vụ", "task", "tasks")+", "+w.count(n, "mốc", "milestone", "milestones")) + "</li>")
+				s.WriteString("<li>" + esc(w.status(st)+": "+w.n("n_tasks", snap.TaskCounts[st])+", "+w.n("n_milestones", n)) + "</li>")
 			}
 		}
 	}
 	s.WriteString("</ul>")
-	s.WriteString("<h3>" + esc(w.pick("Báo cáo mới được phê duyệt", "Newly approved reports")) + "</h3><ul>")
+	s.WriteString("<h3>" + esc(w.get("feed_new_reports_heading")) + "</h3><ul>")
 	for _, r := range h.Reports {
 		s.WriteString("<li>" + link(b.url(reportPath(r)), w.agency(r.Agency)) + esc(", "+w.report(r)) + "</li>")
 	}
 	s.WriteString("</ul>")
 	switch {
 	case h.Previous == nil:
-		s.WriteString("<p>" + esc(w.pick("Đây là kỳ báo cáo đầu tiên có báo cáo được phê duyệt.", "This is the first period with an approved report.")) + "</p>")
+		s.WriteString("<p>" + esc(w.get("feed_first_period")) + "</p>")
 	case len(h.Changes) == 0:
-		s.WriteString("<p>" + esc(fmt.Sprintf(w.pick("Không có thay đổi trạng thái so với %s.", "No status changed since %s."), w.periodName(h.Previous.Period))) + "</p>")
+		s.WriteString("<p>" + esc(w.get("feed_no_changes", w.periodName(h.Previous.Period))) + "</p>")
 	default:
-		s.WriteString("<h3>" + esc(fmt.Sprintf(w.pick("Thay đổi trạng thái so với %s", "Status changes since %s"), w.periodName(h.Previous.Period))) + "</h3>")
+		s.WriteString("<h3>" + esc(w.get("feed_changes_since", w.periodName(h.Previous.Period))) + "</h3>")
 		b.changesHTML(&s, h.Changes)
 	}
 	if len(h.Missing) > 0 {
@@ -314,7 +311,7 @@ func (b *builder) periodHTML(h *status.Period) string {
 		for i, a := range h.Missing {
 			names[i] = w.agencyName(a)
 		}
-		s.WriteString("<p>" + esc(w.pick("Chưa gửi báo cáo: ", "Did not report: ")+strings.Join(names, ", ")+".") + "</p>")
+		s.WriteString("<p>" + esc(w.get("feed_missing", strings.Join(names, ", "))) + "</p>")
 	}
 	return s.String()
 }
@@ -333,7 +330,7 @@ func (b *builder) changesHTML(s *strings.Builder, changes []status.Change) {
 		s.WriteString(esc(" — " + w.agencyName(c.Agency) + ": " + w.msStatus(c.From, c.Milestone) + " → " + w.msStatus(c.To, c.Milestone)))
 		if c.Source != nil && c.Source.Report != nil {
 			r := c.Source.Report
-			s.WriteString(esc(w.pick(" (căn cứ: ", " (source: ")))
+			s.WriteString(esc(" (" + w.get("feed_source") + " "))
 			s.WriteString(link(b.url(reportPath(r)), w.agency(r.Agency)+", "+w.report(r)))
 			s.WriteString(")")
 		}
@@ -361,19 +358,19 @@ func (b *builder) updatesHTML(s *strings.Builder, items []reportUpdate, cite boo
 		}
 		s.WriteString(esc(": " + st))
 		if !u.DoneOn.IsZero() {
-			s.WriteString(esc(fmt.Sprintf(w.pick(" ngày %s", " on %s"), w.date(u.DoneOn))))
+			s.WriteString(esc(" " + w.get("feed_done_on", w.date(u.DoneOn))))
 		}
 		if u.Progress != nil {
 			s.WriteString(esc(fmt.Sprintf(", %d%%", *u.Progress)))
 		}
 		if cite {
-			s.WriteString(esc(w.pick(" (theo ", " (per ")))
+			s.WriteString(esc(" (" + w.get("feed_per") + " "))
 			s.WriteString(link(b.url(reportPath(r)), w.agency(r.Agency)+", "+w.report(r)))
 			s.WriteString(")")
 		}
 		s.WriteString(".")
 		if len(u.Evidence) > 0 {
-			s.WriteString("<br>" + esc(w.pick("Văn bản: ", "Documents: ")+strings.Join(u.Evidence, "; ")))
+			s.WriteString("<br>" + esc(w.get("feed_documents", strings.Join(u.Evidence, "; "))))
 		}
 		if u.Note != "" {
 			s.WriteString("<br>" + esc(u.Note))
@@ -420,28 +417,25 @@ func (b *builder) taskFeed(t *plan.Task) *atomFeed {
 		e.Title = textT(w.task(t) + " — " + w.periodName(h.Period))
 		e.Updated = stamp(e.when)
 		e.Links = []atomLink{alternate(page), {Rel: "related", Type: "text/html", Href: b.url(periodPath(h.Period.ID))}}
-		e.Summary = textT(w.pick(
-			fmt.Sprintf("%d thay đổi trạng thái; %d cập nhật từ báo cáo.", len(changes), len(ups)),
-			fmt.Sprintf("%s; %s from reports.", w.count(len(changes), "", "status change", "status changes"), w.count(len(ups), "", "update", "updates"))))
+		e.Summary = textT(w.n("feed_status_changes", len(changes)) + "; " + w.n("feed_report_updates", len(ups)) + ".")
 		var s strings.Builder
 		if st, ok := x.taskStatus[t]; ok {
-			s.WriteString("<p>" + esc(fmt.Sprintf(w.pick("Trạng thái của nhiệm vụ tính đến ngày %s: ", "Status of the task as of %s: "), w.date(h.Period.End))))
+			s.WriteString("<p>" + esc(w.get("feed_task_status_asof", w.date(h.Period.End))+" "))
 			s.WriteString("<strong>" + esc(w.status(st)) + "</strong>.</p>")
 		}
 		if len(changes) > 0 {
-			s.WriteString("<h3>" + esc(w.pick("Thay đổi trạng thái", "Status changes")) + "</h3>")
+			s.WriteString("<h3>" + esc(w.get("feed_changes")) + "</h3>")
 			b.changesHTML(&s, changes)
 		}
 		if len(ups) > 0 {
-			s.WriteString("<h3>" + esc(w.pick("Báo cáo cập nhật", "What the reports say")) + "</h3>")
+			s.WriteString("<h3>" + esc(w.get("feed_updates")) + "</h3>")
 			b.updatesHTML(&s, ups, true)
 		}
 		e.Content = htmlT(s.String())
 		entries = append(entries, e)
 	}
 	return b.feed(TaskFeed(t), taskPath(t), w.task(t)+": "+w.taskTitle(t),
-		w.pick("Thay đổi trạng thái và báo cáo về nhiệm vụ, theo từng kỳ báo cáo",
-			"Status changes and reports about the task, period by period"), entries)
+		w.get("feed_task_subtitle"), entries)
 }
 
 // ---- agency feeds ----
@@ -459,13 +453,13 @@ func (b *builder) agencyFeed(a *plan.Agency) *atomFeed {
 				e.when = b.updated[h]
 			}
 			e.ID = href
-			e.Title = textT(fmt.Sprintf(w.pick("Báo cáo số %s — %s", "Report No. %s — %s"), r.Number, w.periodName(h.Period)))
+			e.Title = textT(w.get("feed_report_title", r.Number, w.periodName(h.Period)))
 			e.Updated = stamp(e.when)
 			e.Links = []atomLink{alternate(href)}
-			e.Summary = textT(fmt.Sprintf("%s, %s; %s.", w.agency(r.Agency), w.report(r), w.count(len(r.Updates), "cập nhật tiến độ", "progress update", "progress updates")))
+			e.Summary = textT(fmt.Sprintf("%s, %s; %s.", w.agency(r.Agency), w.report(r), w.n("feed_progress_updates", len(r.Updates))))
 			var s strings.Builder
 			s.WriteString("<p>" + link(href, w.agency(r.Agency)+", "+w.report(r)) + esc(", "+w.periodName(h.Period)+". "))
-			s.WriteString(esc(fmt.Sprintf(w.pick("Phê duyệt công bố ngày %s.", "Approved for publication on %s."), w.date(r.Approval.ApprovedOn))) + "</p>")
+			s.WriteString(esc(w.get("feed_approved_on", w.date(r.Approval.ApprovedOn))) + "</p>")
 			var ups []reportUpdate
 			for _, u := range r.Updates {
 				if m := ms[u.Milestone]; m != nil {
@@ -502,8 +496,7 @@ func (b *builder) agencyFeed(a *plan.Agency) *atomFeed {
 		}
 	}
 	return b.feed(AgencyFeed(a.ID), agencyPath(a.ID), w.agencyName(a),
-		w.pick("Báo cáo đã được phê duyệt và thay đổi trạng thái các phần việc của cơ quan",
-			"Approved reports and changes in the status of the agency's work"), entries)
+		w.get("feed_agency_subtitle"), entries)
 }
 
 func esc(s string) string { return html.EscapeString(s) }

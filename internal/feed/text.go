@@ -1,43 +1,41 @@
 package feed
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/status"
 )
 
 // words holds the texts of the feeds in one language: Vietnamese for "vi",
-// English for anything else (as Status.Label does).
+// English for anything else (as Status.Label does). Its words are the
+// catalogue's (internal/msg), feed_* and the words the site shares.
 type words struct {
 	vi   bool
+	l    msg.Lang
 	lang string
 	reg  *plan.Registry
 }
 
 func newWords(lang string, reg *plan.Registry) words {
-	return words{vi: lang == "vi", lang: lang, reg: reg}
+	return words{vi: lang == "vi", l: msg.For(lang), lang: lang, reg: reg}
 }
 
-// pick returns vi or en.
-func (w words) pick(vi, en string) string {
-	if w.vi {
-		return vi
-	}
-	return en
-}
+// get formats the catalogue's message key.
+func (w words) get(key string, args ...any) string { return msg.Get(w.l, key, args...) }
+
+// n says the catalogue's message key for the count n ("%d tasks", its
+// singular key.one for 1).
+func (w words) n(key string, n int) string { return msg.Plural(w.l, key, n, n) }
 
 func (w words) date(d plan.Date) string {
 	if d.IsZero() {
 		return ""
 	}
-	if w.vi {
-		return d.Vietnamese()
-	}
-	return d.Time().Format("2 January 2006")
+	return msg.Date(w.l, d.Time())
 }
 
 func (w words) status(s status.Status) string { return s.Label(w.lang) }
@@ -57,19 +55,22 @@ func (w words) msStatus(s status.Status, m *plan.Milestone) string {
 // periodTitle names a period as an entry title: "Kỳ báo cáo 6 tháng đầu
 // năm 2018", "Reporting period: First half of 2018".
 func (w words) periodTitle(p plan.Period) string {
+	return w.get("feed_period_title", w.periodWords(p))
+}
+
+// periodWords is the period's name as it goes inside a sentence: its first
+// letter lowered in Vietnamese ("6 tháng đầu năm 2018", "năm 2018").
+func (w words) periodWords(p plan.Period) string {
 	if w.vi {
-		return "Kỳ báo cáo " + lowerFirst(p.Words("vi"))
+		return lowerFirst(p.Words(w.lang))
 	}
-	return "Reporting period: " + p.Words(w.lang)
+	return p.Words(w.lang)
 }
 
 // periodName names a period inside a sentence: "kỳ báo cáo 6 tháng đầu
 // năm 2018", "First half of 2018".
 func (w words) periodName(p plan.Period) string {
-	if w.vi {
-		return "kỳ báo cáo " + lowerFirst(p.Words("vi"))
-	}
-	return p.Words(w.lang)
+	return w.get("feed_period_name", w.periodWords(p))
 }
 
 func lowerFirst(s string) string {
@@ -112,15 +113,15 @@ func (w words) taskTitle(t *plan.Task) string {
 
 // task names a task by its number: "Nhiệm vụ 3", "Task 3".
 func (w words) task(t *plan.Task) string {
-	return fmt.Sprintf(w.pick("Nhiệm vụ %d", "Task %d"), t.Number)
+	return msg.T(w.l, "task_n", map[string]any{"N": t.Number})
 }
 
 // milestone names a milestone with its task: "Mốc 3a (nhiệm vụ 3)".
 func (w words) milestone(m *plan.Milestone) string {
 	if m.Task == nil {
-		return fmt.Sprintf(w.pick("Mốc %s", "Milestone %s"), m.ID)
+		return msg.T(w.l, "milestone_n", map[string]any{"ID": m.ID})
 	}
-	return fmt.Sprintf(w.pick("Mốc %s (nhiệm vụ %d)", "Milestone %s (task %d)"), m.ID, m.Task.Number)
+	return w.get("milestone_of_task", m.ID, m.Task.Number)
 }
 
 func (w words) action(m *plan.Milestone) string {
@@ -143,38 +144,14 @@ func (w words) planTitle(p *plan.Plan) string {
 	return "minhbach"
 }
 
-var updateStates = map[string][2]string{
-	plan.StateNotStarted: {"Chưa bắt đầu", "Not started"},
-	plan.StateInProgress: {"Đang thực hiện", "In progress"},
-	plan.StateWaiting:    {"Đang chờ Trung ương", "Waiting for the central level"},
-	plan.StateDone:       {"Hoàn thành", "Done"},
-}
-
 // updateState names the state an update reports.
-func (w words) updateState(s string) string {
-	l, ok := updateStates[s]
-	if !ok {
-		return s
-	}
-	return w.pick(l[0], l[1])
-}
+func (w words) updateState(s string) string { return status.StateLabel(s, w.lang) }
 
 // report cites a report: "báo cáo số 45/BC-SNV ngày 5/7/2018".
 func (w words) report(r *plan.Report) string {
-	s := fmt.Sprintf(w.pick("báo cáo số %s ngày %s", "report No. %s of %s"), r.Number, w.date(r.Date))
+	s := w.get("feed_report", r.Number, w.date(r.Date))
 	if r.Sample {
-		s += w.pick(" (dữ liệu mẫu)", " (sample data)")
+		s += " (" + w.get("feed_sample") + ")"
 	}
 	return s
-}
-
-// count says "n thing(s)" for a number and a noun in both languages.
-func (w words) count(n int, vi, en, enPlural string) string {
-	if w.vi {
-		return fmt.Sprintf("%d %s", n, vi)
-	}
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, en)
-	}
-	return fmt.Sprintf("%d %s", n, enPlural)
 }

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/minhbach/minhbach/internal/msg"
 )
 
 // DueKind says which form of deadline a milestone has.
@@ -144,51 +146,24 @@ func (d Due) String() string {
 var roman = [...]string{"", "I", "II", "III", "IV"}
 
 // Words returns the deadline as the plan words it, in Vietnamese ("vi") or
-// English (any other lang).
+// English (any other lang), from the catalogue's due_* words.
 func (d Due) Words(lang string) string {
-	vi := lang == "vi"
+	l := msg.For(lang)
 	switch d.Kind {
 	case DueQuarter:
-		if vi {
-			return fmt.Sprintf("Trong quý %s/%d", roman[d.N], d.Year)
-		}
-		return fmt.Sprintf("In Q%d %d", d.N, d.Year)
+		return msg.Get(l, fmt.Sprintf("due_q%d", d.N), d.Year)
 	case DueHalf:
-		if vi {
-			if d.N == 1 {
-				return fmt.Sprintf("Trong 6 tháng đầu năm %d", d.Year)
-			}
-			return fmt.Sprintf("Trong 6 tháng cuối năm %d", d.Year)
-		}
-		if d.N == 1 {
-			return fmt.Sprintf("In the first half of %d", d.Year)
-		}
-		return fmt.Sprintf("In the second half of %d", d.Year)
+		return msg.Get(l, fmt.Sprintf("due_h%d", d.N), d.Year)
 	case DueYear:
-		if vi {
-			return fmt.Sprintf("Trong năm %d", d.Year)
-		}
-		return fmt.Sprintf("In %d", d.Year)
+		return msg.Get(l, "due_year", d.Year)
 	case DueDate:
-		if vi {
-			return "Chậm nhất ngày " + d.Date.Vietnamese()
-		}
-		return "By " + d.Date.Time().Format("2 January 2006")
+		return msg.Get(l, "due_by", msg.Date(l, d.Date.Time()))
 	case DueFrom:
-		if vi {
-			return fmt.Sprintf("Từ năm %d", d.Year)
-		}
-		return fmt.Sprintf("From %d", d.Year)
+		return msg.Get(l, "due_from", d.Year)
 	case DueOngoing:
-		if vi {
-			return "Thường xuyên, liên tục"
-		}
-		return "Continuous"
+		return msg.Get(l, "due_ongoing")
 	}
-	if vi {
-		return "Kế hoạch không nêu thời hạn"
-	}
-	return "No deadline in the plan"
+	return msg.Get(l, "due_none")
 }
 
 func monthOf(n int) time.Month { return time.Month(n) }

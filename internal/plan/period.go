@@ -3,6 +3,8 @@ package plan
 import (
 	"fmt"
 	"strings"
+
+	"github.com/minhbach/minhbach/internal/msg"
 )
 
 // PeriodKind says what kind of reporting period an id names.
@@ -91,25 +93,17 @@ func (p Period) Compare(q Period) int {
 	return cmp(int(p.Kind), int(q.Kind))
 }
 
-// Words names the period in Vietnamese ("vi") or English.
+// Words names the period in Vietnamese ("vi") or English (any other lang),
+// from the catalogue's period_* words.
 func (p Period) Words(lang string) string {
-	vi := lang == "vi"
+	l := msg.For(lang)
 	switch p.Kind {
 	case PeriodHalf:
-		if vi {
-			return fmt.Sprintf("6 tháng đầu năm %d", p.Year)
-		}
-		return fmt.Sprintf("First half of %d", p.Year)
+		return msg.Get(l, "period_h1", p.Year)
 	case PeriodYear:
-		if vi {
-			return fmt.Sprintf("Năm %d", p.Year)
-		}
-		return fmt.Sprintf("Year %d", p.Year)
+		return msg.Get(l, "period_year", p.Year)
 	case PeriodAdHoc:
-		if vi {
-			return "Đột xuất ngày " + p.End.Vietnamese()
-		}
-		return "Ad hoc, " + p.End.Time().Format("2 January 2006")
+		return msg.Get(l, "period_adhoc_on", msg.Date(l, p.End.Time()))
 	}
 	return p.ID
 }

@@ -1,9 +1,10 @@
 package plan
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/minhbach/minhbach/internal/msg"
 )
 
 // Text is the plan's full text as issued: one Block per line of the
@@ -231,50 +232,50 @@ func (p Place) Cite(lang string) string {
 }
 
 func citeOne(b *Block, vi bool) string {
+	l := msg.EN
+	if vi {
+		l = msg.VI
+	}
 	// The number is the address's, which follows the document's order
 	// even where a label was mistyped (Load reports that label).
 	n := b.Ref[strings.LastIndex(b.Ref, ".")+1:]
 	switch b.Kind {
 	case KindSection:
-		return pick(vi, "mục "+n, "section "+n)
+		return msg.Get(l, "cite_section", n)
 	case KindClause:
-		return pick(vi, "khoản "+n, "clause "+n)
+		return msg.Get(l, "cite_clause", n)
 	case KindPoint:
-		return pick(vi, "điểm "+n, "point "+n)
+		return msg.Get(l, "cite_point", n)
 	case KindDash:
-		return pick(vi, "gạch đầu dòng "+ordinalVI(b.N), "dash "+strconv.Itoa(b.N))
+		return msg.Get(l, "cite_dash", ordinal(l, b.N))
 	case KindRecipients:
-		return pick(vi, "phần Nơi nhận", "the recipients (Nơi nhận)")
+		return msg.Get(l, "cite_recipients")
 	case KindTitle:
-		return pick(vi, "dòng tiêu đề "+ordinalVI(b.N), "title line "+strconv.Itoa(b.N))
+		return msg.Get(l, "cite_title", ordinal(l, b.N))
 	case KindBasis:
-		return pick(vi, "đoạn căn cứ "+ordinalVI(b.N), "basis paragraph "+strconv.Itoa(b.N))
+		return msg.Get(l, "cite_basis", ordinal(l, b.N))
 	}
 	if b.parent == nil {
-		return pick(vi, "đoạn mở đầu "+ordinalVI(b.N), "opening paragraph "+strconv.Itoa(b.N))
+		return msg.Get(l, "cite_opening", ordinal(l, b.N))
 	}
 	return paragraphWords(b.N, vi)
 }
 
 func paragraphWords(n int, vi bool) string {
-	return pick(vi, "đoạn "+ordinalVI(n), "paragraph "+strconv.Itoa(n))
-}
-
-func pick(vi bool, a, b string) string {
+	l := msg.EN
 	if vi {
-		return a
+		l = msg.VI
 	}
-	return b
+	return msg.Get(l, "cite_paragraph", ordinal(l, n))
 }
 
-var ordinalsVI = [...]string{"", "thứ nhất", "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "thứ tám", "thứ chín", "thứ mười"}
-
-// ordinalVI returns "thứ nhất", "thứ hai", … "thứ mười", then "thứ 11".
-func ordinalVI(n int) string {
-	if n > 0 && n < len(ordinalsVI) {
-		return ordinalsVI[n]
+// ordinal names the n-th in l: "thứ nhất" … "thứ mười", then "thứ 11" in
+// Vietnamese; "1", "2" … in English (the catalogue's ordinal_*).
+func ordinal(l msg.Lang, n int) string {
+	if k := "ordinal_" + strconv.Itoa(n); msg.Has(k) {
+		return msg.Get(l, k)
 	}
-	return "thứ " + strconv.Itoa(n)
+	return msg.Get(l, "ordinal_n", n)
 }
 
 // Citation returns where in the plan's text the milestone comes from, in
@@ -318,17 +319,17 @@ func (m *Milestone) WaitingLabel(lang string) string {
 		if m.WaitingEn != "" {
 			return m.WaitingEn
 		}
-		return "Waiting for the condition set by the plan"
+		return msg.Get(msg.EN, "waiting_plan")
 	}
 	if m.Waiting != "" {
 		return m.Waiting
 	}
 	c := strings.TrimRight(strings.TrimSpace(m.Condition), ".;)")
 	c = strings.TrimLeft(c, "(")
-	for _, prefix := range []string{"sau khi có ", "Sau khi có "} {
+	for _, prefix := range []string{"sau khi có ", "Sau khi có "} { // the plan's own wording, not words
 		if rest, ok := strings.CutPrefix(c, prefix); ok && rest != "" {
-			return "Chờ " + rest
+			return msg.Get(msg.VI, "waiting_for", rest)
 		}
 	}
-	return fmt.Sprintf("Chờ: %s", c)
+	return msg.Get(msg.VI, "waiting_on", c)
 }

@@ -1,7 +1,6 @@
 package reportfile
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/minhbach/minhbach/internal/fold"
@@ -39,10 +38,10 @@ func (e *Error) Text(l msg.Lang) string {
 	return e.VI
 }
 
-// Errorf returns an *Error from a Vietnamese and an English format that take
-// the same arguments.
-func Errorf(vi, en string, args ...any) *Error {
-	return &Error{VI: fmt.Sprintf(vi, args...), EN: fmt.Sprintf(en, args...)}
+// Err returns an *Error saying the catalogue's message key in both
+// languages.
+func Err(key string, args ...any) *Error {
+	return &Error{VI: msg.Get(msg.VI, key, args...), EN: msg.Get(msg.EN, key, args...)}
 }
 
 // Target checks that agency and period name a report that can be made: the
@@ -65,28 +64,20 @@ func Target(p *plan.Project, agency, period string) (*plan.Agency, plan.Period, 
 	var a *plan.Agency
 	switch {
 	case strings.TrimSpace(agency) == "":
-		return nil, plan.Period{}, Errorf(
-			"chưa nêu mã cơ quan — dùng một mã trong %s, ví dụ %q",
-			"no agency id was given — use an id from %s, such as %q",
+		return nil, plan.Period{}, Err("target.noAgency",
 			plan.AgenciesFile, first(reporting))
 	case reg.Group(agency) != nil:
 		g := reg.Group(agency)
-		return nil, plan.Period{}, Errorf(
-			"%q là một nhóm (%s), không phải một cơ quan — mỗi cơ quan trong nhóm gửi báo cáo riêng; dùng một trong: %s",
-			"%q is a group (%s), not an agency — each member of the group sends its own report; use one of: %s",
+		return nil, plan.Period{}, Err("target.group",
 			agency, g.Name, strings.Join(g.Members, ", "))
 	default:
 		if a = reg.Agency(agency); a == nil {
-			return nil, plan.Period{}, Errorf(
-				"không có cơ quan mã %q — dùng một mã trong %s (gợi ý: %s)",
-				"there is no agency with id %q — use an id from %s (suggestion: %s)",
+			return nil, plan.Period{}, Err("target.unknownAgency",
 				agency, plan.AgenciesFile, Suggest(agency, all, reporting))
 		}
 	}
 	if strings.TrimSpace(period) == "" {
-		return nil, plan.Period{}, Errorf(
-			"chưa nêu kỳ báo cáo — dùng \"2018-H1\" (6 tháng đầu năm), \"2018\" (cả năm) hoặc \"2018-05-10\" (đột xuất)",
-			"no reporting period was given — use \"2018-H1\" (first half), \"2018\" (whole year) or \"2018-05-10\" (ad hoc)")
+		return nil, plan.Period{}, Err("target.noPeriod")
 	}
 	per, err := plan.ParsePeriod(period)
 	if err != nil {

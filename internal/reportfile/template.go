@@ -38,9 +38,7 @@ func Template(p *plan.Project, agency, period string, today plan.Date) ([]byte, 
 		today = per.End
 	}
 	if today.Before(per.Start) {
-		return nil, Errorf(
-			"kỳ báo cáo %q bắt đầu ngày %s, sau ngày lập báo cáo %s — kiểm tra lại kỳ báo cáo",
-			"reporting period %q begins on %s, after the report's date %s — check the period",
+		return nil, Err("target.notBegun",
 			period, per.Start.Vietnamese(), today.Vietnamese())
 	}
 	r := &plan.Report{

@@ -162,19 +162,26 @@ func Build(o Options) (*Result, error) {
 	if err != nil {
 		return nil, failed(pub, "pages", err)
 	}
-	extra, err := generate(m, o, src, step, writeUnder(gen, filepath.Join(src, view.GenDir)))
+	h, err := render.Open(render.Options{SrcFs: o.Fs, WorkingDir: src, DestFs: out, PublishDir: tmp, BaseURL: o.BaseURL,
+		Gen: gen, GenDir: view.GenDir, Log: o.Log, AfterRender: AfterRender})
+	if err != nil {
+		return nil, &BuildError{"config", err}
+	}
+	defer h.Close()
+	extra, err := generate(m, h.BaseURL(), step, writeUnder(gen, filepath.Join(src, view.GenDir)))
 	if err != nil {
 		return nil, err
 	}
 	if err := pub.Err(); err != nil {
 		return nil, failed(pub, "pages", err)
 	}
-	h := &render.Hugo{SrcFs: o.Fs, WorkingDir: src, DestFs: out, PublishDir: tmp, BaseURL: o.BaseURL, Gen: gen, GenDir: view.GenDir, Log: o.Log, AfterRender: AfterRender}
 	step("hugo")
 	if err := pub.Err(); err != nil {
 		return nil, failed(pub, "hugo", err)
 	}
-	if err := h.Run(); err != nil || pub.Err() != nil {
+	err = h.Build()
+	h.Close() // Hugo's sites are not needed after they have rendered
+	if err != nil || pub.Err() != nil {
 		return nil, failed(pub, "hugo", err)
 	}
 	if ok, _ := afero.Exists(o.Fs, filepath.Join(tmp, "index.html")); !ok {
@@ -190,9 +197,11 @@ func Build(o Options) (*Result, error) {
 	if err := writeFiles(out, tmp, extra); err != nil || pub.Err() != nil {
 		return nil, failed(pub, "write", err)
 	}
-	if err := writeOutputs(m, out, tmp, m.BaseURL); err != nil || pub.Err() != nil {
+	cache := &cardCache{fs: o.Fs, dir: cardCacheDir()}
+	if err := writeOutputs(m, out, tmp, m.BaseURL, cache); err != nil || pub.Err() != nil {
 		return nil, failed(pub, "write", err)
 	}
+	cache.prune()
 	if o.Relative {
 		if err := relativize(out, tmp, m.BasePath, m.BaseURL); err != nil || pub.Err() != nil {
 			return nil, failed(pub, "write", err)
@@ -231,15 +240,12 @@ func orDefault(s, d string) string {
 	return s
 }
 
-// generate makes what a build hands to Hugo, for the base URL of o or of
-// site.toml: it returns the open-data files, which the pages describe,
-// and hands the pages to put as it makes them. step is told the stages.
-func generate(m *view.Model, o Options, src string, step func(string), put view.Sink) (extra map[string][]byte, err error) {
+// generate makes what a build hands to Hugo, for baseURL (the one given or
+// site.toml's, ending in a slash): it returns the open-data files, which
+// the pages describe, and hands the pages to put as they are made. step
+// is told the stages.
+func generate(m *view.Model, baseURL string, step func(string), put view.Sink) (extra map[string][]byte, err error) {
 	step("data")
-	baseURL, err := siteBaseURL(o.Fs, src, o.BaseURL)
-	if err != nil {
-		return nil, &BuildError{"config", err}
-	}
 	m.BaseURL, m.BasePath = baseURL, basePath(baseURL)
 	if extra, err = extras(m, baseURL); err != nil {
 		return nil, &BuildError{"data", err}

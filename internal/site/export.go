@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/minhbach/minhbach/internal/render"
 	"github.com/minhbach/minhbach/internal/view"
 	"github.com/spf13/afero"
 )
@@ -27,8 +28,15 @@ func WriteHugoProject(o Options, dir string) error {
 	if err != nil {
 		return err
 	}
+	// The configuration, for its base URL; the project is not rendered here.
+	h, err := render.Open(render.Options{SrcFs: o.Fs, WorkingDir: src, DestFs: afero.NewMemMapFs(), PublishDir: "/public",
+		BaseURL: o.BaseURL, Gen: afero.NewMemMapFs(), GenDir: view.GenDir})
+	if err != nil {
+		return err
+	}
+	h.Close()
 	put := writeUnder(o.Fs, dir)
-	_, err = generate(view.New(p, o.AsOf, o.Drafts), o, src, func(string) {}, func(name string, data []byte) error {
+	_, err = generate(view.New(p, o.AsOf, o.Drafts), h.BaseURL(), func(string) {}, func(name string, data []byte) error {
 		return put(projectPath(name), data)
 	})
 	if err != nil {

@@ -3,16 +3,15 @@ package site
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
 
-	"github.com/BurntSushi/toml"
 	"github.com/spf13/afero"
 
 	"github.com/minhbach/minhbach/internal/chart"
 	"github.com/minhbach/minhbach/internal/feed"
+	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/opendata"
 	"github.com/minhbach/minhbach/internal/search"
 	"github.com/minhbach/minhbach/internal/view"
@@ -45,18 +44,18 @@ func extras(m *view.Model, baseURL string) (map[string][]byte, error) {
 // as it is made and then dropped, so that memory holds one language's feeds
 // or index at a time, not all of them; the feeds and the index are made in
 // parallel.
-func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string) error {
-	return runJobs(outputJobs(m, baseURL, m.Cards()), func(files map[string][]byte) error {
+func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string, cache *cardCache) error {
+	return runJobs(outputJobs(m, baseURL, m.Cards(), cache), func(files map[string][]byte) error {
 		return writeFiles(fsys, dir, files)
 	})
 }
 
 // job makes a group of output files, by slash path.
-type job func() (map[string][]byte, error)
+type job = func() (map[string][]byte, error)
 
 // outputJobs are the jobs that make the feeds, the search index and the
 // badges, and draw the cards given.
-func outputJobs(m *view.Model, baseURL string, cards []view.CardJob) []job {
+func outputJobs(m *view.Model, baseURL string, cards []view.CardJob, cache *cardCache) []job {
 	jobs := []job{}
 	for _, lang := range view.Langs {
 		jobs = append(jobs, func() (map[string][]byte, error) {
@@ -70,11 +69,11 @@ func outputJobs(m *view.Model, baseURL string, cards []view.CardJob) []job {
 		})
 	}
 	jobs = append(jobs, func() (map[string][]byte, error) { return badges(m), nil })
-	return append(jobs, cardJobs(cards)...)
+	return append(jobs, cardJobs(cards, cache)...)
 }
 
 // runJobs runs jobs on two workers, handing each group of files to write
-// (which must be safe for concurrent use) as soon as it is made.
+// (which must then be safe for concurrent use) as soon as it is made.
 func runJobs(jobs []job, write func(map[string][]byte) error) error {
 	// Two workers: the machine a portal is built on may have two cores,
 	// and each job holds its files until they are written.
@@ -109,39 +108,12 @@ func runJobs(jobs []job, write func(map[string][]byte) error) error {
 	return errors.Join(all...)
 }
 
-// cardJobs draws the link-preview cards, a batch of them per job so that
-// both workers draw.
-func cardJobs(cards []view.CardJob) []job {
-	const batch = 16
-	var jobs []job
-	for len(cards) > 0 {
-		n := min(batch, len(cards))
-		part := cards[:n]
-		cards = cards[n:]
-		jobs = append(jobs, func() (map[string][]byte, error) {
-			files := make(map[string][]byte, len(part))
-			for _, c := range part {
-				b, err := c.Card.PNG()
-				if err != nil {
-					return nil, fmt.Errorf("%s: %w", c.Path, err)
-				}
-				files[c.Path] = b
-			}
-			return files, nil
-		})
-	}
-	return jobs
-}
-
 // badges returns every task's status badge in each language.
 func badges(m *view.Model) map[string][]byte {
 	files := map[string][]byte{}
 	for _, ts := range m.Snapshot().Tasks {
-		left := fmt.Sprintf("%s %d", "Nhiệm vụ", ts.Task.Number)
 		for _, lang := range view.Langs {
-			if lang == "en" {
-				left = fmt.Sprintf("Task %d", ts.Task.Number)
-			}
+			left := msg.T(msg.For(lang), "task_n", map[string]any{"N": ts.Task.Number})
 			label := ts.Status.Label(lang)
 			files[view.LangDir(lang)+view.TaskURL(ts.Task.Slug)+"badge.svg"] = chart.Badge(left, label, ts.Status)
 		}
@@ -156,30 +128,4 @@ func prefixed(prefix string, files map[string][]byte) map[string][]byte {
 		out[prefix+k] = v
 	}
 	return out
-}
-
-// siteBaseURL returns the base URL a build uses: the one given, else the
-// one in site.toml.
-func siteBaseURL(fsys afero.Fs, src, given string) (string, error) {
-	if given != "" {
-		return withSlash(given), nil
-	}
-	var cfg struct {
-		BaseURL string `toml:"baseURL"`
-	}
-	data, err := afero.ReadFile(fsys, filepath.Join(src, ConfigFile))
-	if err != nil {
-		return "", fmt.Errorf("%s:1:1: %w", ConfigFile, err)
-	}
-	if _, err := toml.Decode(string(data), &cfg); err != nil {
-		return "", fmt.Errorf("%s: %w", ConfigFile, err)
-	}
-	return withSlash(cfg.BaseURL), nil
-}
-
-func withSlash(s string) string {
-	if !strings.HasSuffix(s, "/") {
-		return s + "/"
-	}
-	return s
 }

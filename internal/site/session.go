@@ -59,9 +59,11 @@ type Update struct {
 	Result
 	// Generated are the generated files (pages' content and view files,
 	// site data) that changed, added or removed, by name under the
-	// generated folder; Events is how many file events Hugo was given.
+	// generated folder; Events is how many file events Hugo was given, in
+	// Rounds builds.
 	Generated []string
 	Events    int
+	Rounds    int
 	// Written are the files written into the output folder (by Hugo and
 	// by Go), by slash path relative to it; Rendered counts the HTML
 	// pages among those Hugo wrote.
@@ -110,8 +112,14 @@ func Open(o Options) (*Session, *Update, error) {
 	if s.gen, err = genLayer(o.Fs, pub, milestoneCount(p) >= onDiskFrom); err != nil {
 		return nil, nil, failed(pub, "pages", err)
 	}
+	s.out = &outFs{Fs: pub.Fs()}
+	s.hugo, err = render.Open(render.Options{SrcFs: o.Fs, WorkingDir: s.src, DestFs: s.out, PublishDir: pub.Dir(), BaseURL: o.BaseURL,
+		Gen: s.gen, GenDir: view.GenDir, Log: o.Log, Watch: true})
+	if err != nil {
+		return nil, nil, &BuildError{"config", err}
+	}
 	put := writeUnder(s.gen, filepath.Join(s.src, view.GenDir))
-	extra, err := generate(m, o, s.src, func(string) {}, func(name string, data []byte) error {
+	extra, err := generate(m, s.hugo.BaseURL(), func(string) {}, func(name string, data []byte) error {
 		s.genHash[name] = sha256.Sum256(data)
 		s.noteAliases(name, data)
 		return put(name, data)
@@ -120,10 +128,8 @@ func Open(o Options) (*Session, *Update, error) {
 		return nil, nil, err
 	}
 	up.Load = time.Since(start)
-	s.out = &outFs{Fs: pub.Fs()}
 	t := time.Now()
-	h := &render.Hugo{SrcFs: o.Fs, WorkingDir: s.src, DestFs: s.out, PublishDir: pub.Dir(), BaseURL: o.BaseURL, Gen: s.gen, GenDir: view.GenDir, Log: o.Log}
-	if s.hugo, err = h.Start(); err != nil {
+	if err := s.hugo.Build(); err != nil {
 		return nil, nil, failed(pub, "hugo", err)
 	}
 	up.Hugo = time.Since(t)
@@ -233,7 +239,7 @@ func (s *Session) UpdateReports(lock sync.Locker, files []string, first func()) 
 	}
 	var changed []file
 	seen := map[string]bool{}
-	extra, err := generate(m, o, s.src, func(string) {}, func(name string, data []byte) error {
+	extra, err := generate(m, s.hugo.BaseURL(), func(string) {}, func(name string, data []byte) error {
 		if !safeRel(name) {
 			return fmt.Errorf("refusing to write %q outside the generated folder", name)
 		}
@@ -305,7 +311,7 @@ func (s *Session) UpdateReports(lock sync.Locker, files []string, first func()) 
 		told = append(told, c)
 	}
 	t := time.Now()
-	if up.Events, err = s.hugo.Build(told); err != nil {
+	if up.Events, up.Rounds, err = s.hugo.Changed(told); err != nil {
 		s.broken = err
 		return nil, err
 	}
@@ -328,14 +334,11 @@ func (s *Session) UpdateReports(lock sync.Locker, files []string, first func()) 
 // reportsFirst makes the pages of the report files given, writes those
 // that changed into the layer and has Hugo render them.
 func (s *Session) reportsFirst(lock sync.Locker, m *view.Model, files []string) error {
-	baseURL, err := siteBaseURL(s.o.Fs, s.src, s.o.BaseURL)
-	if err != nil {
-		return &BuildError{"config", err}
-	}
+	baseURL := s.hugo.BaseURL()
 	m.BaseURL, m.BasePath = baseURL, basePath(baseURL)
 	var changed []render.Change
 	pages := map[string][]byte{}
-	err = m.ReportPages(func(name string, data []byte) error {
+	err := m.ReportPages(func(name string, data []byte) error {
 		if !safeRel(name) {
 			return fmt.Errorf("refusing to write %q outside the generated folder", name)
 		}
@@ -369,7 +372,7 @@ func (s *Session) reportsFirst(lock sync.Locker, m *view.Model, files []string) 
 	if s.ignoreViews {
 		changed = nil
 	}
-	if _, err := s.hugo.Build(changed); err != nil {
+	if _, _, err := s.hugo.Changed(changed); err != nil {
 		s.broken = err
 		return err
 	}
@@ -388,7 +391,7 @@ func (s *Session) outputs(m *view.Model, dir string) error {
 	}
 	made := map[string]bool{}
 	var madeMu sync.Mutex
-	err := runJobs(outputJobs(m, m.BaseURL, cards), func(files map[string][]byte) error {
+	err := runJobs(outputJobs(m, m.BaseURL, cards, &cardCache{fs: s.o.Fs, dir: cardCacheDir()}), func(files map[string][]byte) error {
 		madeMu.Lock()
 		for name := range files {
 			made[name] = true

@@ -41,7 +41,7 @@ func (pr *presenter) agencies() error {
 	for _, g := range reg.Groups {
 		groups = append(groups, pr.agencyLink(g.ID))
 	}
-	if err := pr.write("co-quan/_index", page{Title: pr.t("Cơ quan, đơn vị", "Agencies"), Type: "agencies",
+	if err := pr.write("co-quan/_index", page{Title: pr.w("title_agencies"), Type: "agencies",
 		Params: params{V: AgenciesV{Agencies: list, Groups: groups}}}, ""); err != nil {
 		return err
 	}

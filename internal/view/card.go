@@ -1,12 +1,12 @@
 package view
 
 import (
-	"fmt"
 	"path"
 	"strings"
 
 	"github.com/minhbach/minhbach/internal/card"
 	"github.com/minhbach/minhbach/internal/chart"
+	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/status"
 )
 
@@ -100,9 +100,9 @@ func (pr *presenter) pageCard(p string) (url, alt string) {
 
 func (pr *presenter) asOfLine() string {
 	if pr.snap.NoData {
-		return pr.t("Chưa có báo cáo nào được phê duyệt", "No approved report yet")
+		return pr.w("card_nodata")
 	}
-	return pr.t("Tính đến ngày ", "As of ") + pr.date(pr.snap.AsOf)
+	return pr.w("card_asof", pr.date(pr.snap.AsOf))
 }
 
 // base is what every card of the language shows: the plan, the as-of
@@ -110,7 +110,7 @@ func (pr *presenter) asOfLine() string {
 func (pr *presenter) baseCard() card.Card {
 	c := card.Card{Site: pr.t(pr.p.Plan.Short, pr.p.Plan.ShortEn), AsOf: pr.asOfLine()}
 	if pr.sample {
-		c.Sample = pr.t("DỮ LIỆU MẪU", "SAMPLE DATA")
+		c.Sample = pr.w("card_sample")
 	}
 	return c
 }
@@ -130,7 +130,7 @@ func (pr *presenter) cards() []CardJob {
 
 	pl := pr.p.Plan
 	home := pr.baseCard()
-	home.Kind = pr.t("Tiến độ thực hiện kế hoạch", "Progress of the plan")
+	home.Kind = pr.w("card_home")
 	home.Title = pr.t(pl.Title, pl.TitleEn)
 	home.Detail = pr.countsLine(pr.snap.TaskCounts, len(pr.snap.Tasks))
 	add(CardName, home)
@@ -143,14 +143,14 @@ func (pr *presenter) cards() []CardJob {
 			}
 			seen[ts.Status] = true
 			c := withStatus(pr.baseCard(), ts.Status, ts.Status.Label(pr.lang))
-			c.Title = pr.t("Nhiệm vụ của kế hoạch", "A task of the plan")
+			c.Title = pr.w("card_task_shared")
 			add("nhiem-vu/"+statusCardName(ts.Status), c)
 		}
 	} else {
 		for _, ts := range pr.snap.Tasks {
 			t := ts.Task
 			c := withStatus(pr.baseCard(), ts.Status, ts.Status.Label(pr.lang))
-			c.Kind = pr.t(fmt.Sprintf("Nhiệm vụ %d", t.Number), fmt.Sprintf("Task %d", t.Number))
+			c.Kind = msg.T(msg.For(pr.lang), "task_n", map[string]any{"N": t.Number})
 			c.Title = pr.t(t.Title, t.TitleEn)
 			// Ongoing milestones are never done: they are not counted.
 			done, total := 0, 0
@@ -163,7 +163,7 @@ func (pr *presenter) cards() []CardJob {
 				}
 			}
 			if ts.Status != status.NoData && total > 0 {
-				c.Detail = pr.t(fmt.Sprintf("%d/%d mốc hoàn thành", done, total), fmt.Sprintf("%d of %d milestones done", done, total))
+				c.Detail = pr.w("card_milestones_done", done, total)
 			}
 			add("nhiem-vu/"+t.Slug+"/"+CardName, c)
 		}
@@ -185,7 +185,7 @@ func (pr *presenter) cards() []CardJob {
 		ss := owners[id]
 		w := status.Worst(ss...)
 		c := withStatus(pr.baseCard(), w, w.Label(pr.lang))
-		c.Kind = pr.t("Cơ quan, đơn vị", "Agency")
+		c.Kind = pr.w("card_agency")
 		c.Title = name
 		if len(ss) > 0 && w != status.NoData {
 			done, total := 0, 0
@@ -198,7 +198,7 @@ func (pr *presenter) cards() []CardJob {
 				}
 			}
 			if total > 0 {
-				c.Detail = pr.t(fmt.Sprintf("%d/%d phần việc hoàn thành", done, total), fmt.Sprintf("%d of %d shares done", done, total))
+				c.Detail = pr.w("card_shares_done", done, total)
 			}
 		}
 		add("co-quan/"+id+"/"+CardName, c)
@@ -212,12 +212,11 @@ func (pr *presenter) cards() []CardJob {
 
 	for _, h := range pr.hist {
 		c := pr.baseCard()
-		c.Kind = pr.t("Kỳ báo cáo", "Reporting period")
+		c.Kind = pr.w("card_period")
 		c.Title = h.Period.Words(pr.lang)
-		c.AsOf = pr.t("Tính đến ngày ", "As of ") + pr.date(h.Period.End)
+		c.AsOf = pr.w("card_asof", pr.date(h.Period.End))
 		due := len(h.Reports) + len(h.Missing)
-		c.Detail = pr.t(fmt.Sprintf("%d/%d báo cáo đã gửi · %d phần việc quá hạn", len(h.Reports), due, h.Snapshot.MemberCounts[status.Overdue]),
-			fmt.Sprintf("%d of %d reports sent · %d shares overdue", len(h.Reports), due, h.Snapshot.MemberCounts[status.Overdue]))
+		c.Detail = pr.w("card_period_detail", len(h.Reports), due, h.Snapshot.MemberCounts[status.Overdue])
 		add(periodURL(h.Period.ID)+CardName, c)
 	}
 	return out
@@ -227,6 +226,5 @@ func (pr *presenter) cards() []CardJob {
 // overdue and how many are done.
 func (pr *presenter) countsLine(counts map[status.Status]int, total int) string {
 	done := counts[status.DoneOnTime] + counts[status.DoneLate]
-	return pr.t(fmt.Sprintf("%d nhiệm vụ · %d quá hạn · %d hoàn thành", total, counts[status.Overdue], done),
-		fmt.Sprintf("%d tasks · %d overdue · %d done", total, counts[status.Overdue], done))
+	return pr.w("card_home_counts", total, counts[status.Overdue], done)
 }

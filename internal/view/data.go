@@ -14,7 +14,7 @@ type DataFileV struct {
 }
 
 func (pr *presenter) dataPage() error {
-	return pr.write("du-lieu", page{Title: pr.t("Dữ liệu mở", "Open data"), Type: "opendata", Params: params{V: DataV{Files: pr.DataFiles}}}, "")
+	return pr.write("du-lieu", page{Title: pr.w("title_opendata"), Type: "opendata", Params: params{V: DataV{Files: pr.DataFiles}}}, "")
 }
 
 // milestoneLink names a milestone with its task and links to its place on

@@ -26,7 +26,7 @@ func (pr *presenter) home() error {
 		for _, c := range v.ShareCounts {
 			v.Shares += c.Count
 		}
-		v.Bar = chart.Bar(pr.snap.MemberCounts, pr.lang, "home-bar", pr.t("Các phần việc theo trạng thái", "Shares by status"))
+		v.Bar = chart.Bar(pr.snap.MemberCounts, pr.lang, "home-bar", pr.w("chart_shares"))
 	}
 	for _, ts := range pr.snap.Tasks {
 		v.Tasks = append(v.Tasks, pr.taskRow(ts))

@@ -40,7 +40,7 @@ func (pr *presenter) paginate(all []*status.Milestone, base string, of LinkV, as
 			first = v
 			continue
 		}
-		title := fmt.Sprintf("%s — %s %d", of.Name, pr.t("trang", "page"), i)
+		title := pr.w("title_page_n", of.Name, i)
 		if err := pr.write(fmt.Sprintf("%s/trang/%d", base, i), page{Title: title, Type: "milestones", Description: title, Params: params{V: v}}, ""); err != nil {
 			return first, err
 		}

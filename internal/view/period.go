@@ -1,7 +1,6 @@
 package view
 
 import (
-	"fmt"
 	"sort"
 
 	"github.com/minhbach/minhbach/internal/chart"
@@ -47,7 +46,7 @@ func (pr *presenter) periods() error {
 		h := pr.hist[i]
 		rows = append(rows, PeriodRowV{Period: pr.periodLink(h.Period), AsOf: pr.date(h.Period.End), Reports: len(h.Reports), Missing: len(h.Missing), Counts: pr.counts(h.Snapshot.MemberCounts)})
 	}
-	if err := pr.write("ky-bao-cao/_index", page{Title: pr.t("Kỳ báo cáo", "Reporting periods"), Type: "periods", Params: params{V: PeriodsV{Periods: rows}}}, ""); err != nil {
+	if err := pr.write("ky-bao-cao/_index", page{Title: pr.w("title_periods"), Type: "periods", Params: params{V: PeriodsV{Periods: rows}}}, ""); err != nil {
 		return err
 	}
 	for i, h := range pr.hist {
@@ -61,7 +60,7 @@ func (pr *presenter) periods() error {
 			l := pr.periodLink(pr.hist[i+1].Period)
 			v.Next = &l
 		}
-		v.Bar = chart.Bar(h.Snapshot.MemberCounts, pr.lang, "period-bar", pr.t("Các phần việc theo trạng thái, kỳ ", "Shares by status, period ")+v.Name)
+		v.Bar = chart.Bar(h.Snapshot.MemberCounts, pr.lang, "period-bar", pr.w("chart_period_shares", v.Name))
 		var all []*status.Milestone
 		for _, ts := range h.Snapshot.Tasks {
 			v.Tasks = append(v.Tasks, pr.taskRow(ts))
@@ -83,7 +82,7 @@ func (pr *presenter) periods() error {
 		for _, a := range h.Missing {
 			v.Missing = append(v.Missing, pr.agencyLink(a.ID))
 		}
-		title := fmt.Sprintf("%s: %s", pr.t("Kỳ báo cáo", "Reporting period"), v.Name)
+		title := pr.w("title_period", v.Name)
 		first, err := pr.paginate(all, "ky-bao-cao/"+per.ID, LinkV{Name: title, URL: periodURL(per.ID)}, v.AsOf)
 		if err != nil {
 			return err

@@ -54,5 +54,5 @@ func (pr *presenter) planPage() error {
 		}
 		v.Tasks = append(v.Tasks, pt)
 	}
-	return pr.write("ke-hoach", page{Title: pr.t("Toàn văn kế hoạch", "The full plan"), Type: "plan", Description: pl.Title, Params: params{V: v}}, "")
+	return pr.write("ke-hoach", page{Title: pr.w("title_plan"), Type: "plan", Description: pl.Title, Params: params{V: v}}, "")
 }

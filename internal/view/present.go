@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/minhbach/minhbach/internal/card"
+	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/status"
 )
@@ -199,7 +200,14 @@ func (pr *presenter) write(path string, pg page, body string) error {
 	return pr.put("content/"+path+"."+pr.lang+".md", append(append(front, '\n'), body...))
 }
 
-// t picks the English text when the page is English and one is given.
+// w says the catalogue's message key in the page's language (internal/msg).
+func (pr *presenter) w(key string, args ...any) string {
+	return msg.Get(msg.For(pr.lang), key, args...)
+}
+
+// t picks the English text of the data (a name, a title) when the page is
+// English and the data gives one. Words are not picked here: they are the
+// catalogue's (w).
 func (pr *presenter) t(vi, en string) string {
 	if pr.lang == "en" && en != "" {
 		return en
@@ -211,10 +219,7 @@ func (pr *presenter) date(d plan.Date) string {
 	if d.IsZero() {
 		return ""
 	}
-	if pr.lang == "vi" {
-		return d.Vietnamese()
-	}
-	return d.Time().Format("2 January 2006")
+	return msg.Date(msg.For(pr.lang), d.Time())
 }
 
 func (pr *presenter) status(s status.Status) *StatusV {
@@ -264,13 +269,6 @@ func (pr *presenter) periodLink(per plan.Period) LinkV {
 	return LinkV{Name: per.Words(pr.lang), URL: periodURL(per.ID)}
 }
 
-var stateLabels = map[string][2]string{
-	plan.StateNotStarted: {"Chưa bắt đầu", "Not started"},
-	plan.StateInProgress: {"Đang thực hiện", "In progress"},
-	plan.StateWaiting:    {status.Waiting.Label("vi"), status.Waiting.Label("en")},
-	plan.StateDone:       {"Đã hoàn thành", "Done"},
-}
-
 func (pr *presenter) stateLabel(u *plan.Update) string {
 	s := u.State
 	if s == plan.StateWaiting {
@@ -280,11 +278,7 @@ func (pr *presenter) stateLabel(u *plan.Update) string {
 			}
 		}
 	}
-	l, ok := stateLabels[s]
-	if !ok {
-		return s
-	}
-	return pr.t(l[0], l[1])
+	return status.StateLabel(s, pr.lang)
 }
 
 func (pr *presenter) source(src *status.Source) *SourceV {
@@ -492,7 +486,7 @@ func (pr *presenter) snapMilestone(id string) *status.Milestone {
 
 // the task page.
 func (pr *presenter) milestoneLink(m *plan.Milestone) LinkV {
-	return LinkV{Name: fmt.Sprintf("%s %s (%s %d)", pr.t("Mốc", "Milestone"), m.ID, pr.t("nhiệm vụ", "task"), m.Task.Number),
+	return LinkV{Name: pr.w("milestone_of_task", m.ID, m.Task.Number),
 		URL: TaskURL(m.Task.Slug) + "#moc-" + m.ID}
 }
 

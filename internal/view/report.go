@@ -43,6 +43,6 @@ func (pr *presenter) report(r *plan.Report) error {
 		}
 		v.Targets = append(v.Targets, target)
 	}
-	title := fmt.Sprintf("%s %s — %s", pr.t("Báo cáo", "Report"), r.Number, v.Agency.Name)
+	title := pr.w("title_report", r.Number, v.Agency.Name)
 	return pr.write("ky-bao-cao/"+r.Period+"/"+r.Agency, page{Title: title, Type: "report", Description: fmt.Sprintf("%s, %s", title, v.Period.Name), Params: params{V: v}}, "")
 }

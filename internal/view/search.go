@@ -37,7 +37,7 @@ func (pr *presenter) searchDocs() []search.Doc {
 			}
 			docs = append(docs, search.Doc{
 				URL:    TaskURL(t.Slug) + "#moc-" + m.ID,
-				Title:  fmt.Sprintf("%s %s — %s", pr.t("Mốc", "Milestone"), m.ID, owner),
+				Title:  pr.w("search_title_milestone", m.ID, owner),
 				Kind:   "milestone",
 				Status: labelOf(pr.msStatus(ms.Status, m)),
 				Text: joinNonEmpty("\n", m.Action, m.ActionEn, m.Deliverable, m.DueWords(pr.lang),
@@ -74,7 +74,7 @@ func (pr *presenter) searchDocs() []search.Doc {
 		}
 		docs = append(docs, search.Doc{
 			URL:   reportURL(r.Period, r.Agency),
-			Title: fmt.Sprintf("%s %s — %s (%s)", pr.t("Báo cáo", "Report"), r.Number, pr.agencyLink(r.Agency).Name, r.PeriodInfo.Words(pr.lang)),
+			Title: pr.w("search_title_report", r.Number, pr.agencyLink(r.Agency).Name, r.PeriodInfo.Words(pr.lang)),
 			Kind:  "report",
 			Text:  joinNonEmpty("\n", text...),
 		})
@@ -120,5 +120,5 @@ type SearchV struct {
 
 func (pr *presenter) searchPage() error {
 	v := SearchV{Index: SearchDir}
-	return pr.write("tim-kiem", page{Title: pr.t("Tìm kiếm", "Search"), Type: "search", Params: params{V: v}}, "")
+	return pr.write("tim-kiem", page{Title: pr.w("nav_search"), Type: "search", Params: params{V: v}}, "")
 }

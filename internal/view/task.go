@@ -26,7 +26,7 @@ func (pr *presenter) tasks() error {
 	for _, ts := range pr.snap.Tasks {
 		rows = append(rows, pr.taskRow(ts))
 	}
-	if err := pr.write("nhiem-vu/_index", page{Title: pr.t("Nhiệm vụ", "Tasks"), Type: "tasks", Params: params{V: TasksV{Tasks: rows}}}, ""); err != nil {
+	if err := pr.write("nhiem-vu/_index", page{Title: pr.w("nav_tasks"), Type: "tasks", Params: params{V: TasksV{Tasks: rows}}}, ""); err != nil {
 		return err
 	}
 	for _, ts := range pr.snap.Tasks {
@@ -51,7 +51,7 @@ func (pr *presenter) tasks() error {
 			// Hugo puts an alias under the page's language itself.
 			aliases = append(aliases, "/"+TaskURL(a))
 		}
-		desc := fmt.Sprintf("%s %d: %s", pr.t("Nhiệm vụ", "Task"), t.Number, v.Title)
+		desc := pr.w("task_desc", t.Number, v.Title)
 		if v.Status != nil {
 			desc += " — " + v.Status.Label
 		}

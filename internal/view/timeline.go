@@ -26,13 +26,13 @@ func (pr *presenter) timeline() error {
 	if !pr.snap.NoData && total <= maxCharted {
 		root := pr.BasePath + LangDir(pr.lang)
 		rows := chart.Rows(pr.snap, pr.p, pr.lang, func(t *plan.Task) string { return root + TaskURL(t.Slug) })
-		v.Chart = chart.Timeline(rows, pr.snap.AsOf, pr.lang, "timeline", pr.t("Các mốc công việc so với thời hạn", "Milestones against their deadlines"))
+		v.Chart = chart.Timeline(rows, pr.snap.AsOf, pr.lang, "timeline", pr.w("chart_timeline"))
 	}
 	var all []*status.Milestone
 	for _, ts := range pr.snap.Tasks {
 		all = append(all, ts.Milestones...)
 	}
-	title := pr.t("Tiến độ theo thời gian", "Timeline")
+	title := pr.w("title_timeline")
 	first, err := pr.paginate(all, "tien-do", LinkV{Name: title, URL: "tien-do/"}, v.AsOf)
 	if err != nil {
 		return err

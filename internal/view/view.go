@@ -126,7 +126,7 @@ type ChangeV struct {
 }
 
 // SiteV is what every page needs: the as-of date, whether progress data
-// is sample data, the latest period. It is Hugo data (site.Data.minhbach).
+// is sample data, the latest period. It is Hugo data (hugo.Data.minhbach).
 type SiteV struct {
 	Lang        map[string]SiteLangV `json:"lang"`
 	AsOf        string               `json:"as_of"`

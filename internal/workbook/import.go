@@ -39,19 +39,15 @@ const MaxBytes = 32 << 20
 func Import(p *plan.Project, r io.Reader) (*plan.Report, []Problem, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
 	if err != nil {
-		return nil, nil, reportfile.Errorf("không đọc được tệp (%v) — kiểm tra tệp và quyền đọc",
-			"the file cannot be read (%v) — check the file and its permissions", err)
+		return nil, nil, reportfile.Err("workbook.unreadable", err)
 	}
 	if len(data) > MaxBytes {
-		return nil, nil, reportfile.Errorf("tệp lớn hơn %d MiB nên không phải mẫu báo cáo — tải mẫu mới bằng lệnh minhbach template rồi điền lại",
-			"the file is larger than %d MiB, so it is not a report workbook — make one with minhbach template and fill it in",
+		return nil, nil, reportfile.Err("workbook.tooLarge",
 			MaxBytes>>20)
 	}
 	f, err := excelize.OpenReader(strings.NewReader(string(data)), excelize.Options{UnzipSizeLimit: 256 << 20, UnzipXMLSizeLimit: 64 << 20})
 	if err != nil {
-		return nil, nil, reportfile.Errorf(
-			"tệp không phải bảng tính Excel dạng .xlsx (%v) — mở tệp bằng Excel, chọn Lưu thành (Save As) kiểu \"Excel Workbook (*.xlsx)\" rồi nhập lại",
-			"the file is not an Excel .xlsx workbook (%v) — open it in Excel, Save As \"Excel Workbook (*.xlsx)\" and import it again", err)
+		return nil, nil, reportfile.Err("workbook.notXlsx", err)
 	}
 	defer f.Close()
 	im := &importer{p: p, f: f}

@@ -20,11 +20,11 @@ const SummaryFormat = "minhbach-summary/1"
 // summary's language).
 const (
 	sumOverview = "cli.summary.sheet.overview"
-	sumTasks    = "cli.summary.sheet.tasks"
+	sumTasks    = "nav_tasks"
 	sumDetail   = "cli.summary.sheet.detail"
-	sumOverdue  = "cli.summary.sheet.overdue"
+	sumOverdue  = "status_overdue"
 	sumChanges  = "cli.summary.sheet.changes"
-	sumMissing  = "cli.summary.sheet.missing"
+	sumMissing  = "status_not-reported"
 )
 
 // SummaryRow is one share of one milestone in a period summary: one
@@ -173,10 +173,7 @@ func (w *summaryWriter) date(d plan.Date) string {
 	if d.IsZero() {
 		return ""
 	}
-	if w.lang == msg.EN {
-		return d.Time().Format("2 January 2006")
-	}
-	return d.Vietnamese()
+	return msg.Date(w.lang, d.Time())
 }
 
 func (w *summaryWriter) label(st status.Status, m *plan.Milestone) string {
@@ -215,7 +212,7 @@ func (w *summaryWriter) overview() {
 	need := len(s.Period.Reports) + len(s.Missing)
 	w.str(sh, "A4", w.t("cli.summary.reports", len(s.Period.Reports), need, len(s.Missing)), st.intro)
 	row := 6
-	for i, k := range []string{"cli.summary.col.status", "cli.summary.col.tasks", "cli.summary.col.milestones", "cli.summary.col.shares"} {
+	for i, k := range []string{"col_status", "nav_tasks", "cli.summary.col.milestones", "cli.summary.col.shares"} {
 		c, _ := excelize.CoordinatesToCellName(i+1, row)
 		w.str(sh, c, w.t(k), st.header)
 	}
@@ -248,8 +245,8 @@ var summaryCols = []struct {
 	key   string
 	width float64
 }{
-	{"cli.summary.col.task", 8}, {"cli.summary.col.ref", 22}, {"cli.summary.col.action", 48},
-	{"cli.summary.col.unit", 26}, {"cli.summary.col.due", 22}, {"cli.summary.col.statusAt", 20},
+	{"cli.summary.col.task", 8}, {"cli.summary.col.ref", 22}, {"action", 48},
+	{"cli.summary.col.unit", 26}, {"col_deadline", 22}, {"cli.summary.col.statusAt", 20},
 	{"cli.summary.col.previous", 20}, {"cli.summary.col.overdueSince", 14}, {"cli.summary.col.daysOverdue", 10},
 	{"cli.summary.col.source", 34}, {"cli.summary.col.result", 40},
 }

@@ -187,9 +187,7 @@ func Template(p *plan.Project, snap *status.Snapshot, agency, period string, exi
 		return nil, err
 	}
 	if existing != nil && (existing.Agency != a.ID || existing.Period != per.ID) {
-		return nil, reportfile.Errorf(
-			"báo cáo có sẵn là của %q, kỳ %q, không phải của %q, kỳ %q — chọn đúng tệp báo cáo",
-			"the existing report is of %q, period %q, not of %q, period %q — choose the right report file",
+		return nil, reportfile.Err("workbook.otherReport",
 			existing.Agency, existing.Period, a.ID, per.ID)
 	}
 	f := excelize.NewFile()
@@ -232,9 +230,7 @@ func (w *writer) do(err error) {
 
 func (w *writer) str(sheet, cell, s string, style int) {
 	if utf8.RuneCountInString(s) > maxCellChars {
-		w.do(reportfile.Errorf(
-			"nội dung ô %s!%s dài quá %d ký tự, không đưa vào Excel được — sửa trực tiếp tệp báo cáo .md",
-			"the text for cell %s!%s is longer than %d characters and does not fit in Excel — edit the .md report file instead",
+		w.do(reportfile.Err("workbook.cellTooLong",
 			sheet, cell, maxCellChars))
 		return
 	}

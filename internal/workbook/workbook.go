@@ -29,8 +29,8 @@ import (
 
 // The sheets of a workbook.
 const (
-	SheetReport = "Báo cáo"
-	SheetInfo   = "Thông tin"
+	SheetReport = "Báo cáo"   // format, not words: import finds the sheets by these names
+	SheetInfo   = "Thông tin" // format, not words
 	SheetMeta   = "_minhbach"
 )
 
@@ -86,18 +86,19 @@ const maxCellChars = 32767
 const maxText = 20000
 
 // stateLabels are the Vietnamese names of the update states shown in the
-// drop-down list, in the list's order.
-var stateLabels = []struct{ state, label string }{
-	{plan.StateNotStarted, "Chưa bắt đầu"},
-	{plan.StateInProgress, "Đang thực hiện"},
-	{plan.StateWaiting, status.Waiting.Label("vi")},
-	{plan.StateDone, "Hoàn thành"},
-}
+// drop-down list, in the list's order: the catalogue's (status.StateLabel).
+var stateLabels = func() []struct{ state, label string } {
+	var out []struct{ state, label string }
+	for _, s := range []string{plan.StateNotStarted, plan.StateInProgress, plan.StateWaiting, plan.StateDone} {
+		out = append(out, struct{ state, label string }{s, status.StateLabel(s, "vi")})
+	}
+	return out
+}()
 
 // legacyLabels are names the drop-down list once had, still read back so
 // that a workbook sent out before keeps importing.
 var legacyLabels = map[string]string{
-	"Chờ hướng dẫn của Trung ương": plan.StateWaiting,
+	"Chờ hướng dẫn của Trung ương": plan.StateWaiting, // read back, not words
 }
 
 // milestoneStateLabel is StateLabel for a state of milestone m: "waiting"

@@ -6,42 +6,18 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/bep/logg"
 	"github.com/fsnotify/fsnotify"
-	"github.com/gohugoio/hugo/hugolib"
 	"github.com/spf13/afero"
 )
 
-// Session is Hugo kept alive between builds, for the preview: its sites
-// stay in memory with what each page depends on, and a build after the
-// first is handed the generated files that changed and renders only the
-// pages that depend on them (Hugo's partial rebuild, as `hugo server`
-// does it).
+// Changes and the preview: a Session opened with Watch keeps Hugo's
+// sites in memory with what each page depends on, and Changed hands them
+// the generated files that changed, so that Hugo renders only the pages
+// that depend on them (its partial rebuild, as `hugo server` does it).
 //
 // Hugo does not know that a page reads its view file: readFile is not a
 // tracked dependency. A page whose view changed is therefore named by its
 // content file (see ViewChanged), which makes Hugo render it again.
-type Session struct {
-	h     *Hugo
-	sites *hugolib.HugoSites
-	log   *hugoLog
-	// Rounds is how many builds the last Build took (see Build).
-	Rounds int
-}
-
-// Start creates the sites in watch mode and builds the whole site once.
-func (h *Hugo) Start() (*Session, error) {
-	sites, log, err := h.newSites(true)
-	if err != nil {
-		return nil, err
-	}
-	s := &Session{h: h, sites: sites, log: log}
-	if err := s.build(); err != nil {
-		sites.Close()
-		return nil, err
-	}
-	return s, nil
-}
 
 // Change is a generated file that changed since the last build, by its
 // name under the generated folder (such as "content/nhiem-vu/x.vi.md" or
@@ -52,8 +28,9 @@ type Change struct {
 	Op   fsnotify.Op
 }
 
-// Build renders again what the changes touch. It returns the number of
-// file events Hugo was given.
+// Changed has Hugo render again what the changes touch, after a first
+// Build. It returns the number of file events Hugo was given and in how
+// many builds (rounds, below).
 //
 // Hugo reads a changed content file again only once per folder and build
 // (its collector skips a folder it has seen), so two changed content files
@@ -64,12 +41,12 @@ type Change struct {
 // again; in any other folder (a leaf bundle's, index.<lang>.md) each
 // changed content file gets a round of its own. A page whose view alone
 // changed needs no new reading, only rendering, and goes in the first.
-func (s *Session) Build(changes []Change) (int, error) {
+func (s *Session) Changed(changes []Change) (events, rounds int, err error) {
 	type event struct {
 		op     fsnotify.Op
 		reread bool // the content file itself changed: Hugo must read it
 	}
-	events := map[string]event{}
+	evmap := map[string]event{}
 	gone := map[string]bool{}
 	for _, c := range changes {
 		if c.Op == fsnotify.Remove {
@@ -87,20 +64,20 @@ func (s *Session) Build(changes []Change) (int, error) {
 			}
 			name, ev = content, event{fsnotify.Write, false}
 		}
-		if old, named := events[name]; named {
+		if old, named := evmap[name]; named {
 			ev.reread = ev.reread || old.reread
 			if ev.op == fsnotify.Write {
 				ev.op = old.op
 			}
 		}
-		events[name] = ev
+		evmap[name] = ev
 	}
-	if len(events) == 0 {
-		return 0, nil
+	if len(evmap) == 0 {
+		return 0, 0, nil
 	}
 	// Folders whose files Hugo must read again, and their section file.
 	section := map[string]string{}
-	for name, ev := range events {
+	for name, ev := range evmap {
 		dir := path.Dir(name)
 		if _, done := section[dir]; !ev.reread || done || !strings.HasPrefix(name, "content/") {
 			continue
@@ -108,43 +85,42 @@ func (s *Session) Build(changes []Change) (int, error) {
 		section[dir] = s.sectionFile(dir)
 	}
 	for _, idx := range section {
-		if _, named := events[idx]; idx != "" && !named {
-			events[idx] = event{fsnotify.Write, true}
+		if _, named := evmap[idx]; idx != "" && !named {
+			evmap[idx] = event{fsnotify.Write, true}
 		}
 	}
-	names := make([]string, 0, len(events))
-	for name := range events {
+	names := make([]string, 0, len(evmap))
+	for name := range evmap {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	var rounds [][]fsnotify.Event
+	var batches [][]fsnotify.Event
 	perDir := map[string]int{}
 	for _, name := range names {
-		ev := events[name]
+		ev := evmap[name]
 		dir := path.Dir(name)
 		r := 0
 		if idx, ok := section[dir]; ok && idx == "" && strings.HasPrefix(name, "content/") {
 			r = perDir[dir]
 			perDir[dir]++
 		}
-		for len(rounds) <= r {
-			rounds = append(rounds, nil)
+		for len(batches) <= r {
+			batches = append(batches, nil)
 		}
-		rounds[r] = append(rounds[r], fsnotify.Event{Name: filepath.Join(s.h.WorkingDir, s.h.GenDir, filepath.FromSlash(name)), Op: ev.op})
+		batches[r] = append(batches[r], fsnotify.Event{Name: filepath.Join(s.o.WorkingDir, s.o.GenDir, filepath.FromSlash(name)), Op: ev.op})
 	}
-	s.Rounds = len(rounds)
-	for _, evs := range rounds {
-		if err := s.build(evs...); err != nil {
-			return len(events), err
+	for _, evs := range batches {
+		if err := s.Build(evs...); err != nil {
+			return len(evmap), len(batches), err
 		}
 	}
-	return len(events), nil
+	return len(evmap), len(batches), nil
 }
 
 // sectionFile returns the section file (_index.<lang>.md) of a folder of
 // generated content, by name under the generated folder, or "".
 func (s *Session) sectionFile(dir string) string {
-	entries, err := afero.ReadDir(s.h.Gen, filepath.Join(s.h.WorkingDir, s.h.GenDir, filepath.FromSlash(dir)))
+	entries, err := afero.ReadDir(s.o.Gen, filepath.Join(s.o.WorkingDir, s.o.GenDir, filepath.FromSlash(dir)))
 	if err != nil {
 		return ""
 	}
@@ -164,21 +140,4 @@ func ViewChanged(name string) (string, bool) {
 		return "", false
 	}
 	return "content/" + strings.TrimSuffix(v, ".json") + ".md", true
-}
-
-func (s *Session) build(events ...fsnotify.Event) error {
-	s.log.buf.Reset()
-	before := s.log.logger.LoggCount(logg.LevelError)
-	if err := s.sites.Build(hugolib.BuildCfg{NoBuildLock: true}, events...); err != nil {
-		return err
-	}
-	return s.log.check(before)
-}
-
-// Close releases Hugo's sites.
-func (s *Session) Close() {
-	if s.sites != nil {
-		s.sites.Close()
-		s.sites = nil
-	}
 }
