@@ -1,8 +1,11 @@
 // Package serve previews a portal on localhost while staff edit it: it
-// builds the site, serves it, watches the source folders, rebuilds on every
-// change and tells the open browser pages to reload. A build that fails
-// leaves the last good site served, with the error shown on every page and
-// in the terminal, until the data is fixed.
+// builds the site, serves it, watches the source folders, and tells the
+// open browser pages to reload after every change. The build is kept
+// alive (site.Session): an edit of the data or of a report is handed to it
+// and only the pages and files it changes are made again, the edited
+// report's pages first; any other change builds the site from scratch. A
+// build that fails leaves the last good site served, with the error shown
+// on every page and in the terminal, until the data is fixed.
 //
 // Reloading uses Server-Sent Events and a small same-origin script
 // (/__minhbach/reload.js) rather than Hugo's livereload package: Hugo's
