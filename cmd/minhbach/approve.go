@@ -164,13 +164,21 @@ func (a *app) setApproval(t *target, want plan.Approval, withProblems bool) (*pl
 }
 
 func (a *app) approveCmd() *cobra.Command {
-	var by, on string
+	var by, on, reason string
+	var amend, seal bool
 	c := &cobra.Command{
 		Use:   "approve FILE",
 		Short: a.t("cli.approve.short"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			by = strings.TrimSpace(by)
+			if amend && seal {
+				a.say(a.err, "cli.approve.amendConflict")
+				return exitError{2}
+			}
+			if amend || seal {
+				return a.amendOrSeal(args[0], amend, by, on, reason)
+			}
 			if by == "" {
 				a.say(a.err, "cli.approve.byMissing")
 				return exitError{2}
@@ -209,12 +217,14 @@ func (a *app) approveCmd() *cobra.Command {
 				a.say(a.err, "cli.approve.beforeDate", a.day(day), a.day(r.Date))
 				return exitError{1}
 			}
-			want := plan.Approval{State: plan.Approved, ApprovedBy: plan.CleanText(by), ApprovedOn: day, Note: r.Approval.Note}
+			want := plan.Approval{State: plan.Approved, ApprovedBy: plan.CleanText(by), ApprovedOn: day, Note: r.Approval.Note,
+				Digest: r.ContentDigest(), Amendments: r.Approval.Amendments}
 			after, err := a.setApproval(t, want, false)
 			if err != nil {
 				return err
 			}
 			a.say(a.out, "cli.approve.done", t.rel, want.ApprovedBy, a.day(day))
+			a.keepApproved(t, after)
 			name := r.Agency
 			if ag := t.p.Agencies.Agency(r.Agency); ag != nil {
 				name = ag.Name
@@ -228,6 +238,9 @@ func (a *app) approveCmd() *cobra.Command {
 	c.Flags().StringVar(&a.source, "source", ".", a.t("cli.flag.source"))
 	c.Flags().StringVar(&by, "by", "", a.t("cli.flag.by"))
 	c.Flags().StringVar(&on, "on", "", a.t("cli.flag.on"))
+	c.Flags().BoolVar(&amend, "amend", false, a.t("cli.flag.amend"))
+	c.Flags().StringVar(&reason, "reason", "", a.t("cli.flag.reason"))
+	c.Flags().BoolVar(&seal, "seal", false, a.t("cli.flag.seal"))
 	return c
 }
 
@@ -272,7 +285,7 @@ func (a *app) statusChanges(before, after *plan.Project) {
 			parts = append(parts, msg.Get(a.lang, "cli.approve.more", len(changes)-most))
 			break
 		}
-		parts = append(parts, fmt.Sprintf("%s (%s): %s → %s", c.id, c.agency, c.from.Label(string(a.lang)), c.to.Label(string(a.lang))))
+		parts = append(parts, msg.Get(a.lang, "change_line", c.id, c.agency, c.from.Label(string(a.lang)), c.to.Label(string(a.lang))))
 	}
 	a.say(a.out, "cli.approve.changes", strings.Join(parts, "; "))
 }

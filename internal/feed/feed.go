@@ -273,8 +273,42 @@ func (b *builder) siteFeed() *atomFeed {
 		e.Content = htmlT(b.periodHTML(h))
 		entries = append(entries, e)
 	}
+	entries = append(entries, b.amendmentEntries()...)
 	return b.feed(SiteFeed, "", w.planTitle(b.p.Plan),
 		w.get("feed_site_subtitle"), entries)
+}
+
+// amendmentEntries are one entry per change recorded to a published
+// report after its approval ("Đã sửa đổi sau khi công bố"): when, why and
+// what changed, linking to the report's page.
+func (b *builder) amendmentEntries() []entry {
+	w := b.w
+	var out []entry
+	for _, r := range b.p.Published() {
+		for i, am := range r.Approval.Amendments {
+			href := b.url(reportPath(r))
+			e := entry{when: am.On, period: r.PeriodInfo}
+			e.ID = fmt.Sprintf("%s#sua-doi-%d", href, i+1)
+			e.Title = textT(w.get("amended") + ": " + w.agency(r.Agency) + ", " + w.report(r))
+			e.Updated = stamp(am.On)
+			e.Links = []atomLink{alternate(href)}
+			e.Summary = textT(w.get("amended_feed", r.Number, w.agency(r.Agency), w.date(am.On), am.Reason))
+			var s strings.Builder
+			s.WriteString("<p>" + esc(w.get("amended_feed", r.Number, w.agency(r.Agency), w.date(am.On), am.Reason)) + "</p>")
+			if len(am.Changes) > 0 {
+				s.WriteString("<ul>")
+				for _, c := range am.Changes {
+					s.WriteString("<li>" + esc(c) + "</li>")
+				}
+				s.WriteString("</ul>")
+			} else {
+				s.WriteString("<p>" + esc(w.get("amended_unknown")) + "</p>")
+			}
+			e.Content = htmlT(s.String())
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // periodHTML tells what a period brought: the counts by status as of its

@@ -204,18 +204,31 @@ type changeDoc struct {
 }
 
 type reportDoc struct {
-	Period     string      `json:"period"`
-	Agency     string      `json:"agency"`
-	AgencyName string      `json:"agency_name"`
-	Number     string      `json:"number"`
-	Date       string      `json:"date"`
-	ApprovedBy string      `json:"approved_by"`
-	ApprovedOn string      `json:"approved_on"`
-	Sample     bool        `json:"sample"`
-	URL        string      `json:"url"`
-	Updates    []updateDoc `json:"updates"`
+	Period     string `json:"period"`
+	Agency     string `json:"agency"`
+	AgencyName string `json:"agency_name"`
+	Number     string `json:"number"`
+	Date       string `json:"date"`
+	ApprovedBy string `json:"approved_by"`
+	ApprovedOn string `json:"approved_on"`
+	// Digest is the SHA-256 of the content as approved (or as last
+	// amended); "" for a report approved by hand.
+	Digest     string         `json:"digest"`
+	Amendments []amendmentDoc `json:"amendments"`
+	Sample     bool           `json:"sample"`
+	URL        string         `json:"url"`
+	Updates    []updateDoc    `json:"updates"`
 	// Body is the narrative, in Markdown, as written.
 	Body string `json:"body"`
+}
+
+// amendmentDoc is a change recorded after approval.
+type amendmentDoc struct {
+	On      string   `json:"on"`
+	By      string   `json:"by"`
+	Reason  string   `json:"reason"`
+	Before  string   `json:"digest_before"`
+	Changes []string `json:"changes"`
 }
 
 type updateDoc struct {
@@ -451,10 +464,15 @@ func (d *data) reportDoc(r *plan.Report) reportDoc {
 		Date:       r.Date.String(),
 		ApprovedBy: r.Approval.ApprovedBy,
 		ApprovedOn: r.Approval.ApprovedOn.String(),
+		Digest:     r.Approval.Digest,
+		Amendments: []amendmentDoc{},
 		Sample:     r.Sample,
 		URL:        d.url(reportPath(r)),
 		Updates:    []updateDoc{},
 		Body:       r.Body,
+	}
+	for _, am := range r.Approval.Amendments {
+		out.Amendments = append(out.Amendments, amendmentDoc{On: am.On.String(), By: am.By, Reason: am.Reason, Before: am.Before, Changes: list(am.Changes)})
 	}
 	for _, u := range r.Updates {
 		out.Updates = append(out.Updates, updateDoc{

@@ -1,6 +1,7 @@
 package opendata
 
 import (
+	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/status"
 )
@@ -308,6 +309,10 @@ var reportsTable = &table[reportRow]{
 			get: func(r reportRow) string { return r.r.Approval.ApprovedBy }},
 		{name: "approved_on", typ: "date", title: "Ngày phê duyệt", desc: "Ngày phê duyệt công bố (YYYY-MM-DD).",
 			get: func(r reportRow) string { return r.r.Approval.ApprovedOn.String() }},
+		{name: "digest", typ: "string", title: msg.Get(msg.VI, "od_col_digest"), desc: msg.Get(msg.VI, "od_col_digest_desc"),
+			get: func(r reportRow) string { return r.r.Approval.Digest }},
+		{name: "amendments", typ: "integer", title: msg.Get(msg.VI, "od_col_amendments"), desc: msg.Get(msg.VI, "od_col_amendments_desc"),
+			get: func(r reportRow) string { return itoa(len(r.r.Approval.Amendments)) }},
 		{name: "sample", typ: "boolean", title: "Dữ liệu mẫu", desc: "true nếu báo cáo là dữ liệu mẫu dùng để minh họa, không phải báo cáo thật.",
 			get: func(r reportRow) string { return boolString(r.r.Sample) }},
 		{name: "updates", typ: "integer", title: "Số mốc được cập nhật", desc: "Số cập nhật tiến độ (mốc, hoặc phần việc của một thành viên nhóm) trong báo cáo.",

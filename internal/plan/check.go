@@ -139,6 +139,7 @@ func (c *reportCheck) run(r *Report) {
 	}
 	c.updates(r)
 	c.dates(r)
+	c.digest(r)
 }
 
 // text reports a required text that is empty, or any text too long or not
@@ -250,5 +251,8 @@ func (l *loader) checkReport(r *Report, p *Project, kp keyPositions) {
 			args = append(slices.Clip(args), fmt.Sprintf("%s:%d", file, e.Line))
 		}
 		l.ps.list = append(l.ps.list, Problem{Pos: pos, Key: f.Key, Args: args})
+	}
+	if len(c.out) == 0 && r.Approval.State == Approved && r.Approval.Digest == "" {
+		l.notices.add(kp.at(file, "approval"), "approval.noDigest", file)
 	}
 }

@@ -116,6 +116,15 @@ func TestEncodings(t *testing.T) {
 			if tt.file == goodReportPath && (len(p.Reports) != 1 || p.Reports[0].Approval.ApprovedBy != "Giám đốc Sở Nội vụ" || len(p.Reports[0].Problems) > 0) {
 				t.Fatalf("report not read as written: %+v", p.Reports)
 			}
+			// The report is approved by hand (no digest): that notice is
+			// not what this test is about.
+			var notices Problems
+			for _, n := range p.Notices {
+				if n.Key != "approval.noDigest" {
+					notices = append(notices, n)
+				}
+			}
+			p.Notices = notices
 			switch {
 			case tt.notice == "" && len(p.Notices) > 0:
 				t.Errorf("notices %v, want none", p.Notices)

@@ -49,6 +49,26 @@ type Approval struct {
 	// Note is the reviewer's note, such as why a report was rejected. It is
 	// never published.
 	Note string `toml:"note"`
+	// Digest is the SHA-256 of the report's content as approved
+	// ("sha256:<64 hex digits>", see Report.ContentDigest), written by
+	// minhbach approve: a build refuses an approved report whose content no
+	// longer matches it. Empty in a report approved by hand.
+	Digest string `toml:"digest"`
+	// Amendments are the changes recorded after the report was approved
+	// (minhbach approve --amend), oldest first.
+	Amendments []Amendment `toml:"amendments"`
+}
+
+// Amendment records one change to a report after it was approved: when,
+// who approved the change, why, the digest of the content before it, and
+// what changed (one line per change, as approve --amend found them by
+// comparing with the copy kept when the content was approved).
+type Amendment struct {
+	On      Date     `toml:"on"`
+	By      string   `toml:"by"`
+	Reason  string   `toml:"reason"`
+	Before  string   `toml:"before"`
+	Changes []string `toml:"changes"`
 }
 
 // Update is what a report says about one milestone (for one member of a

@@ -70,9 +70,27 @@ func (l *loader) loadReport(file string, p *Project) *Report {
 			l.ps.list = l.ps.list[:before]
 			return r
 		}
+		if onlyKey(l.ps.list[before:], "approval.changed") {
+			// An approved report changed after its approval: the build
+			// stops (the problem stays), and the report is kept, marked by
+			// its problem (so never published), for approve --amend to
+			// record the change.
+			r.Problems = append(r.Problems, l.ps.list[before:]...)
+			return r
+		}
 		return nil
 	}
 	return r
+}
+
+// onlyKey reports whether every problem of ps has the key.
+func onlyKey(ps []Problem, key string) bool {
+	for _, p := range ps {
+		if p.Key != key {
+			return false
+		}
+	}
+	return len(ps) > 0
 }
 
 // checkReportSet reports two approved reports from one agency for one

@@ -15,9 +15,8 @@ import (
 )
 
 // approvalKeys are the keys of the [approval] table SetApproval writes, in
-// the order it adds missing ones. (A digest of the approved content would
-// be one more key here.)
-var approvalKeys = []string{"state", "approved_by", "approved_on", "note"}
+// the order it adds missing ones.
+var approvalKeys = []string{"state", "approved_by", "approved_on", "note", "digest", "amendments"}
 
 // approvalValues returns the TOML value of each key of a, "" for a key to
 // leave out.
@@ -35,7 +34,35 @@ func approvalValues(a plan.Approval) map[string]string {
 	if a.Note != "" {
 		v["note"] = Quote(a.Note)
 	}
+	if a.Digest != "" {
+		v["digest"] = Quote(a.Digest)
+	}
+	if len(a.Amendments) > 0 {
+		v["amendments"] = amendmentsValue(a.Amendments)
+	}
 	return v
+}
+
+// amendmentsValue writes the amendments as one TOML array of inline
+// tables on one line (an inline table cannot span lines), oldest first.
+func amendmentsValue(as []plan.Amendment) string {
+	var b strings.Builder
+	b.WriteString("[")
+	for i, am := range as {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "{ on = %s, by = %s, reason = %s, before = %s, changes = [", am.On.String(), Quote(am.By), Quote(am.Reason), Quote(am.Before))
+		for j, c := range am.Changes {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(Quote(c))
+		}
+		b.WriteString("] }")
+	}
+	b.WriteString("]")
+	return b.String()
 }
 
 // SetApproval returns the report file src with its approval set to a, and
@@ -199,7 +226,10 @@ func sameBut(orig, edited string, a plan.Approval) error {
 	got := r1.Approval
 	got.ApprovedBy, got.Note = plan.CleanText(got.ApprovedBy), plan.CleanText(got.Note)
 	a.ApprovedBy, a.Note = plan.CleanText(a.ApprovedBy), plan.CleanText(a.Note)
-	if got != a {
+	if len(got.Amendments) == 0 && len(a.Amendments) == 0 {
+		got.Amendments, a.Amendments = nil, nil
+	}
+	if !reflect.DeepEqual(got, a) {
 		return fmt.Errorf("the edited approval reads as %+v, not %+v", r1.Approval, a)
 	}
 	r0.Approval, r1.Approval = plan.Approval{}, plan.Approval{}

@@ -92,7 +92,7 @@ func (e *encoder) report(r *plan.Report, n *notes) {
 		e.line("sample = true")
 	}
 	a := r.Approval
-	if a.State != "" || a.ApprovedBy != "" || !a.ApprovedOn.IsZero() || a.Note != "" {
+	if a.State != "" || a.ApprovedBy != "" || !a.ApprovedOn.IsZero() || a.Note != "" || a.Digest != "" || len(a.Amendments) > 0 {
 		e.b.WriteByte('\n')
 		e.comment(n.approval...)
 		e.line("[approval]")
@@ -107,6 +107,12 @@ func (e *encoder) report(r *plan.Report, n *notes) {
 		}
 		if a.Note != "" {
 			e.line("note = %s", Quote(a.Note))
+		}
+		if a.Digest != "" {
+			e.line("digest = %s", Quote(a.Digest))
+		}
+		if len(a.Amendments) > 0 {
+			e.line("amendments = %s", amendmentsValue(a.Amendments))
 		}
 	}
 	for i, u := range r.Updates {

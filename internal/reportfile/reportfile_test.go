@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -162,7 +163,9 @@ func sameReport(t *testing.T, want, got *plan.Report) {
 	check("number", want.Number, got.Number)
 	check("date", want.Date, got.Date)
 	check("sample", want.Sample, got.Sample)
-	check("approval", want.Approval, got.Approval)
+	if !reflect.DeepEqual(want.Approval, got.Approval) {
+		t.Errorf("approval: want %+v, got %+v", want.Approval, got.Approval)
+	}
 	check("body", strings.ReplaceAll(want.Body, "\r\n", "\n"), got.Body)
 	if len(want.Updates) != len(got.Updates) {
 		t.Fatalf("want %d updates, got %d", len(want.Updates), len(got.Updates))

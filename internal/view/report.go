@@ -21,6 +21,27 @@ type ReportV struct {
 	Updates  []SourceV `json:"updates"`
 	Targets  []LinkV   `json:"targets"`
 	Body     string    `json:"body"`
+	// Amendments are the changes recorded after approval, the latest
+	// first.
+	Amendments []AmendmentV `json:"amendments,omitempty"`
+}
+
+// AmendmentV is one change to a report after it was approved.
+type AmendmentV struct {
+	On      string   `json:"on"`
+	By      string   `json:"by"`
+	Reason  string   `json:"reason"`
+	Changes []string `json:"changes,omitempty"`
+}
+
+// amendments are r's recorded amendments, the latest first.
+func (pr *presenter) amendments(r *plan.Report) []AmendmentV {
+	var out []AmendmentV
+	for i := len(r.Approval.Amendments) - 1; i >= 0; i-- {
+		am := r.Approval.Amendments[i]
+		out = append(out, AmendmentV{On: pr.date(am.On), By: am.By, Reason: am.Reason, Changes: am.Changes})
+	}
+	return out
 }
 
 func (pr *presenter) report(r *plan.Report) error {
@@ -28,6 +49,7 @@ func (pr *presenter) report(r *plan.Report) error {
 		Sample: r.Sample, Draft: !r.IsApproved(), State: r.Approval.State, Body: renderMarkdown(r.Body)}
 	if r.IsApproved() {
 		v.Approved, v.On = r.Approval.ApprovedBy, pr.date(r.Approval.ApprovedOn)
+		v.Amendments = pr.amendments(r)
 	}
 	for _, u := range r.Updates {
 		src := pr.source(&status.Source{Report: r, Update: u})

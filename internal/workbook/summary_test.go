@@ -2,6 +2,10 @@ package workbook
 
 import (
 	"bytes"
+	"encoding/csv"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -228,6 +232,59 @@ func TestSummaryNamesEveryKindOfBody(t *testing.T) {
 			key := "cli.summary.kind." + k
 			if got := msg.Get(l, key); got == "" || strings.Contains(got, key) {
 				t.Errorf("%s: no words for kind %q", l, k)
+			}
+		}
+	}
+}
+
+// TestSummaryOpensInLibreOffice opens the summary as staff would, in
+// LibreOffice (headless, converting every sheet to CSV), and checks that
+// LibreOffice reads the same shares and statuses as excelize writes: the
+// file is a workbook another program reads, not only ours. LibreOffice is
+// installed by .ci/run; without it the test skips, except with CI=true.
+func TestSummaryOpensInLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("soffice (LibreOffice) is not installed; .ci/run installs libreoffice-calc-nogui")
+		}
+		t.Skip("soffice (LibreOffice) is not installed")
+	}
+	p := konTum(t)
+	per := status.Periods(p)[len(status.Periods(p))-1]
+	s, _ := Compile(p, status.History(p), per.ID)
+	f, err := s.Workbook(msg.VI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	name := filepath.Join(dir, "tong-hop.xlsx")
+	if err := f.SaveAs(name); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "csv")
+	cmd := exec.Command(soffice, "--headless", "--norestore", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", out, name)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("LibreOffice could not open the summary: %v\n%s", err, b)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "tong-hop-"+msg.Get(msg.VI, sumDetail)+".csv"))
+	if err != nil {
+		t.Fatalf("LibreOffice wrote no sheet %q: %v", msg.Get(msg.VI, sumDetail), err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, want := readBack(t, p, per.ID, msg.VI)
+	if len(rows) != 3+len(want) {
+		t.Fatalf("LibreOffice reads %d rows, excelize %d (and 3 header rows)", len(rows), len(want))
+	}
+	head := rows[2]
+	for i, r := range rows[3:] {
+		for j, h := range head {
+			if got := r[j]; got != want[i][h] {
+				t.Errorf("row %d, %s: LibreOffice reads %q, excelize %q", i+4, h, got, want[i][h])
 			}
 		}
 	}
