@@ -23,6 +23,13 @@ const (
 // complete standalone SVG document, with an XML declaration and xmlns, to be
 // served as a file; its accessible name is "left: right".
 func Badge(left, right string, st status.Status) []byte {
+	return BadgeTitled(left, right, "", st)
+}
+
+// BadgeTitled is Badge whose title (what a screen reader and a tooltip
+// say) is title, such as "Nhiệm vụ 6: Quá hạn, tính đến ngày 30/6/2019",
+// instead of "left: right"; an empty title keeps "left: right".
+func BadgeTitled(left, right, title string, st status.Status) []byte {
 	l := fit(clean(left), badgeMaxText, badgeFont, false)
 	r := fit(clean(right), badgeMaxText, badgeFont, false)
 	lw := float64(int(textWidth(l, badgeFont, false)+0.999)) + 2*badgePad
@@ -34,7 +41,11 @@ func Badge(left, right string, st status.Status) []byte {
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%d" viewBox="0 0 %s %d" role="img" aria-labelledby="badge-title" font-family="%s" font-size="%d">`,
 		num(w), badgeHeight, num(w), badgeHeight, FontFamily, badgeFont)
-	fmt.Fprintf(&b, `<title id="badge-title">%s: %s</title>`, esc(l), esc(r))
+	if t := clip(clean(title), maxTitle); t != "" {
+		fmt.Fprintf(&b, `<title id="badge-title">%s</title>`, esc(t))
+	} else {
+		fmt.Fprintf(&b, `<title id="badge-title">%s: %s</title>`, esc(l), esc(r))
+	}
 	// Two parts with rounded outer corners.
 	fmt.Fprintf(&b, `<path d="M3 0H%s V20H3A3 3 0 0 1 0 17V3A3 3 0 0 1 3 0Z" fill="%s"/>`, num(lw), badgeLeft)
 	fmt.Fprintf(&b, `<path class="%s" d="M%s 0H%s A3 3 0 0 1 %s 3V17A3 3 0 0 1 %s 20H%s Z" fill="%s"/>`,

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/status"
 )
@@ -73,6 +74,7 @@ func Rows(s *status.Snapshot, p *plan.Project, lang string, link func(*plan.Task
 			if !strings.HasPrefix(m.ID, num) {
 				r.Label = num + m.ID
 			}
+			r.Owner = ownerShort(p, m.Owner, lang, s.AsOf)
 			switch {
 			case lang != "vi" && m.ActionEn != "":
 				r.Title = m.ActionEn
@@ -111,4 +113,22 @@ func doneOn(ms *status.Milestone) plan.Date {
 		}
 	}
 	return last
+}
+
+// ownerShort is the short name of a milestone's owner for TimelineKey: an
+// agency's short name ("SNV"), a group's members on asOf counted ("10 đơn
+// vị"), or
+// "" when there is none.
+func ownerShort(p *plan.Project, id, lang string, asOf plan.Date) string {
+	if p == nil || p.Agencies == nil {
+		return ""
+	}
+	if a := p.Agencies.Agency(id); a != nil {
+		return a.Short
+	}
+	if g := p.Agencies.Group(id); g != nil {
+		n := len(p.Agencies.MembersAt(g.ID, asOf))
+		return msg.Plural(msg.For(lang), "n_units", n, n)
+	}
+	return ""
 }

@@ -37,6 +37,9 @@ type TimelineRow struct {
 	// Group share a band. When empty, the leading digits of Label are used
 	// ("6a" and "6b" are both task 6).
 	Group string
+	// Owner is the owner's short name ("SNV", "Các huyện"), shown beside
+	// the label in TimelineKey.
+	Owner string
 }
 
 // TimelineMinWidth is the smallest width, in CSS pixels, at which the
@@ -150,19 +153,7 @@ func Timeline(rows []TimelineRow, asOf plan.Date, lang, idPrefix, caption string
 	}
 	items, _ := present(counts)
 
-	// Row positions, with a gap between tasks.
-	ys := make([]float64, len(rows))
-	groupStart := []int{0}
-	y := float64(tlTop)
-	for i, r := range rows {
-		if i > 0 && groupOf(r) != groupOf(rows[i-1]) {
-			y += tlGroupGap
-			groupStart = append(groupStart, i)
-		}
-		ys[i] = y
-		y += tlRowH
-	}
-	rowsBottom := y
+	ys, groupStart, rowsBottom := layout(rows)
 
 	// The legend flows under the rows.
 	type entry struct {
@@ -264,8 +255,9 @@ func Timeline(rows []TimelineRow, asOf plan.Date, lang, idPrefix, caption string
 	b.WriteString(`</g>`)
 
 	// The as-of line, under the rows so that their words stay readable.
+	ax := 0.0
 	if !asOf.IsZero() {
-		ax := x(asOf) + dayW
+		ax = x(asOf) + dayW
 		// The line starts at the axis, under a pointer, so that it does not
 		// cross the year and quarter names; its label is above them.
 		fmt.Fprintf(b, `<g class="as-of"><line x1="%s" y1="%d" x2="%s" y2="%s" stroke="%s" stroke-width="1.5" stroke-dasharray="4 3"/>`,
@@ -287,7 +279,7 @@ func Timeline(rows []TimelineRow, asOf plan.Date, lang, idPrefix, caption string
 
 	// The rows.
 	for i, r := range rows {
-		drawRow(b, r, ys[i], x, dayW, lang)
+		drawRow(b, r, ys[i], x, dayW, lang, ax)
 	}
 
 	// The legend.
@@ -309,8 +301,76 @@ func Timeline(rows []TimelineRow, asOf plan.Date, lang, idPrefix, caption string
 	return b.close()
 }
 
+// layout places the rows: the top of each, the first row of each task's
+// group, and the bottom of the last row, with a gap between tasks.
+func layout(rows []TimelineRow) (ys []float64, groupStart []int, bottom float64) {
+	ys = make([]float64, len(rows))
+	groupStart = []int{0}
+	y := float64(tlTop)
+	for i, r := range rows {
+		if i > 0 && groupOf(r) != groupOf(rows[i-1]) {
+			y += tlGroupGap
+			groupStart = append(groupStart, i)
+		}
+		ys[i] = y
+		y += tlRowH
+	}
+	return ys, groupStart, y
+}
+
+// TimelineKeyWidth is the width of TimelineKey, in CSS pixels.
+const TimelineKeyWidth = 84
+
+// TimelineKey draws the short labels of the timeline's rows (the plan
+// reference, such as "6a", and the owner's short name) at the rows'
+// heights, on a white column TimelineKeyWidth wide: the site lays it over
+// the timeline's left edge and keeps it there (position: sticky) while the
+// timeline scrolls sideways on a phone. It repeats what the timeline says
+// and is hidden from assistive technology. With no rows it is "".
+func TimelineKey(rows []TimelineRow, idPrefix string) string {
+	if len(rows) == 0 {
+		return ""
+	}
+	ys, groupStart, bottom := layout(rows)
+	var b svg
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-timeline-key" id="%s-key" viewBox="0 0 %d %s" width="%d" height="%s" aria-hidden="true" font-family="%s">`,
+		cleanID(idPrefix), TimelineKeyWidth, num(bottom+2), TimelineKeyWidth, num(bottom+2), FontFamily)
+	fmt.Fprintf(&b, `<rect x="0" y="%d" width="%d" height="%s" fill="#fff"/>`, tlTop-2, TimelineKeyWidth, num(bottom-tlTop+4))
+	for g, s := range groupStart {
+		if g%2 == 1 {
+			e := len(rows)
+			if g+1 < len(groupStart) {
+				e = groupStart[g+1]
+			}
+			top := ys[s] - 2
+			fmt.Fprintf(&b, `<rect x="0" y="%s" width="%d" height="%s" fill="#f2f4f7"/>`, num(top), TimelineKeyWidth, num(ys[e-1]+tlRowH+2-top))
+		}
+	}
+	fmt.Fprintf(&b, `<line x1="%d" y1="%d" x2="%d" y2="%s" stroke="#c4cad1" stroke-width="1"/>`, TimelineKeyWidth-1, tlTop-2, TimelineKeyWidth-1, num(bottom+2))
+	for i, r := range rows {
+		base := ys[i] + tlRowH/2 + tlFont*0.36
+		lab := fit(clean(r.Label), 30, tlFont, true)
+		b.text(4, base, tlFont, "start", ink, true, lab)
+		if o := clean(r.Owner); o != "" {
+			x := 4 + max(textWidth(lab, tlFont, true), 18) + 4
+			b.text(x, base, 11, "start", muted, false, fit(o, float64(TimelineKeyWidth)-x-3, 11, false))
+		}
+	}
+	b.WriteString(`</svg>`)
+	return b.String()
+}
+
+// clearOf moves a span of text [x, x+w] off the as-of line at ax: when the
+// span would cross the line (with a margin), it starts just right of it.
+func clearOf(x, w, ax float64) float64 {
+	if ax > 0 && x-3 < ax && x+w+3 > ax {
+		return ax + 5
+	}
+	return x
+}
+
 // drawRow draws one milestone at the top y.
-func drawRow(b *svg, r TimelineRow, y float64, x func(plan.Date) float64, dayW float64, lang string) {
+func drawRow(b *svg, r TimelineRow, y float64, x func(plan.Date) float64, dayW float64, lang string, ax float64) {
 	mid := y + tlRowH/2
 	base := mid + tlFont*0.36
 	label, title := clean(r.Label), clean(r.Title)
@@ -352,7 +412,11 @@ func drawRow(b *svg, r TimelineRow, y float64, x func(plan.Date) float64, dayW f
 	fmt.Fprintf(b, `>%s</text>`, esc(lab))
 	tx := float64(tlLabelX) + max(lw, 20) + 8
 	if t := fit(title, tlX0-12-tx, tlFont, false); title != "" {
+		// A group of its own, which the site hides where TimelineKey
+		// covers the label column.
+		b.WriteString(`<g class="tl-title">`)
 		b.text(tx, base, tlFont, "start", muted, false, t)
+		b.WriteString(`</g>`)
 	}
 	if linked {
 		b.WriteString(`</a>`)
@@ -380,6 +444,13 @@ func drawRow(b *svg, r TimelineRow, y float64, x func(plan.Date) float64, dayW f
 			cl, num(xs), num(mid-tlBarH/2), num(xe-xs), tlBarH, c)
 	}
 	right := xe
+	if r.Status == status.Overdue && !open && ax > xe {
+		// Overdue: the bar goes on, in red and hatched, from the deadline to
+		// the as-of date, so that its length shows how late it is.
+		fmt.Fprintf(b, `<rect class="%s overdue-run" x="%s" y="%s" width="%s" height="%d" fill="%s" fill-opacity=".45" stroke="%s" stroke-width="1"/>`,
+			cl, num(xe), num(mid-tlBarH/2+2), num(ax-xe), tlBarH-4, c, c)
+		right = ax
+	}
 	if !r.Done.IsZero() {
 		dx := x(r.Done) + dayW/2
 		if dx > xe+6 {
@@ -395,12 +466,14 @@ func drawRow(b *svg, r TimelineRow, y float64, x func(plan.Date) float64, dayW f
 	if r.Status != status.NoData {
 		s := r.Status.Label(lang)
 		sw := textWidth(s, tlFont, false)
+		// Words beside the bar never cross the as-of line (clearOf).
+		rx := clearOf(right+6, sw, ax)
 		switch {
-		case right+6+sw <= tlWidth-4:
-			b.haloText(right+6, base, tlFont, "start", s)
+		case rx+sw <= tlWidth-4:
+			b.haloText(rx, base, tlFont, "start", s)
 		case xe-xs >= textWidth(s, tlFont, true)+16 && r.Done.IsZero():
 			b.text(xs+8, base, tlFont, "start", "#fff", true, s)
-		case xs-6-sw >= tlX0:
+		case xs-6-sw >= tlX0 && clearOf(xs-6-sw, sw, ax) == xs-6-sw:
 			b.haloText(xs-6, base, tlFont, "end", s)
 		default:
 			b.text(xs+8, base, tlFont, "start", "#fff", true, fit(s, max(xe-xs-16, 10), tlFont, true))

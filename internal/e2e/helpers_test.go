@@ -56,6 +56,9 @@ var pageTypes = []pageType{
 	{"search", "tim-kiem/", false},
 	{"opendata", "du-lieu/", false},
 	{"404", "404.html", false},
+	{"method", "cach-tinh-trang-thai/", true},
+	{"status", "trang-thai/qua-han/", true},
+	{"kind", "loai-co-quan/huyen/", true},
 }
 
 // languages are the prefixes of the two language versions.

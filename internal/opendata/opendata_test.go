@@ -442,7 +442,8 @@ func TestFiles(t *testing.T) {
 		"overseer_id": "chu-tich", "overseer_title": "Chủ tịch Ủy ban nhân dân tỉnh",
 		"lead_agency_ids": "so-noi-vu;cac-huyen", "lead_agency_names": "Sở Nội vụ; Ủy ban nhân dân các huyện",
 		"status": "not-reported", "status_label_vi": "Chưa báo cáo",
-		"url": testBase + "nhiem-vu/nhiem-vu-mot/",
+		"url":      testBase + "nhiem-vu/nhiem-vu-mot/",
+		"deadline": "2018-12-31", "as_of": "2018-12-31",
 	})
 	checkCells(t, "task 3", find(tasks, "slug", "nhiem-vu-ba"), map[string]string{
 		"title": "'-Nhiệm vụ ba", "status": "overdue", "status_label_vi": "Quá hạn",
@@ -469,13 +470,14 @@ func TestFiles(t *testing.T) {
 		"status": "done-on-time", "status_label_vi": "Hoàn thành đúng hạn",
 		"members_done": "1", "members_total": "1",
 		"source_agency_id": "so-noi-vu", "source_period": "2018-H1", "source_number": "'=1+2", "source_date": "2018-07-05",
-		"as_of": "2018-12-31",
+		"as_of": "2018-12-31", "done_on": "2018-06-20", "progress": "100", "days_late": "",
 	})
 	checkCells(t, "1b", find(ms, "row_id", "1b"), map[string]string{
 		"row_kind": "milestone", "owner_id": "cac-huyen", "member_id": "", "member_name": "",
 		"partner_ids": "so-noi-vu", "partner_names": "Sở Nội vụ; các cơ quan báo chí",
 		"due": "2018", "deadline": "2018-12-31", "condition": "sau khi có hướng dẫn của Trung ương",
 		"status": "not-reported", "members_done": "0", "members_total": "2", "source_number": "",
+		"done_on": "", "progress": "", "days_late": "",
 	})
 	checkCells(t, "1b/huyen-a", find(ms, "row_id", "1b/huyen-a"), map[string]string{
 		"row_kind": "member", "milestone_id": "1b", "owner_id": "cac-huyen", "member_id": "huyen-a",
@@ -486,9 +488,10 @@ func TestFiles(t *testing.T) {
 		"row_kind": "member", "member_id": "huyen-b", "status": "not-reported", "source_agency_id": "",
 	})
 	checkCells(t, "2a", find(ms, "row_id", "2a"), map[string]string{"due": "ongoing", "due_words_vi": "Thường xuyên, liên tục", "deadline": ""})
-	checkCells(t, "3a", find(ms, "row_id", "3a"), map[string]string{"due": "from 2018", "status": "ongoing", "source_period": "2018"})
-	// The draft says 3b is done; only approved reports count.
-	checkCells(t, "3b", find(ms, "row_id", "3b"), map[string]string{"status": "overdue", "deadline": "2018-09-30", "source_agency_id": ""})
+	checkCells(t, "3a", find(ms, "row_id", "3a"), map[string]string{"due": "from 2018", "status": "ongoing", "source_period": "2018", "progress": "40", "days_late": "", "done_on": ""})
+	// The draft says 3b is done; only approved reports count: overdue from
+	// 30/9 to 31/12/2018, 92 days.
+	checkCells(t, "3b", find(ms, "row_id", "3b"), map[string]string{"status": "overdue", "deadline": "2018-09-30", "source_agency_id": "", "days_late": "92", "done_on": ""})
 
 	reps := tables[ReportsCSV]
 	if len(reps) != len(p.Published()) {

@@ -90,6 +90,10 @@ var tasksTable = &table[taskRow]{
 			get: func(r taskRow) string { return r.d.taskStatus(r.t).Label("vi") }},
 		{name: "url", typ: "string", title: "Địa chỉ trang", desc: "Địa chỉ trang của nhiệm vụ trên cổng thông tin.",
 			get: func(r taskRow) string { return r.d.url(taskPath(r.t)) }},
+		{name: "deadline", typ: "date", title: od("od_col_deadline"), desc: od("od_col_task_deadline"),
+			get: func(r taskRow) string { return taskDeadline(r.t) }},
+		{name: "as_of", typ: "date", title: od("col_asof"), desc: od("od_col_as_of"),
+			get: func(r taskRow) string { return r.d.asOf() }},
 	},
 }
 
@@ -260,7 +264,55 @@ var milestonesTable = &table[milestoneRow]{
 			get: sourceField(func(s *plan.Report) string { return s.Date.String() })},
 		{name: "as_of", typ: "date", title: "Tính đến ngày", desc: "Ngày mà trạng thái được tính đến (ngày cuối của kỳ báo cáo gần nhất có báo cáo được phê duyệt); để trống khi chưa có.",
 			get: func(r milestoneRow) string { return r.d.asOf() }},
+		{name: "done_on", typ: "date", title: od("done_on"), desc: od("od_col_done_on"),
+			get: milestoneRow.doneOn},
+		{name: "progress", typ: "integer", title: od("od_col_progress"), desc: od("od_col_progress_desc"),
+			get: milestoneRow.progress},
+		{name: "days_late", typ: "integer", title: od("od_col_days_late"), desc: od("od_col_days_late_desc"),
+			get: milestoneRow.daysLate},
 	},
+}
+
+// od says a word of the data package's descriptions, which are in
+// Vietnamese (the catalogue, internal/msg).
+func od(key string) string { return msg.Get(msg.VI, key) }
+
+// doneOn, progress and daysLate are a share's own: empty on the summary
+// row of a group milestone (mem is nil there).
+func (r milestoneRow) doneOn() string {
+	if r.mem == nil || !r.mem.Status.Done() || r.mem.Source == nil || r.mem.Source.Update.DoneOn.IsZero() {
+		return ""
+	}
+	return r.mem.Source.Update.DoneOn.String()
+}
+
+func (r milestoneRow) progress() string {
+	if r.mem == nil || r.mem.Source == nil || r.mem.Source.Update.Progress == nil {
+		return ""
+	}
+	return itoa(*r.mem.Source.Update.Progress)
+}
+
+func (r milestoneRow) daysLate() string {
+	if r.mem == nil || (r.mem.Status != status.DoneLate && r.mem.Status != status.Overdue) {
+		return ""
+	}
+	return itoa(r.mem.DaysLate)
+}
+
+// taskDeadline is the latest last day among t's milestones' deadlines, or
+// "" when none has a last day.
+func taskDeadline(t *plan.Task) string {
+	var last plan.Date
+	for _, m := range t.Milestones {
+		if d, ok := m.Due.LastDay(); ok && d.After(last) {
+			last = d
+		}
+	}
+	if last.IsZero() {
+		return ""
+	}
+	return last.String()
 }
 
 // ---- du-lieu/bao-cao.csv ----

@@ -159,13 +159,16 @@ func (s *Session) Build(events ...fsnotify.Event) error {
 	return s.logged()
 }
 
-// logged returns a *LogError when Hugo (or the loading of the
-// configuration) logged errors or warnings since the last build.
+// logged returns a *LogError when Hugo logged errors, or its sites
+// warnings, since the last build. The warnings of the configuration's
+// logger are shown in Log but do not fail a build: Hugo also makes it the
+// process's logger, where it says which functions it has deprecated, and
+// in a process with several builds (serve, tests) the count could be
+// another build's.
 func (s *Session) logged() error {
-	e := &LogError{}
-	for _, l := range []loggers.Logger{s.cfgLog, s.sites.Log} {
-		e.Errors += l.LoggCount(logg.LevelError)
-		e.Warnings += l.LoggCount(logg.LevelWarn)
+	e := &LogError{
+		Errors:   s.cfgLog.LoggCount(logg.LevelError) + s.sites.Log.LoggCount(logg.LevelError),
+		Warnings: s.sites.Log.LoggCount(logg.LevelWarn),
 	}
 	if e.Errors == 0 && e.Warnings == 0 {
 		return nil
@@ -182,11 +185,10 @@ func (s *Session) Close() {
 	}
 }
 
-// LogError is a build in which Hugo logged errors or warnings. To a
-// portal, whose templates and configuration are its own, a warning is as
-// wrong as an error: Hugo warns of a page it found no template for
-// (which would then be missing from the site) and of what it no longer
-// supports.
+// LogError is a build in which Hugo logged errors, or its sites warnings.
+// To a portal, whose templates are its own, a warning of the sites is as
+// wrong as an error: Hugo warns of a page it found no template for, which
+// would be missing from the site.
 type LogError struct {
 	Errors, Warnings int
 	// Log is what Hugo logged, as Hugo words it.

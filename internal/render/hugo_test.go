@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fsnotify/fsnotify"
 	"github.com/spf13/afero"
 )
 
@@ -138,5 +139,68 @@ func TestConfigIsLoadedOnce(t *testing.T) {
 	}
 	if _, err := Open(Options{SrcFs: afero.NewMemMapFs(), WorkingDir: "/src", Gen: afero.NewMemMapFs(), GenDir: genDir}); err == nil || !strings.Contains(err.Error(), ConfigFile) {
 		t.Errorf("no site.toml: %v, want an error naming %s", err, ConfigFile)
+	}
+}
+
+// TestDeprecationIsShownNotFatal: what Hugo says of a deprecated function
+// reaches Log, and does not fail the build (Hugo says it on its
+// process-wide logger).
+func TestDeprecationIsShownNotFatal(t *testing.T) {
+	old := map[string]string{"layouts/home.html": `<h1>{{ .Title }}</h1>{{ site.Data.d.word }}`}
+	p := newProject(t, merged(siteConfig, layouts, old), pages)
+	var log strings.Builder
+	o := p.options("")
+	o.Log = &log
+	s, err := Open(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Build(); err != nil {
+		t.Fatalf("a deprecation failed the build: %v", err)
+	}
+	if !strings.Contains(log.String(), "deprecated") {
+		t.Errorf("the deprecation is not in the log: %q", log.String())
+	}
+}
+
+// TestWatchedSessionBuildsAgain: a session opened with Watch keeps Hugo's
+// sites and builds again with the changed files as events, the seam a
+// preview server that keeps Hugo alive builds on.
+func TestWatchedSessionBuildsAgain(t *testing.T) {
+	p := newProject(t, merged(siteConfig, layouts), pages)
+	o := p.options("")
+	o.Watch = true
+	s, err := Open(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Build(); err != nil {
+		t.Fatalf("first build: %v", err)
+	}
+	name := filepath.Join("/src", genDir, "content/a.md")
+	if err := afero.WriteFile(p.gen, name, []byte("---\ntitle: A changed note\ntype: note\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Build(fsnotify.Event{Name: name, Op: fsnotify.Write}); err != nil {
+		t.Fatalf("second build: %v", err)
+	}
+	data, err := afero.ReadFile(p.dest, "/out/a/index.html")
+	if err != nil || !strings.Contains(string(data), "A changed note") {
+		t.Errorf("after the change: %q, %v", data, err)
+	}
+	// The counter-test: a session opened without Watch refuses to build twice.
+	q := newProject(t, merged(siteConfig, layouts), pages)
+	u, err := Open(q.options(""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer u.Close()
+	if err := u.Build(); err != nil {
+		t.Fatal(err)
+	}
+	if err := u.Build(); err == nil {
+		t.Error("a session without Watch built twice")
 	}
 }

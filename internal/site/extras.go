@@ -115,7 +115,12 @@ func badges(m *view.Model) map[string][]byte {
 		for _, lang := range view.Langs {
 			left := msg.T(msg.For(lang), "task_n", map[string]any{"N": ts.Task.Number})
 			label := ts.Status.Label(lang)
-			files[view.LangDir(lang)+view.TaskURL(ts.Task.Slug)+"badge.svg"] = chart.Badge(left, label, ts.Status)
+			title := left + ": " + label
+			if d := m.Snapshot().AsOf; !d.IsZero() && !m.Snapshot().NoData {
+				l := msg.For(lang)
+				title = msg.Get(l, "asof_words", title, msg.Date(l, d.Time()))
+			}
+			files[view.LangDir(lang)+view.TaskURL(ts.Task.Slug)+"badge.svg"] = chart.BadgeTitled(left, label, title, ts.Status)
 		}
 	}
 	return files

@@ -226,6 +226,9 @@ func TestRenamingReportFilesChangesNothing(t *testing.T) {
 	if err != nil || !bytes.Contains(src, []byte(`state = "approved"`)) {
 		t.Fatalf("the approved report of so-noi-vu for 2018-H1 is not at %q: %v", f, err)
 	}
+	// The edit drops the digest, as a hand edit of a report approved by
+	// hand: with it, the build would refuse the changed report.
+	src = regexp.MustCompile(`(?m)^digest = .*\n`).ReplaceAll(src, nil)
 	if err := afero.WriteFile(fsys, f, append(src, []byte("\nMột câu mới thêm.\n")...), 0o644); err != nil {
 		t.Fatal(err)
 	}

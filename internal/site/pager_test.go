@@ -11,7 +11,7 @@ import (
 )
 
 // msCell finds the milestone ids in the rows of a milestone table.
-var msCell = regexp.MustCompile(`<span class="cards-only">[^<]*</span>([^<]+)</a></th>`)
+var msCell = regexp.MustCompile(`<span class="cards-only">[^<]*</span>([^<]+)</a>(?:</th>|<span class="cards-only card-st")`)
 
 // listedMilestones returns the ids a list shows over all its pages, and how
 // many pages it has, following the pager's links from the first page.

@@ -33,6 +33,7 @@ func derive(p *plan.Project, asOf plan.Date, all map[share][]Source) *Snapshot {
 			s.NoData = false
 		}
 	}
+	sent := sentIn(p, s.Window, asOf)
 	for _, t := range p.Plan.Tasks {
 		ts := &Task{Task: t}
 		for _, m := range t.Milestones {
@@ -41,6 +42,8 @@ func derive(p *plan.Project, asOf plan.Date, all map[share][]Source) *Snapshot {
 				mem := &Member{Agency: a}
 				if !s.NoData {
 					mem.Status, mem.Source = memberStatus(m, upTo(all[share{m.ID, a.ID}], asOf), asOf, s.Window)
+					mem.DaysLate = daysLate(m, mem.Status, mem.Source, asOf)
+					mem.Silence = silence(mem.Status, sent[a.ID])
 					s.MemberCounts[mem.Status]++
 				}
 				if mem.Status.Done() {
@@ -65,6 +68,18 @@ func derive(p *plan.Project, asOf plan.Date, all map[share][]Source) *Snapshot {
 		s.Tasks = append(s.Tasks, ts)
 	}
 	return s
+}
+
+// sentIn returns the agencies that sent an approved report for a period
+// that ends after window and on or before asOf: the latest window.
+func sentIn(p *plan.Project, window, asOf plan.Date) map[string]bool {
+	out := map[string]bool{}
+	for _, r := range p.Published() {
+		if end := r.PeriodInfo.End; end.After(window) && !end.After(asOf) {
+			out[r.Agency] = true
+		}
+	}
+	return out
 }
 
 // upTo returns the leading updates of ups (oldest first) whose period ends

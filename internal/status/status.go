@@ -73,6 +73,12 @@ type Member struct {
 	// ongoing, and the last report ever sent (or nil) for overdue and not
 	// reported.
 	Source *Source
+	// DaysLate is, for a share done late, the days from the deadline's
+	// last day to the day it was done; for an overdue share, the days from
+	// the deadline's last day to the snapshot's day; 0 otherwise.
+	DaysLate int
+	// Silence says why a not-reported share is not reported (see Label).
+	Silence Silence
 }
 
 // Milestone is the status of one milestone.

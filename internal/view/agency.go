@@ -9,6 +9,8 @@ import (
 type AgenciesV struct {
 	Agencies []LinkV `json:"agencies"`
 	Groups   []LinkV `json:"groups"`
+	// Kinds links the filtered list of each kind of agency.
+	Kinds []LinkV `json:"kinds,omitempty"`
 }
 
 // AgencyV is an agency's (or a group's) page.
@@ -42,7 +44,7 @@ func (pr *presenter) agencies() error {
 		groups = append(groups, pr.agencyLink(g.ID))
 	}
 	if err := pr.write("co-quan/_index", page{Title: pr.w("title_agencies"), Type: "agencies",
-		Params: params{V: AgenciesV{Agencies: list, Groups: groups}}}, ""); err != nil {
+		Params: params{V: AgenciesV{Agencies: list, Groups: groups, Kinds: pr.kinds()}}}, ""); err != nil {
 		return err
 	}
 	for _, a := range reg.Agencies {
@@ -65,7 +67,7 @@ func (pr *presenter) agencies() error {
 					for _, mem := range ms.Members {
 						if mem.Agency.ID == a.ID {
 							mv := pr.milestoneRow(ms)
-							mv.Status, mv.Source = pr.msStatus(mem.Status, m), pr.source(mem.Source)
+							mv.Status, mv.Source, mv.DaysLate, mv.Late = pr.memberStatus(mem, m), pr.source(mem.Source), mem.DaysLate, pr.lateWords(mem)
 							v.Shares = append(v.Shares, mv)
 							counts[mem.Status]++
 						}
@@ -83,6 +85,9 @@ func (pr *presenter) agencies() error {
 		if len(v.Counts) > 0 {
 			v.Chart = chart.AgencyChart(counts, pr.lang, "agency-chart", v.Name)
 		}
+		worst := func(m MilestoneV) (status.Status, int) { return statusOf(m.Status), m.DaysLate }
+		status.SortWorstFirst(v.Leads, worst)
+		status.SortWorstFirst(v.Shares, worst)
 		for _, r := range pr.published {
 			if r.Agency == a.ID {
 				v.Sent = append(v.Sent, pr.reportRow(r))

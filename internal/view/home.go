@@ -4,10 +4,14 @@ import "github.com/minhbach/minhbach/internal/chart"
 
 // HomeV is the home page.
 type HomeV struct {
-	Plan        LinkV      `json:"plan"`
-	Issuer      string     `json:"issuer"`
-	AsOf        string     `json:"as_of"`
-	Period      *LinkV     `json:"period,omitempty"`
+	Plan   LinkV  `json:"plan"`
+	Issuer string `json:"issuer"`
+	AsOf   string `json:"as_of"`
+	Period *LinkV `json:"period,omitempty"`
+	// Overdue are the overdue shares, the longest overdue first; Silent
+	// the units that sent no report for the latest regular period.
+	Overdue     []LateV    `json:"overdue,omitempty"`
+	Silent      *SilentV   `json:"silent,omitempty"`
 	TaskCounts  []CountV   `json:"task_counts,omitempty"`
 	ShareCounts []CountV   `json:"share_counts,omitempty"`
 	Shares      int        `json:"shares"`
@@ -21,8 +25,9 @@ func (pr *presenter) home() error {
 	if !pr.snap.NoData {
 		pl := pr.periodLink(pr.snap.Period)
 		v.Period = &pl
-		v.TaskCounts = pr.counts(pr.snap.TaskCounts)
-		v.ShareCounts = pr.counts(pr.snap.MemberCounts)
+		v.TaskCounts = pr.linkedCounts(pr.snap.TaskCounts, "nhiem-vu")
+		v.ShareCounts = pr.linkedCounts(pr.snap.MemberCounts, "phan-viec")
+		v.Overdue, v.Silent = pr.overdue(), pr.silent()
 		for _, c := range v.ShareCounts {
 			v.Shares += c.Count
 		}

@@ -41,6 +41,8 @@ type Model struct {
 	// BasePath is the path of the site's root ("/" or "/minhbach/"), for
 	// the few links Go writes into HTML itself (inside pictures).
 	BasePath string
+	// lastApproved caches status.LastApproved (see updated).
+	lastApproved *plan.Date
 }
 
 // New derives the statuses of p as of asOf (zero: the end of the latest
@@ -112,7 +114,10 @@ type page struct {
 	Description string   `json:"description,omitempty"`
 	Aliases     []string `json:"aliases,omitempty"`
 	Weight      int      `json:"weight,omitempty"`
-	Params      params   `json:"params"`
+	// Lastmod is the day the page's data last changed: the latest approval
+	// date among the published reports (for the sitemap).
+	Lastmod string `json:"lastmod,omitempty"`
+	Params  params `json:"params"`
 }
 
 type params struct {
@@ -128,6 +133,9 @@ type params struct {
 	// the language's root, and ImageAlt its words.
 	Image    string `json:"image,omitempty"`
 	ImageAlt string `json:"image_alt,omitempty"`
+	// OGTitle is the page's title cut to ogTitleMax characters for link
+	// previews (og:title), when it is longer.
+	OGTitle string `json:"og_title,omitempty"`
 }
 
 // pageView is the view model of a page: one of the page types' structs
@@ -192,6 +200,10 @@ func (pr *presenter) write(path string, pg page, body string) error {
 		return err
 	}
 	pg.Params.View = GenDir + "/" + view
+	pg.Params.OGTitle = shortTitle(pg.Title, ogTitleMax)
+	if d := pr.updated(); !d.IsZero() {
+		pg.Lastmod = d.String()
+	}
 	pg.Params.Image, pg.Params.ImageAlt = pr.pageCard(path)
 	front, err := json.Marshal(pg)
 	if err != nil {
@@ -356,11 +368,12 @@ func (pr *presenter) milestone(ms *status.Milestone, withHistory bool) Milestone
 		v.Partners = append(v.Partners, pr.agencyLink(pa))
 	}
 	if !v.IsGroup && len(ms.Members) == 1 {
-		v.Source = pr.source(ms.Members[0].Source)
+		mem := ms.Members[0]
+		v.Source, v.Status, v.DaysLate, v.Late = pr.source(mem.Source), pr.memberStatus(mem, m), mem.DaysLate, pr.lateWords(mem)
 	}
 	if v.IsGroup {
-		for _, mem := range ms.Members {
-			v.Members = append(v.Members, MemberV{Agency: pr.agencyLink(mem.Agency.ID), Status: pr.msStatus(mem.Status, m), Source: pr.source(mem.Source)})
+		for _, mem := range ms.WorstFirst() {
+			v.Members = append(v.Members, MemberV{Agency: pr.agencyLink(mem.Agency.ID), Status: pr.memberStatus(mem, m), Source: pr.source(mem.Source), DaysLate: mem.DaysLate, Late: pr.lateWords(mem)})
 		}
 	}
 	if withHistory {
@@ -381,7 +394,7 @@ func (pr *presenter) milestone(ms *status.Milestone, withHistory bool) Milestone
 func (pr *presenter) milestoneRow(ms *status.Milestone) MilestoneV {
 	full := pr.milestone(ms, false)
 	row := MilestoneV{ID: full.ID, Anchor: full.Anchor, Task: full.Task, TaskNumber: full.TaskNumber, Owner: full.Owner,
-		IsGroup: full.IsGroup, Due: full.Due, Condition: full.Condition, Status: full.Status, Done: full.Done, Total: full.Total}
+		IsGroup: full.IsGroup, Due: full.Due, Condition: full.Condition, Status: full.Status, Done: full.Done, Total: full.Total, DaysLate: full.DaysLate, Late: full.Late}
 	if r := []rune(row.Task.Name); len(r) > 140 {
 		row.Task.Name = string(r[:139]) + "…"
 	}
@@ -409,12 +422,14 @@ func (pr *presenter) siteLang() SiteLangV {
 	}
 	if !pr.snap.NoData {
 		v.Period = pr.periodLink(pr.snap.Period)
+		v.Updated = pr.date(pr.updated())
+		v.Next = pr.nextPeriod()
 	}
 	return v
 }
 
 func (m *Model) siteData() SiteV {
-	v := SiteV{Lang: map[string]SiteLangV{}, AsOf: m.snap.AsOf.String(), NoData: m.snap.NoData, Sample: m.sample, Drafts: m.drafts}
+	v := SiteV{Lang: map[string]SiteLangV{}, AsOf: m.snap.AsOf.String(), NoData: m.snap.NoData, Sample: m.sample, Drafts: m.drafts, Method: methodURL}
 	for _, lang := range Langs {
 		v.Lang[lang] = (&presenter{Model: m, lang: lang}).siteLang()
 	}
@@ -425,7 +440,7 @@ func (m *Model) siteData() SiteV {
 }
 
 func (pr *presenter) all() error {
-	steps := []func() error{pr.home, pr.tasks, pr.agencies, pr.periods, pr.planPage, pr.timeline, pr.searchPage, pr.dataPage}
+	steps := []func() error{pr.home, pr.tasks, pr.agencies, pr.periods, pr.planPage, pr.timeline, pr.searchPage, pr.dataPage, pr.statusPages, pr.kindPages, pr.methodPage}
 	for _, f := range steps {
 		if err := f(); err != nil {
 			return err

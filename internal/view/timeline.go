@@ -11,6 +11,9 @@ type TimelineV struct {
 	AsOf string `json:"as_of"`
 	// Chart is left out when there are more than maxCharted milestones.
 	Chart string `json:"chart,omitempty"`
+	// Key is the chart's short labels (chart.TimelineKey), kept in view
+	// while the chart scrolls sideways.
+	Key string `json:"key,omitempty"`
 	// Milestones is the first page of the milestones; Pager, when they
 	// go on over several pages, links the others.
 	Milestones []MilestoneV `json:"milestones"`
@@ -26,6 +29,7 @@ func (pr *presenter) timeline() error {
 	if !pr.snap.NoData && total <= maxCharted {
 		root := pr.BasePath + LangDir(pr.lang)
 		rows := chart.Rows(pr.snap, pr.p, pr.lang, func(t *plan.Task) string { return root + TaskURL(t.Slug) })
+		v.Key = chart.TimelineKey(rows, "timeline")
 		v.Chart = chart.Timeline(rows, pr.snap.AsOf, pr.lang, "timeline", pr.w("chart_timeline"))
 	}
 	var all []*status.Milestone

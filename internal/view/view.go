@@ -47,6 +47,8 @@ type SourceV struct {
 type CountV struct {
 	Status StatusV `json:"status"`
 	Count  int     `json:"count"`
+	// URL, when set, is the filtered list of what is counted.
+	URL string `json:"url,omitempty"`
 }
 
 // TaskRowV is a task in a table.
@@ -65,6 +67,11 @@ type MemberV struct {
 	Agency LinkV    `json:"agency"`
 	Status *StatusV `json:"status,omitempty"`
 	Source *SourceV `json:"source,omitempty"`
+	// DaysLate is how late a done-late share was done, or how long an
+	// overdue one is overdue, in days (status.Member.DaysLate).
+	DaysLate int `json:"days_late,omitempty"`
+	// Late says it in words (lateWords).
+	Late string `json:"late,omitempty"`
 }
 
 // HistoryV is a milestone's status as of one period.
@@ -102,6 +109,10 @@ type MilestoneV struct {
 	Total         int        `json:"total"`
 	Members       []MemberV  `json:"members,omitempty"`
 	History       []HistoryV `json:"history,omitempty"`
+	// DaysLate is the days late of a one-owner milestone or of one share
+	// (status.Member.DaysLate), Late the same in words (lateWords).
+	DaysLate int    `json:"days_late,omitempty"`
+	Late     string `json:"late,omitempty"`
 }
 
 // ReportRowV is a report in a list.
@@ -135,6 +146,8 @@ type SiteV struct {
 	Drafts      bool                 `json:"drafts"`
 	Version     string               `json:"version"`
 	StatusOrder []string             `json:"status_order"`
+	// Method is the page that explains the statuses.
+	Method string `json:"method"`
 }
 
 // SiteLangV is the language-dependent part of SiteV.
@@ -144,6 +157,10 @@ type SiteLangV struct {
 	Issuer    string `json:"issuer"`
 	AsOf      string `json:"as_of"`
 	Period    LinkV  `json:"period"`
+	// Updated is the latest approval date among the published reports;
+	// Next names the next regular reporting period.
+	Updated string `json:"updated,omitempty"`
+	Next    string `json:"next,omitempty"`
 }
 
 // PagerV links the pages of a list that goes on over several pages. URLs
