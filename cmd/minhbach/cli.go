@@ -455,6 +455,9 @@ func (a *app) serveCmd() *cobra.Command {
 				Summary: func(res *site.Result) string {
 					return msg.Get(a.lang, "cli.serve.rebuilt", len(res.Published), res.Pages, res.Duration.Round(time.Millisecond))
 				},
+				Updated: func(up *site.Update) string {
+					return msg.Get(a.lang, "cli.serve.updated", len(up.Published), up.Rendered, up.Duration.Round(time.Millisecond))
+				},
 				Addr:       addr,
 				AllowHosts: allowHosts,
 			})

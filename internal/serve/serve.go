@@ -1,8 +1,11 @@
 // Package serve previews a portal on localhost while staff edit it: it
-// builds the site, serves it, watches the source folders, rebuilds on every
-// change and tells the open browser pages to reload. A build that fails
-// leaves the last good site served, with the error shown on every page and
-// in the terminal, until the data is fixed.
+// builds the site, serves it, watches the source folders, and tells the
+// open browser pages to reload after every change. The build is kept
+// alive (site.Session): an edit of the data or of a report is handed to it
+// and only the pages and files it changes are made again, the edited
+// report's pages first; any other change builds the site from scratch. A
+// build that fails leaves the last good site served, with the error shown
+// on every page and in the terminal, until the data is fixed.
 //
 // Reloading uses Server-Sent Events and a small same-origin script
 // (/__minhbach/reload.js) rather than Hugo's livereload package: Hugo's
@@ -20,6 +23,7 @@ package serve
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -28,6 +32,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -55,6 +60,9 @@ type Options struct {
 	Describe func(error) string
 	// Summary turns a successful build into a one-line summary.
 	Summary func(*site.Result) string
+	// Updated, if set, turns a successful update (an edit handed to the
+	// build kept alive) into a one-line summary; else Summary is used.
+	Updated func(*site.Update) string
 	// Debounce is how long to wait for more changes before rebuilding.
 	Debounce time.Duration
 	// AllowHosts are host names or IP addresses, besides 127.0.0.1,
@@ -79,6 +87,25 @@ type Server struct {
 	lastErr string // the last build's error, "" when it succeeded
 	gen     int    // build generation, for reloads
 	subs    map[chan int]struct{}
+
+	// files is held for reading while a file of the current folder is
+	// served, and for writing while an update changes that folder in
+	// place: a request never reads a half-updated site.
+	files sync.RWMutex
+	// session is the build kept alive, which an edit of the data or of a
+	// report updates in place; nil when the last build failed. Only the
+	// watching goroutine (and Start) use it.
+	session *site.Session
+	// pending are the first folders (data, content, …) of the paths
+	// changed since the last build; full is set when the next build must
+	// be made from scratch (the last one from scratch failed).
+	pending map[string]bool
+	changed map[string]bool // the paths changed, from the source, with slashes
+	full    bool
+	// building is held while a build runs, and by Close, which waits for
+	// it; closed is then set and no build starts.
+	building sync.Mutex
+	closed   bool
 }
 
 // Start builds the site once and starts serving it and watching the source.
@@ -217,6 +244,15 @@ func (s *Server) Close() error {
 	} else {
 		_ = s.listener.Close()
 	}
+	s.building.Lock()
+	s.closed = true
+	s.files.Lock()
+	if s.session != nil {
+		s.session.Close()
+		s.session = nil
+	}
+	s.files.Unlock()
+	s.building.Unlock()
 	return os.RemoveAll(s.tmp)
 }
 
@@ -249,7 +285,15 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher) {
 			if ev.Op&fsnotify.Create != 0 {
 				addTree(w, ev.Name) // a new folder: watch inside it too
 			}
-			if s.relevant(ev.Name) {
+			if first, ok := s.relevant(ev.Name); ok {
+				if s.pending == nil {
+					s.pending = map[string]bool{}
+				}
+				s.pending[first] = true
+				if s.changed == nil {
+					s.changed = map[string]bool{}
+				}
+				s.changed[s.rel(ev.Name)] = true
 				timer = time.After(s.opt.Debounce)
 			}
 		case <-w.Errors:
@@ -261,26 +305,42 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher) {
 }
 
 // relevant reports whether a changed path is part of the portal's source,
-// ignoring editors' temporary files.
-func (s *Server) relevant(p string) bool {
+// ignoring editors' temporary files, and returns the part (one of Watched).
+func (s *Server) relevant(p string) (string, bool) {
 	base := filepath.Base(p)
 	if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasSuffix(base, ".swp") {
-		return false
+		return "", false
 	}
 	src, _ := filepath.Abs(orDot(s.opt.Build.Source))
 	abs, _ := filepath.Abs(p)
 	rel, err := filepath.Rel(src, abs)
 	if err != nil {
-		return false
+		return "", false
 	}
 	first := strings.Split(filepath.ToSlash(rel), "/")[0]
 	for _, w := range Watched {
 		if first == w {
-			return true
+			return first, true
 		}
 	}
-	return false
+	return "", false
 }
+
+// rel is a path from the source folder, with slashes.
+func (s *Server) rel(p string) string {
+	src, _ := filepath.Abs(orDot(s.opt.Build.Source))
+	abs, _ := filepath.Abs(p)
+	rel, err := filepath.Rel(src, abs)
+	if err != nil {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}
+
+// Incremental are the parts of a portal whose changes are handed to the
+// build kept alive; a change anywhere else (templates, static files,
+// translations, site.toml) builds the site again from scratch.
+var Incremental = map[string]bool{"data": true, "content": true}
 
 func orDot(s string) string {
 	if s == "" {
@@ -289,8 +349,34 @@ func orDot(s string) string {
 	return s
 }
 
-// rebuild builds into a new folder and, if it succeeds, serves it.
+// rebuild brings the preview up to date with the source: a change of the
+// data or the reports only is handed to the build kept alive, which
+// renders again the pages it touches, in place; any other change (or the
+// first build, or one after a failure) builds a new folder from scratch
+// and serves it once it is done.
 func (s *Server) rebuild() {
+	s.building.Lock()
+	defer s.building.Unlock()
+	if s.closed {
+		return
+	}
+	incremental := s.session != nil && s.session.Broken() == nil && !s.full && len(s.pending) > 0
+	for part := range s.pending {
+		if !Incremental[part] {
+			incremental = false
+		}
+	}
+	var reports []string
+	for p := range s.changed {
+		if strings.HasPrefix(p, "content/") && strings.HasSuffix(p, ".md") {
+			reports = append(reports, p)
+		}
+	}
+	sort.Strings(reports)
+	s.pending, s.changed = nil, nil
+	if incremental && s.update(reports) {
+		return
+	}
 	s.mu.RLock()
 	gen := s.gen + 1
 	s.mu.RUnlock()
@@ -298,9 +384,67 @@ func (s *Server) rebuild() {
 	o := s.opt.Build
 	o.Dest = dest
 	start := time.Now()
-	res, err := site.Build(o)
+	sess, up, err := site.Open(o)
+	var res *site.Result
+	if err == nil {
+		res = &up.Result
+		res.Duration = time.Since(start)
+	}
+	var old *site.Session
+	if err == nil {
+		old, s.session = s.session, sess
+	}
+	s.full = err != nil
+	s.finish(gen, dest, res, err, "")
+	if old != nil {
+		// Give responses being written from the old build a moment.
+		go func() { time.Sleep(2 * time.Second); old.Close() }()
+	}
+}
+
+// update hands the changed data and reports to the build kept alive. It
+// returns false, having changed nothing, when the change is one the
+// session does not take (a page is gone: see site.ErrRebuild).
+func (s *Server) update(reports []string) bool {
+	up, err := s.session.UpdateReports(&s.files, reports, s.reload)
+	s.mu.RLock()
+	gen, dir := s.gen+1, s.current
+	s.mu.RUnlock()
+	if errors.Is(err, site.ErrRebuild) {
+		return false
+	}
+	var res *site.Result
+	summary := ""
+	if err == nil {
+		res = &up.Result
+		if s.opt.Updated != nil {
+			summary = s.opt.Updated(up)
+		}
+	}
+	s.finish(gen, dir, res, err, summary)
+	return true
+}
+
+// reload tells the open pages to reload: the pages of the reports being
+// edited are up to date (the rest of the site follows, and reloads again).
+func (s *Server) reload() {
 	s.mu.Lock()
-	old := ""
+	defer s.mu.Unlock()
+	s.gen++
+	s.lastErr = ""
+	for ch := range s.subs {
+		select {
+		case ch <- s.gen:
+		default:
+		}
+	}
+}
+
+// finish records the outcome of a build of generation gen into dir and
+// tells the open pages to reload.
+func (s *Server) finish(gen int, dir string, res *site.Result, err error, summary string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if err != nil {
 		text := err.Error()
 		if s.opt.Describe != nil {
@@ -309,11 +453,14 @@ func (s *Server) rebuild() {
 		s.lastErr = text
 		fmt.Fprintln(s.opt.Log, text)
 	} else {
-		old, s.current, s.lastErr = s.current, dest, ""
-		if s.opt.Summary != nil {
+		s.current, s.lastErr = dir, ""
+		switch {
+		case summary != "":
+			fmt.Fprintln(s.opt.Log, summary)
+		case s.opt.Summary != nil:
 			fmt.Fprintln(s.opt.Log, s.opt.Summary(res))
-		} else {
-			fmt.Fprintf(s.opt.Log, "built in %s\n", time.Since(start).Round(time.Millisecond))
+		default:
+			fmt.Fprintf(s.opt.Log, "built in %s\n", res.Duration.Round(time.Millisecond))
 		}
 	}
 	s.gen = gen
@@ -322,11 +469,6 @@ func (s *Server) rebuild() {
 		case ch <- gen:
 		default:
 		}
-	}
-	s.mu.Unlock()
-	if old != "" {
-		// Give responses being written from the old build a moment.
-		go func() { time.Sleep(2 * time.Second); _ = os.RemoveAll(old) }()
 	}
 }
 
@@ -383,6 +525,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, inject([]byte("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>minhbach</title></head><body></body></html>"), lastErr))
 		return
 	}
+	s.files.RLock()
+	defer s.files.RUnlock()
 	clean := path.Clean("/" + r.URL.Path) // never outside dir
 	name := filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(clean, "/")))
 	if strings.HasSuffix(r.URL.Path, "/") {

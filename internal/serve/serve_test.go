@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -84,7 +85,17 @@ func TestServeRebuildsAndKeepsTheLastGoodSite(t *testing.T) {
 	dir := portal(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	srv, err := Start(ctx, Options{Build: site.Options{Source: dir}, Addr: "127.0.0.1:0", Debounce: 50 * time.Millisecond})
+	var updates []*site.Update
+	var full []*site.Result
+	var mu sync.Mutex
+	srv, err := Start(ctx, Options{Build: site.Options{Source: dir}, Addr: "127.0.0.1:0", Debounce: 50 * time.Millisecond,
+		Summary: func(r *site.Result) string { mu.Lock(); defer mu.Unlock(); full = append(full, r); return "built" },
+		Updated: func(u *site.Update) string {
+			mu.Lock()
+			defer mu.Unlock()
+			updates = append(updates, u)
+			return "updated"
+		}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,6 +123,19 @@ func TestServeRebuildsAndKeepsTheLastGoodSite(t *testing.T) {
 	}
 	took := eventually(t, "the edit is served", func() bool { return strings.Contains(get(t, page), "Câu mới thêm vào 4711.") })
 	t.Logf("edit served after %s", took)
+	// It was handed to the build kept alive, which rendered the report's
+	// pages first (the edit is served then) and then only some of the
+	// pages again, not built from scratch.
+	eventually(t, "the update is done", func() bool { mu.Lock(); defer mu.Unlock(); return len(updates) > 0 })
+	mu.Lock()
+	if len(full) != 1 || len(updates) != 1 {
+		t.Errorf("%d builds from scratch and %d updates, want 1 and 1", len(full), len(updates))
+	} else if u := updates[0]; u.Rendered == 0 || u.Rendered >= full[0].Pages/2 {
+		t.Errorf("the update rendered %d pages of %d", u.Rendered, full[0].Pages)
+	} else {
+		t.Logf("the update rendered %d pages of %d: %v", u.Rendered, full[0].Pages, u.Written)
+	}
+	mu.Unlock()
 
 	// Broken TOML: the error is told, the last good page stays.
 	broken := strings.Replace(edited, `number = "45/BC-SNV"`, `number = "45/BC-SNV`, 1)

@@ -72,10 +72,30 @@ func (nopCloser) Close() error { return nil }
 // So memory holds one feed or index file at a time, not all of them; the
 // jobs run two at a time.
 func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string, cache *cardCache) error {
-	put := func(prefix string) func(string, []byte) error {
-		return func(name string, data []byte) error { return writeFile(fsys, dir, prefix+name, data) }
+	write := func(files map[string][]byte) error {
+		for name, data := range files {
+			if err := writeFile(fsys, dir, name, data); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	jobs := []func() (map[string][]byte, error){}
+	return runJobs(outputJobs(m, baseURL, m.Cards(), cache, write), write)
+}
+
+// job makes a group of output files, by slash path: a job that writes its
+// files as it makes them (through write) returns none.
+type job = func() (map[string][]byte, error)
+
+// outputJobs are the jobs that make the feeds, the search index and the
+// badges, each file handed to write as soon as it is made, and draw the
+// cards given (a job of cards returns its few files). The preview's
+// session (session.go) gives its own write, which keeps only what changed.
+func outputJobs(m *view.Model, baseURL string, cards []view.CardJob, cache *cardCache, write func(map[string][]byte) error) []job {
+	put := func(prefix string) func(string, []byte) error {
+		return func(name string, data []byte) error { return write(map[string][]byte{prefix + name: data}) }
+	}
+	jobs := []job{}
 	for _, lang := range view.Langs {
 		jobs = append(jobs, func() (map[string][]byte, error) {
 			if err := feed.Write(m.Project(), m.History(), baseURL, lang, put(view.LangDir(lang))); err != nil {
@@ -87,9 +107,14 @@ func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string, cache *card
 		})
 	}
 	jobs = append(jobs, func() (map[string][]byte, error) { return nil, badges(m, put("")) })
-	jobs = append(jobs, cardJobs(m.Cards(), cache)...)
-	// Two workers: the machine a portal is built on may have two cores.
-	work := make(chan func() (map[string][]byte, error))
+	return append(jobs, cardJobs(cards, cache)...)
+}
+
+// runJobs runs jobs on two workers (the machine a portal is built on may
+// have two cores), handing the files a job returns to write, which must
+// then be safe for concurrent use.
+func runJobs(jobs []job, write func(map[string][]byte) error) error {
+	work := make(chan job)
 	errs := make(chan error, len(jobs))
 	var wg sync.WaitGroup
 	for range 2 {
@@ -98,10 +123,8 @@ func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string, cache *card
 			defer wg.Done()
 			for job := range work {
 				files, err := job()
-				for name, data := range files {
-					if err == nil {
-						err = writeFile(fsys, dir, name, data)
-					}
+				if err == nil && len(files) > 0 {
+					err = write(files)
 				}
 				errs <- err
 			}
