@@ -143,8 +143,6 @@ func (d Due) String() string {
 	return ""
 }
 
-var roman = [...]string{"", "I", "II", "III", "IV"}
-
 // Words returns the deadline as the plan words it, in Vietnamese ("vi") or
 // English (any other lang), from the catalogue's due_* words.
 func (d Due) Words(lang string) string {

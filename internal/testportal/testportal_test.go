@@ -49,7 +49,7 @@ func TestEditRefusesWhatItCannotFind(t *testing.T) {
 		{"once", func() { testportal.Edit("a b", "a", "c") }, false},
 		{"missing", func() { testportal.Edit("a b", "x", "c") }, true},
 		{"twice", func() { testportal.Edit("a a", "a", "c") }, true},
-		{"odd pairs", func() { testportal.Edit("a", "a") }, true},
+		{"odd pairs", func() { odd := strings.Fields("a"); testportal.Edit("a", odd...) }, true},
 		{"before, missing", func() { testportal.Before("a b", "x") }, true},
 	} {
 		func() {
