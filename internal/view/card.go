@@ -46,12 +46,13 @@ func (pr *presenter) cardURL(p string) string {
 	case p == "_index":
 		return CardName
 	case strings.HasPrefix(p, "nhiem-vu/") && strings.HasSuffix(p, "/index") && len(pr.snap.Tasks) > manyTasks:
-		for _, ts := range pr.snap.Tasks {
-			if "nhiem-vu/"+ts.Task.Slug+"/index" == p {
-				return "nhiem-vu/" + statusCardName(ts.Status)
+		if pr.taskCards == nil {
+			pr.taskCards = make(map[string]string, len(pr.snap.Tasks))
+			for _, ts := range pr.snap.Tasks {
+				pr.taskCards["nhiem-vu/"+ts.Task.Slug+"/index"] = "nhiem-vu/" + statusCardName(ts.Status)
 			}
 		}
-		return ""
+		return pr.taskCards[p]
 	case strings.HasPrefix(p, "nhiem-vu/") && strings.HasSuffix(p, "/index"),
 		strings.HasPrefix(p, "co-quan/") && strings.HasSuffix(p, "/index"),
 		strings.HasPrefix(p, "ky-bao-cao/") && strings.HasSuffix(p, "/_index") && strings.Count(p, "/") == 2:

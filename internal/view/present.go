@@ -138,6 +138,9 @@ type presenter struct {
 	// cardIndex are the language's link-preview cards by address, made
 	// on first use (pageCard).
 	cardIndex map[string]card.Card
+	// taskCards are the shared cards of task pages by content path, in a
+	// plan of many tasks (cardURL), made on first use.
+	taskCards map[string]string
 }
 
 // Pages makes every page of every language and the site data, and hands
