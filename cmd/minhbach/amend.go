@@ -41,19 +41,9 @@ func (a *app) amendOrSeal(file string, amend bool, by, on, reason string) error 
 		a.say(a.err, "cli.approve.reasonMissing")
 		return exitError{2}
 	}
-	now := today()
-	day := now
-	if on != "" {
-		d, ok := parseDay(on)
-		if !ok {
-			a.say(a.err, "cli.approve.badOn", on)
-			return exitError{2}
-		}
-		day = d
-	}
-	if day.After(now) {
-		a.say(a.err, "cli.approve.future", a.day(day), a.day(now))
-		return exitError{1}
+	day, err := a.approvalDay(on)
+	if err != nil {
+		return err
 	}
 	t, err := a.reportTarget(file)
 	if err != nil {

@@ -40,6 +40,27 @@ func parseDay(s string) (plan.Date, bool) {
 	return plan.Date{}, false
 }
 
+// approvalDay is the day given with --on (2018-06-28 or 28/6/2018), or
+// today: a day not understood is a usage error, a day in the future is
+// refused.
+func (a *app) approvalDay(on string) (plan.Date, error) {
+	now := today()
+	day := now
+	if on != "" {
+		d, ok := parseDay(on)
+		if !ok {
+			a.say(a.err, "cli.approve.badOn", on)
+			return plan.Date{}, exitError{2}
+		}
+		day = d
+	}
+	if day.After(now) {
+		a.say(a.err, "cli.approve.future", a.day(day), a.day(now))
+		return plan.Date{}, exitError{1}
+	}
+	return day, nil
+}
+
 // target is the report file an approve or reject command works on.
 type target struct {
 	o      site.Options
@@ -183,19 +204,9 @@ func (a *app) approveCmd() *cobra.Command {
 				a.say(a.err, "cli.approve.byMissing")
 				return exitError{2}
 			}
-			now := today()
-			day := now
-			if on != "" {
-				d, ok := parseDay(on)
-				if !ok {
-					a.say(a.err, "cli.approve.badOn", on)
-					return exitError{2}
-				}
-				day = d
-			}
-			if day.After(now) {
-				a.say(a.err, "cli.approve.future", a.day(day), a.day(now))
-				return exitError{1}
+			day, err := a.approvalDay(on)
+			if err != nil {
+				return err
 			}
 			t, err := a.reportTarget(args[0])
 			if err != nil {
