@@ -335,17 +335,9 @@ func scanFront(s string) ([]entry, []header, error) {
 			if array {
 				j++
 			}
-			k := j
-			for k < len(s) && s[k] != ']' && s[k] != '\n' {
-				if s[k] == '"' || s[k] == '\'' {
-					end, ok := scanString(s, k)
-					if !ok {
-						return nil, nil, errors.New("a table name has an unclosed quote")
-					}
-					k = end
-					continue
-				}
-				k++
+			k, ok := scanKey(s, j, ']')
+			if !ok {
+				return nil, nil, errors.New("a table name has an unclosed quote")
 			}
 			if k >= len(s) || s[k] != ']' {
 				return nil, nil, errors.New("a table header has no closing ]")
@@ -359,17 +351,9 @@ func scanFront(s string) ([]entry, []header, error) {
 			i = end
 			continue
 		}
-		eq := i
-		for eq < len(s) && s[eq] != '=' && s[eq] != '\n' {
-			if s[eq] == '"' || s[eq] == '\'' {
-				end, ok := scanString(s, eq)
-				if !ok {
-					return nil, nil, errors.New("a key has an unclosed quote")
-				}
-				eq = end
-				continue
-			}
-			eq++
+		eq, ok := scanKey(s, i, '=')
+		if !ok {
+			return nil, nil, errors.New("a key has an unclosed quote")
 		}
 		if eq >= len(s) || s[eq] != '=' {
 			return nil, nil, errors.New("a line is neither a key = value nor a table")
@@ -386,6 +370,23 @@ func scanFront(s string) ([]entry, []header, error) {
 		i = le
 	}
 	return entries, headers, nil
+}
+
+// scanKey returns where the key or table name at i ends: at the first
+// stop byte or line end outside quotes; false when a quote is not closed.
+func scanKey(s string, i int, stop byte) (int, bool) {
+	for i < len(s) && s[i] != stop && s[i] != '\n' {
+		if s[i] != '"' && s[i] != '\'' {
+			i++
+			continue
+		}
+		end, ok := scanString(s, i)
+		if !ok {
+			return i, false
+		}
+		i = end
+	}
+	return i, true
 }
 
 // commentBlockStart returns where the comment lines right above the line
