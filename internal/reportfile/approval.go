@@ -335,12 +335,9 @@ func scanFront(s string) ([]entry, []header, error) {
 			if array {
 				j++
 			}
-			k, ok := scanKey(s, j, ']')
-			if !ok {
-				return nil, nil, errors.New("a table name has an unclosed quote")
-			}
-			if k >= len(s) || s[k] != ']' {
-				return nil, nil, errors.New("a table header has no closing ]")
+			k, err := keyEnd(s, j, ']', "a table name has an unclosed quote", "a table header has no closing ]")
+			if err != nil {
+				return nil, nil, err
 			}
 			name := normKey(s[j:k])
 			table = name
@@ -351,12 +348,9 @@ func scanFront(s string) ([]entry, []header, error) {
 			i = end
 			continue
 		}
-		eq, ok := scanKey(s, i, '=')
-		if !ok {
-			return nil, nil, errors.New("a key has an unclosed quote")
-		}
-		if eq >= len(s) || s[eq] != '=' {
-			return nil, nil, errors.New("a line is neither a key = value nor a table")
+		eq, err := keyEnd(s, i, '=', "a key has an unclosed quote", "a line is neither a key = value nor a table")
+		if err != nil {
+			return nil, nil, err
 		}
 		key := normKey(s[i:eq])
 		v := skipSpace(s, eq+1)
@@ -372,9 +366,10 @@ func scanFront(s string) ([]entry, []header, error) {
 	return entries, headers, nil
 }
 
-// scanKey returns where the key or table name at i ends: at the first
-// stop byte or line end outside quotes; false when a quote is not closed.
-func scanKey(s string, i int, stop byte) (int, bool) {
+// keyEnd returns where the key or table name at i ends: at the stop byte,
+// outside quotes, on its line. The error says unclosed when a quote is not
+// closed, unstopped when the line has no stop byte.
+func keyEnd(s string, i int, stop byte, unclosed, unstopped string) (int, error) {
 	for i < len(s) && s[i] != stop && s[i] != '\n' {
 		if s[i] != '"' && s[i] != '\'' {
 			i++
@@ -382,11 +377,14 @@ func scanKey(s string, i int, stop byte) (int, bool) {
 		}
 		end, ok := scanString(s, i)
 		if !ok {
-			return i, false
+			return i, errors.New(unclosed)
 		}
 		i = end
 	}
-	return i, true
+	if i >= len(s) || s[i] != stop {
+		return i, errors.New(unstopped)
+	}
+	return i, nil
 }
 
 // commentBlockStart returns where the comment lines right above the line
