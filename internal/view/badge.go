@@ -55,7 +55,8 @@ func (m *Model) Badges(each func(BadgeFile) error) error {
 		for _, lang := range Langs {
 			pr := &presenter{Model: m, lang: lang}
 			dir := LangDir(lang)
-			live := pr.badge(ts, m.snap, m.sample)
+			left := pr.badgeLeft(ts)
+			live := pr.badgeAs(left, ts, m.snap, m.sample)
 			if err := each(BadgeFile{Path: dir + LiveBadgeURL(ts.Task.Slug), Parts: live}); err != nil {
 				return err
 			}
@@ -64,7 +65,7 @@ func (m *Model) Badges(each func(BadgeFile) error) error {
 				if pts == nil {
 					continue
 				}
-				if err := each(BadgeFile{Path: dir + PeriodBadgeURL(ts.Task.Slug, h.Period.ID), Parts: pr.badge(pts, h.Snapshot, samples[j])}); err != nil {
+				if err := each(BadgeFile{Path: dir + PeriodBadgeURL(ts.Task.Slug, h.Period.ID), Parts: pr.badgeAs(left, pts, h.Snapshot, samples[j])}); err != nil {
 					return err
 				}
 			}
@@ -106,7 +107,16 @@ func periodTask(s *status.Snapshot, i int, t *plan.Task) *status.Task {
 // and the status, its title with the as-of date, and the sample marker
 // when sample.
 func (pr *presenter) badge(ts *status.Task, s *status.Snapshot, sample bool) chart.BadgeParts {
-	left := msg.T(msg.For(pr.lang), "task_n", map[string]any{"N": ts.Task.Number})
+	return pr.badgeAs(pr.badgeLeft(ts), ts, s, sample)
+}
+
+// badgeLeft is the left part of the badges of ts: "Nhiệm vụ 6".
+func (pr *presenter) badgeLeft(ts *status.Task) string {
+	return msg.T(msg.For(pr.lang), "task_n", map[string]any{"N": ts.Task.Number})
+}
+
+// badgeAs is badge with its left part given (made once per task).
+func (pr *presenter) badgeAs(left string, ts *status.Task, s *status.Snapshot, sample bool) chart.BadgeParts {
 	label := ts.Status.Label(pr.lang)
 	p := chart.BadgeParts{Left: left, Right: label, Title: pr.badgeTitle(left+": "+label, s, sample), Status: ts.Status}
 	if sample {
