@@ -22,7 +22,7 @@ func TestSlugs(t *testing.T) {
 		}
 		seen[slug] = s
 	}
-	for _, s := range []Status{NoData, "paused"} {
+	for _, s := range []Status{NoData, "not-a-status"} {
 		if slug := s.Slug(); slug != "" {
 			t.Errorf("%q has the slug %q, want none", s, slug)
 		}
