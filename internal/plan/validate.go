@@ -94,17 +94,31 @@ func (l *loader) uniqueID(kp keyPositions, seen map[string]string, p, id string,
 	seen[id] = fmt.Sprintf("%s:%d", f, pos.Line)
 }
 
+// textField is a text field of a table: its key, its value, and whether
+// it is required.
+type textField struct {
+	key, value string
+	required   bool
+}
+
+// checkEntry checks the agencies.toml table at path p (an agency or a
+// group): its id, unique among those in seen (uniqueID), and its text
+// fields (checkText). It returns where the table is.
+func (l *loader) checkEntry(kp keyPositions, seen map[string]string, p, id string, fields []textField) Pos {
+	pos := kp.at(AgenciesFile, p)
+	l.uniqueID(kp, seen, p, id, pos)
+	for _, t := range fields {
+		l.checkText(kp, AgenciesFile, p+"."+t.key, t.value, t.required)
+	}
+	return pos
+}
+
 func (l *loader) checkRegistry(r *Registry, kp keyPositions) {
 	const f = AgenciesFile
 	seen := map[string]string{}
 	for i, a := range r.Agencies {
 		p := fmt.Sprintf("agencies.%d", i)
-		a.Pos = kp.at(f, p)
-		l.uniqueID(kp, seen, p, a.ID, a.Pos)
-		l.checkText(kp, f, p+".name", a.Name, true)
-		l.checkText(kp, f, p+".name_en", a.NameEn, false)
-		l.checkText(kp, f, p+".short", a.Short, false)
-		l.checkText(kp, f, p+".head", a.Head, false)
+		a.Pos = l.checkEntry(kp, seen, p, a.ID, []textField{{"name", a.Name, true}, {"name_en", a.NameEn, false}, {"short", a.Short, false}, {"head", a.Head, false}})
 		if a.Kind != "" && !slices.Contains(AgencyKinds, a.Kind) {
 			l.ps.add(kp.value(f, p+".kind"), "value.oneOf", "kind", a.Kind, strings.Join(AgencyKinds, ", "))
 		}
@@ -112,12 +126,7 @@ func (l *loader) checkRegistry(r *Registry, kp keyPositions) {
 	}
 	for i, g := range r.Groups {
 		p := fmt.Sprintf("groups.%d", i)
-		g.Pos = kp.at(f, p)
-		l.uniqueID(kp, seen, p, g.ID, g.Pos)
-		l.checkText(kp, f, p+".name", g.Name, true)
-		l.checkText(kp, f, p+".head", g.Head, false)
-		l.checkText(kp, f, p+".scope", g.Scope, false)
-		l.checkText(kp, f, p+".scope_en", g.ScopeEn, false)
+		g.Pos = l.checkEntry(kp, seen, p, g.ID, []textField{{"name", g.Name, true}, {"head", g.Head, false}, {"scope", g.Scope, false}, {"scope_en", g.ScopeEn, false}})
 		if g.Partial && g.Scope == "" {
 			l.ps.add(kp.at(f, p), "group.partialScope", g.ID)
 		}
