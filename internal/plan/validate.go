@@ -113,6 +113,22 @@ func (l *loader) checkEntry(kp keyPositions, seen map[string]string, p, id strin
 	return pos
 }
 
+// checkAliases checks the former ids (aliases) of the table at path p of
+// file f: each has the form of an id and is no id or alias already in
+// seen (id -> "file:line"), to which it is added as written at where.
+func (l *loader) checkAliases(kp keyPositions, f, p string, list []string, seen map[string]string, where string) {
+	for _, a := range list {
+		switch {
+		case !ValidID(a):
+			l.ps.add(kp.value(f, p+".aliases"), "id.form", "aliases", a, suggestID(a))
+		case seen[a] != "":
+			l.ps.add(kp.value(f, p+".aliases"), "id.duplicate", a, seen[a])
+		default:
+			seen[a] = where
+		}
+	}
+}
+
 func (l *loader) checkRegistry(r *Registry, kp keyPositions) {
 	const f = AgenciesFile
 	seen := map[string]string{}
@@ -139,17 +155,7 @@ func (l *loader) checkRegistry(r *Registry, kp keyPositions) {
 	// id is known, so that an alias naming a live agency or group is an
 	// error wherever it is written.
 	aliases := func(p string, list []string) {
-		for _, a := range list {
-			switch {
-			case !ValidID(a):
-				l.ps.add(kp.value(f, p+".aliases"), "id.form", "aliases", a, suggestID(a))
-			case seen[a] != "":
-				l.ps.add(kp.value(f, p+".aliases"), "id.duplicate", a, seen[a])
-			default:
-				at := kp.value(f, p+".aliases")
-				seen[a] = fmt.Sprintf("%s:%d", f, at.Line)
-			}
-		}
+		l.checkAliases(kp, f, p, list, seen, fmt.Sprintf("%s:%d", f, kp.value(f, p+".aliases").Line))
 	}
 	for i, a := range r.Agencies {
 		aliases(fmt.Sprintf("agencies.%d", i), a.Aliases)
@@ -231,16 +237,7 @@ func (l *loader) checkPlan(p *Plan, r *Registry, kp keyPositions) {
 			}
 			slugs[t.Slug] = here
 		}
-		for _, a := range t.Aliases {
-			switch {
-			case !ValidID(a):
-				l.ps.add(kp.value(f, tp+".aliases"), "id.form", "aliases", a, suggestID(a))
-			case slugs[a] != "":
-				l.ps.add(kp.value(f, tp+".aliases"), "id.duplicate", a, slugs[a])
-			default:
-				slugs[a] = here
-			}
-		}
+		l.checkAliases(kp, f, tp, t.Aliases, slugs, here)
 		l.checkText(kp, f, tp+".title", t.Title, true)
 		l.checkText(kp, f, tp+".title_en", t.TitleEn, false)
 		switch {
