@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/minhbach/minhbach"
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/status"
 )
@@ -781,6 +782,33 @@ func TestPaletteContrast(t *testing.T) {
 			t.Errorf("%s and %s share a colour", Key(s), Key(o))
 		}
 		seen[Colors[s]] = s
+	}
+}
+
+// TestPalette checks that the colours come from the stylesheet's :root
+// rule, one per status, and (counter-tests) that a status the stylesheet
+// does not colour, or colours with something that is not a colour, has no
+// palette entry.
+func TestPalette(t *testing.T) {
+	t.Parallel()
+	for _, s := range known() {
+		want := "--" + Class(s) + ":" + Colors[s] + ";"
+		if Colors[s] == "" || !strings.Contains(string(minhbach.Stylesheet), want) {
+			t.Errorf("%s: Colors has %q, the stylesheet lacks %s", Key(s), Colors[s], want)
+		}
+	}
+	css := ":root {\n  --ink:#000;\n  --st-overdue: #C62828 ;\n  --st-waiting:url(x);\n}\n.x {--st-ongoing:#00796b;}\n"
+	got := palette([]byte(css))
+	if got[status.Overdue] != "#C62828" {
+		t.Errorf("overdue = %q, want #C62828", got[status.Overdue])
+	}
+	for _, s := range []status.Status{status.Waiting, status.Ongoing, status.InProgress} {
+		if c, ok := got[s]; ok {
+			t.Errorf("%s = %q, want no colour", Key(s), c)
+		}
+	}
+	if len(palette(nil)) != 0 {
+		t.Error("a stylesheet without :root gave colours")
 	}
 }
 
