@@ -128,4 +128,3 @@ func BenchmarkOpenDataM(b *testing.B) {
 		}
 	}
 }
-
