@@ -13,6 +13,7 @@ import (
 	"html"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/minhbach/minhbach/internal/plan"
@@ -372,15 +373,15 @@ func (b *builder) changesHTML(s *strings.Builder, changes []status.Change) {
 	for _, c := range changes {
 		s.WriteString("<li>")
 		if c.Milestone.Task != nil {
-			s.WriteString(link(b.url(taskPath(c.Milestone.Task)), w.milestone(c.Milestone)))
+			linkTo(s, b.url(taskPath(c.Milestone.Task)), w.milestone(c.Milestone))
 		} else {
-			s.WriteString(esc(w.milestone(c.Milestone)))
+			escTo(s, w.milestone(c.Milestone))
 		}
-		s.WriteString(esc(" — " + w.agencyName(c.Agency) + ": " + w.msStatus(c.From, c.Milestone) + " → " + w.msStatus(c.To, c.Milestone)))
+		escTo(s, " — ", w.agencyName(c.Agency), ": ", w.msStatus(c.From, c.Milestone), " → ", w.msStatus(c.To, c.Milestone))
 		if c.Source != nil && c.Source.Report != nil {
 			r := c.Source.Report
-			s.WriteString(esc(" (" + w.get("feed_source") + " "))
-			s.WriteString(link(b.url(reportPath(r)), w.agency(r.Agency)+", "+w.report(r)))
+			escTo(s, " (", w.get("feed_source"), " ")
+			linkTo(s, b.url(reportPath(r)), w.agency(r.Agency), ", ", w.report(r))
 			s.WriteString(")")
 		}
 		s.WriteString("</li>")
@@ -395,9 +396,9 @@ func (b *builder) updatesHTML(s *strings.Builder, items []reportUpdate, cite boo
 	for _, it := range items {
 		r, u := it.report, it.update
 		s.WriteString("<li>")
-		s.WriteString(esc(w.milestone(it.milestone)))
+		escTo(s, w.milestone(it.milestone))
 		if b.p.Agencies.Group(it.milestone.Owner) != nil || u.Member != r.Agency {
-			s.WriteString(esc(" — " + w.agency(u.Member)))
+			escTo(s, " — ", w.agency(u.Member))
 		}
 		st := w.updateState(u.State)
 		if u.State == plan.StateWaiting {
@@ -405,24 +406,26 @@ func (b *builder) updatesHTML(s *strings.Builder, items []reportUpdate, cite boo
 				st = l
 			}
 		}
-		s.WriteString(esc(": " + st))
+		escTo(s, ": ", st)
 		if !u.DoneOn.IsZero() {
-			s.WriteString(esc(" " + w.get("feed_done_on", w.date(u.DoneOn))))
+			escTo(s, " ", w.get("feed_done_on", w.date(u.DoneOn)))
 		}
 		if u.Progress != nil {
-			s.WriteString(esc(fmt.Sprintf(", %d%%", *u.Progress)))
+			escTo(s, ", ", strconv.Itoa(*u.Progress), "%")
 		}
 		if cite {
-			s.WriteString(esc(" (" + w.get("feed_per") + " "))
-			s.WriteString(link(b.url(reportPath(r)), w.agency(r.Agency)+", "+w.report(r)))
+			escTo(s, " (", w.get("feed_per"), " ")
+			linkTo(s, b.url(reportPath(r)), w.agency(r.Agency), ", ", w.report(r))
 			s.WriteString(")")
 		}
 		s.WriteString(".")
 		if len(u.Evidence) > 0 {
-			s.WriteString("<br>" + esc(w.get("feed_documents", strings.Join(u.Evidence, "; "))))
+			s.WriteString("<br>")
+			escTo(s, w.get("feed_documents", strings.Join(u.Evidence, "; ")))
 		}
 		if u.Note != "" {
-			s.WriteString("<br>" + esc(u.Note))
+			s.WriteString("<br>")
+			escTo(s, u.Note)
 		}
 		s.WriteString("</li>")
 	}
@@ -544,6 +547,45 @@ func (b *builder) agencyFeed(a *plan.Agency) *atomFeed {
 }
 
 func esc(s string) string { return html.EscapeString(s) }
+
+// escTo writes the parts to s, each escaped as html.EscapeString escapes
+// it, without making the escaped strings.
+func escTo(s *strings.Builder, parts ...string) {
+	for _, p := range parts {
+		last := 0
+		for i := 0; i < len(p); i++ {
+			var e string
+			switch p[i] {
+			case '<':
+				e = "&lt;"
+			case '>':
+				e = "&gt;"
+			case '&':
+				e = "&amp;"
+			case '\'':
+				e = "&#39;"
+			case '"':
+				e = "&#34;"
+			default:
+				continue
+			}
+			s.WriteString(p[last:i])
+			s.WriteString(e)
+			last = i + 1
+		}
+		s.WriteString(p[last:])
+	}
+}
+
+// linkTo writes to s an HTML link to href whose text is the parts, both
+// escaped: what link(href, strings.Join(text, "")) returns.
+func linkTo(s *strings.Builder, href string, text ...string) {
+	s.WriteString(`<a href="`)
+	escTo(s, href)
+	s.WriteString(`">`)
+	escTo(s, text...)
+	s.WriteString("</a>")
+}
 
 // link writes an HTML link with escaped text and address.
 func link(href, text string) string {

@@ -18,10 +18,35 @@ type words struct {
 	l    msg.Lang
 	lang string
 	reg  *plan.Registry
+	memo *memo
+}
+
+// memo keeps the names the feeds repeat (a milestone is named in every
+// change and update of it, a report in every one it cites, in two feeds
+// or three): the catalogue formats each once.
+type memo struct {
+	tasks      map[*plan.Task]string
+	milestones map[*plan.Milestone]string
+	reports    map[*plan.Report]string
+	agencies   map[string]string
+	dates      map[plan.Date]string
 }
 
 func newWords(lang string, reg *plan.Registry) words {
-	return words{vi: lang == "vi", l: msg.For(lang), lang: lang, reg: reg}
+	return words{vi: lang == "vi", l: msg.For(lang), lang: lang, reg: reg, memo: &memo{
+		tasks: map[*plan.Task]string{}, milestones: map[*plan.Milestone]string{}, reports: map[*plan.Report]string{},
+		agencies: map[string]string{}, dates: map[plan.Date]string{},
+	}}
+}
+
+// remember returns m[k], made by f the first time.
+func remember[K comparable](m map[K]string, k K, f func() string) string {
+	if s, ok := m[k]; ok {
+		return s
+	}
+	s := f()
+	m[k] = s
+	return s
 }
 
 // get formats the catalogue's message key.
@@ -35,7 +60,7 @@ func (w words) date(d plan.Date) string {
 	if d.IsZero() {
 		return ""
 	}
-	return msg.Date(w.l, d.Time())
+	return remember(w.memo.dates, d, func() string { return msg.Date(w.l, d.Time()) })
 }
 
 func (w words) status(s status.Status) string { return s.Label(w.lang) }
@@ -82,6 +107,10 @@ func lowerFirst(s string) string {
 }
 
 func (w words) agency(id string) string {
+	return remember(w.memo.agencies, id, func() string { return w.agencyUncached(id) })
+}
+
+func (w words) agencyUncached(id string) string {
 	if a := w.reg.Agency(id); a != nil {
 		if !w.vi && a.NameEn != "" {
 			return a.NameEn
@@ -113,15 +142,17 @@ func (w words) taskTitle(t *plan.Task) string {
 
 // task names a task by its number: "Nhiệm vụ 3", "Task 3".
 func (w words) task(t *plan.Task) string {
-	return msg.T(w.l, "task_n", map[string]any{"N": t.Number})
+	return remember(w.memo.tasks, t, func() string { return msg.T(w.l, "task_n", map[string]any{"N": t.Number}) })
 }
 
 // milestone names a milestone with its task: "Mốc 3a (nhiệm vụ 3)".
 func (w words) milestone(m *plan.Milestone) string {
-	if m.Task == nil {
-		return msg.T(w.l, "milestone_n", map[string]any{"ID": m.ID})
-	}
-	return w.get("milestone_of_task", m.ID, m.Task.Number)
+	return remember(w.memo.milestones, m, func() string {
+		if m.Task == nil {
+			return msg.T(w.l, "milestone_n", map[string]any{"ID": m.ID})
+		}
+		return w.get("milestone_of_task", m.ID, m.Task.Number)
+	})
 }
 
 func (w words) action(m *plan.Milestone) string {
@@ -149,9 +180,11 @@ func (w words) updateState(s string) string { return status.StateLabel(s, w.lang
 
 // report cites a report: "báo cáo số 45/BC-SNV ngày 5/7/2018".
 func (w words) report(r *plan.Report) string {
-	s := w.get("feed_report", r.Number, w.date(r.Date))
-	if r.Sample {
-		s += " (" + w.get("feed_sample") + ")"
-	}
-	return s
+	return remember(w.memo.reports, r, func() string {
+		s := w.get("feed_report", r.Number, w.date(r.Date))
+		if r.Sample {
+			s += " (" + w.get("feed_sample") + ")"
+		}
+		return s
+	})
 }

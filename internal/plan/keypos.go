@@ -2,8 +2,10 @@ package plan
 
 import (
 	"bytes"
+	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2/unstable"
 )
@@ -59,12 +61,26 @@ type keyScan struct {
 	headers    []int
 	counts     map[string]int // array-of-tables path -> elements seen
 	current    string         // path of the table being filled
+	lines      []int          // offsets where each line starts, made on first use
 }
 
-// pos returns the position of byte off of the document.
+// pos returns the position of byte off of the document: what offsetPos
+// says, found in an index of where the lines start (offsetPos counts the
+// lines from the top each time, which made a plan of thousands of keys
+// quadratic to index).
 func (s *keyScan) pos(off int) Pos {
-	line, col := offsetPos(s.src, off)
-	return Pos{File: s.file, Line: line + s.lineOffset, Col: col}
+	if s.lines == nil {
+		s.lines = append(s.lines, 0)
+		for i, b := range s.src {
+			if b == '\n' {
+				s.lines = append(s.lines, i+1)
+			}
+		}
+	}
+	off = min(max(off, 0), len(s.src))
+	// The last line that starts at or before off.
+	i := sort.SearchInts(s.lines, off+1) - 1
+	return Pos{File: s.file, Line: i + 1 + s.lineOffset, Col: utf8.RuneCount(s.src[s.lines[i]:off]) + 1}
 }
 
 // expression records one top-level expression: a table header or a key

@@ -175,3 +175,27 @@ func bareKey(k string) bool {
 	}
 	return true
 }
+
+// TestScanPosIsOffsetPos checks the line index of keyScan.pos against
+// offsetPos, which counts from the top, at every offset (and beyond both
+// ends) of documents with CRLF, Vietnamese text, blank lines and no final
+// newline.
+func TestScanPosIsOffsetPos(t *testing.T) {
+	for _, src := range []string{
+		"",
+		"\n",
+		"a = 1",
+		"[plan]\ntitle = \"Nhiệm vụ\"\n\n[[tasks]]\nnumber = 1\n",
+		"x = 1\r\ny = \"Đắk Tô\"\r\n\r\nz = 3",
+		"\n\n\nĐ\n",
+	} {
+		s := keyScan{file: "f.toml", src: []byte(src), lineOffset: 3}
+		for off := -2; off <= len(src)+2; off++ {
+			line, col := offsetPos([]byte(src), off)
+			want := Pos{File: "f.toml", Line: line + 3, Col: col}
+			if got := s.pos(off); got != want {
+				t.Errorf("%q at %d: got %+v, want %+v", src, off, got, want)
+			}
+		}
+	}
+}

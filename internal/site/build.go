@@ -175,6 +175,7 @@ func Build(o Options) (*Result, error) {
 	}
 	err = h.Build()
 	h.Close() // Hugo's sites are not needed after they have rendered
+	defer dropLayer(gen)()
 	if err != nil || pub.Err() != nil {
 		return nil, failed(pub, "hugo", err)
 	}
@@ -279,6 +280,24 @@ func genLayer(fsys afero.Fs, pub *publish.Target, onDisk bool) (afero.Fs, error)
 		return nil, err
 	}
 	return afero.NewBasePathFs(fsys, dir), nil
+}
+
+// dropLayer starts removing the generated pages of an on-disk layer once
+// Hugo has rendered them, in the background while the build goes on (at
+// M, 7,000 files whose removal waits on the disk more than it works), and
+// returns the function that waits for it to finish; an in-memory layer is
+// left to the garbage collector.
+func dropLayer(gen afero.Fs) (wait func()) {
+	bp, ok := gen.(*afero.BasePathFs)
+	if !ok {
+		return func() {}
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = bp.RemoveAll(string(filepath.Separator)) // what is left, Abort removes
+	}()
+	return func() { <-done }
 }
 
 // writeUnder returns a sink that writes each file under dir in fsys.
