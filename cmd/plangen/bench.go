@@ -22,6 +22,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/gen"
 	"github.com/minhbach/minhbach/internal/plan"
+	"github.com/minhbach/minhbach/internal/reportfile"
 	"github.com/minhbach/minhbach/internal/serve"
 	"github.com/minhbach/minhbach/internal/site"
 	"github.com/minhbach/minhbach/internal/status"
@@ -322,8 +323,12 @@ func incremental(src string) (time.Duration, error) {
 	defer os.WriteFile(file, data, 0o644)
 	token := fmt.Sprintf("Đoạn sửa đổi để đo %d.", time.Now().UnixNano())
 	url := srv.URL() + "ky-bao-cao/" + r.Period + "/" + r.Agency + "/"
+	edited, err := editReport(r, data, token)
+	if err != nil {
+		return 0, err
+	}
 	start := time.Now()
-	if err := os.WriteFile(file, append(append([]byte{}, data...), []byte("\n"+token+"\n")...), 0o644); err != nil {
+	if err := os.WriteFile(file, edited, 0o644); err != nil {
 		return 0, err
 	}
 	for time.Since(start) < 10*time.Minute {
@@ -338,4 +343,21 @@ func incremental(src string) (time.Duration, error) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	return 0, fmt.Errorf("the edited report was not served within 10 minutes")
+}
+
+// editReport returns the report file with a paragraph added to its
+// narrative. A report whose approval carries a digest gets the digest of
+// its new content too, as approve --amend would write it (without the
+// amendment's record, which the measurement does not need): otherwise the
+// preview would rightly refuse the change as unseen and never serve it.
+func editReport(r *plan.Report, data []byte, token string) ([]byte, error) {
+	edited := append(append([]byte{}, data...), []byte("\n"+token+"\n")...)
+	if r.Approval.Digest == "" {
+		return edited, nil
+	}
+	after := *r
+	after.Body = r.Body + "\n" + token + "\n"
+	a := r.Approval
+	a.Digest = after.ContentDigest()
+	return reportfile.SetApproval(edited, a)
 }
