@@ -91,13 +91,7 @@ func (w *summaryWriter) date(d plan.Date) string {
 }
 
 func (w *summaryWriter) label(st status.Status, m *plan.Milestone) string {
-	if st == status.Waiting {
-		return m.WaitingLabel(string(w.lang))
-	}
-	if st == status.NoData {
-		return ""
-	}
-	return st.Label(string(w.lang))
+	return summary.Label(w.lang, st, m)
 }
 
 // head is a column's header; the status column names the as-of date.
@@ -108,7 +102,7 @@ func (w *summaryWriter) head(key string) string {
 	return w.t(key)
 }
 
-func (w *summaryWriter) agency(a *plan.Agency) string { return pick(w.lang, a.Name, a.NameEn) }
+func (w *summaryWriter) agency(a *plan.Agency) string { return summary.AgencyName(w.lang, a) }
 
 func (w *summaryWriter) overview() {
 	sh := w.t(sumOverview)
@@ -217,45 +211,11 @@ func (w *summaryWriter) table(key string, rows []summary.Row) {
 	w.page(sh, "landscape")
 }
 
-// source names the report a status rests on: its number and date and the
-// agency that sent it.
-func (w *summaryWriter) source(src *status.Source) string {
-	if src == nil || src.Report == nil {
-		return ""
-	}
-	r := src.Report
-	name := r.Agency
-	if a := w.s.SourceAgency(src); a != nil {
-		name = w.agency(a)
-	}
-	return w.t("cli.summary.source", r.Number, w.date(r.Date), name, r.PeriodInfo.Words(string(w.lang)))
-}
+// source names the report a status rests on (summary.Summary.SourceWords).
+func (w *summaryWriter) source(src *status.Source) string { return w.s.SourceWords(w.lang, src) }
 
-// result is what the source update said: done on, progress, note.
-func (w *summaryWriter) result(src *status.Source) string {
-	if src == nil || src.Update == nil {
-		return ""
-	}
-	u := src.Update
-	var out string
-	if !u.DoneOn.IsZero() {
-		out = w.t("cli.summary.doneOn", w.date(u.DoneOn))
-	}
-	if u.Progress != nil {
-		out = joinLine(out, w.t("cli.summary.progress", *u.Progress))
-	}
-	return joinLine(out, u.Note)
-}
-
-func joinLine(a, b string) string {
-	switch {
-	case a == "":
-		return b
-	case b == "":
-		return a
-	}
-	return a + "\n" + b
-}
+// result is what the source update said (summary.Result).
+func (w *summaryWriter) result(src *status.Source) string { return summary.Result(w.lang, src) }
 
 // tasks writes one row per task: its status as of the period's end (the
 // worst of its milestones) and how many of its milestones are done.
