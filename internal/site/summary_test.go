@@ -268,3 +268,69 @@ func TestSummaryPageShowsNoUnapprovedReport(t *testing.T) {
 		return files
 	})
 }
+
+// TestSummaryListsGoOnOverPages: with a few rows a page, each list of the
+// summary goes on over further pages, its pager named for it, and the rows
+// of all its pages are the compilation's, each once, in its order.
+func TestSummaryListsGoOnOverPages(t *testing.T) {
+	defer func(n int) { view.SummaryPerPage = n }(view.SummaryPerPage)
+	view.SummaryPerPage = 3
+	fsys := memPortal(t)
+	memBuild(t, fsys, "/out")
+	out := tree(t, fsys, "/out")
+	p, err := plan.Load(fsys, "/src")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hist := status.History(p)
+	h := hist[len(hist)-1]
+	s, _ := summary.Compile(p, hist, h.Period.ID)
+	for _, c := range []struct {
+		section, label string
+		rows           []summary.Row
+	}{
+		{"h-sum-rows", msg.Get(msg.VI, "pager_label_shares"), s.Rows},
+		{"h-sum-changes", msg.Get(msg.VI, "pager_label_changes"), s.Changed},
+	} {
+		var got []string
+		pages := 0
+		seen := map[string]bool{}
+		for next := view.SummaryURL(h.Period.ID); next != ""; {
+			body, ok := out[next+"index.html"]
+			if !ok {
+				t.Fatalf("%sindex.html: not built", next)
+			}
+			if seen[next] {
+				t.Fatalf("the pager loops back to %s", next)
+			}
+			seen[next] = true
+			pages++
+			id := c.section
+			if pages > 1 {
+				id = "h-sum-list"
+			}
+			sec := between(`<section aria-labelledby="`+id+`">`, `</section>`)(string(body))
+			for _, m := range sumRow.FindAllStringSubmatch(sec, -1) {
+				got = append(got, m[1]+"|"+m[2])
+			}
+			next = ""
+			for _, nav := range pagerNav.FindAllStringSubmatch(string(body), -1) {
+				if nav[1] == c.label {
+					if m := nextLink.FindStringSubmatch(nav[2]); m != nil {
+						next = m[1]
+					}
+				}
+			}
+		}
+		var want []string
+		for _, r := range c.rows {
+			want = append(want, r.Milestone.ID+"|"+r.Agency.ID)
+		}
+		if wantPages := (len(want) + 2) / 3; pages != wantPages || wantPages < 2 {
+			t.Errorf("%s: %d pages for %d rows, want %d (and more than one)", c.section, pages, len(want), wantPages)
+		}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%s over its pages:\n got %v\nwant %v", c.section, got, want)
+		}
+	}
+}
