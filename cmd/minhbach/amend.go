@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"path"
 	"path/filepath"
 	"sort"
@@ -59,11 +58,7 @@ func (a *app) amendOrSeal(file string, amend bool, by, on, reason string) error 
 		}
 	}
 	if len(others) > 0 || r == nil {
-		for _, pr := range others {
-			fmt.Fprintln(a.err, pr.Text(a.lang))
-		}
-		a.sayN(a.err, "cli.approve.problems", len(others), t.rel, len(others))
-		return exitError{1}
+		return a.refuse(others, "cli.approve.problems", t.rel)
 	}
 	if r.Approval.State != plan.Approved {
 		key := "cli.approve.notApproved"
@@ -106,12 +101,7 @@ func (a *app) amendOrSeal(file string, amend bool, by, on, reason string) error 
 	}
 	am := plan.Amendment{On: day, By: plan.CleanText(by), Reason: reason, Before: want.Digest}
 	if prev := a.keptVersion(t, r, want.Digest); prev != nil {
-		am.Changes = reportfile.Changes(prev, r, func(id string) string {
-			if ag := t.p.Agencies.Agency(id); ag != nil {
-				return ag.Name
-			}
-			return id
-		})
+		am.Changes = reportfile.Changes(prev, r, t.p.Agencies.OwnerName)
 	}
 	want.Amendments = append(append([]plan.Amendment(nil), want.Amendments...), am)
 	want.Digest = digest
@@ -127,6 +117,25 @@ func (a *app) amendOrSeal(file string, amend bool, by, on, reason string) error 
 	}
 	a.keepApproved(t, after)
 	return nil
+}
+
+// loadWith loads the portal of t as it would be with data in t's report
+// file, written in memory over the portal's folder: the portal, with its
+// problems, or an error when it does not load at all.
+func (a *app) loadWith(t *target, data []byte) (*plan.Project, plan.Problems, error) {
+	over := afero.NewCopyOnWriteFs(afero.NewReadOnlyFs(a.fs), afero.NewMemMapFs())
+	abs := filepath.Join(t.srcAbs, filepath.FromSlash(t.rel))
+	if err := afero.WriteFile(over, abs, data, 0o644); err != nil {
+		return nil, nil, err
+	}
+	o := t.o
+	o.Fs, o.Source = over, t.srcAbs
+	p, err := site.Load(o)
+	var ps plan.Problems
+	if err != nil && !errors.As(err, &ps) || p == nil {
+		return nil, nil, err
+	}
+	return p, ps, nil
 }
 
 // keptVersion finds, among the copies kept in ban-luu/ of the report's
@@ -145,21 +154,13 @@ func (a *app) keptVersion(t *target, r *plan.Report, digest string) *plan.Report
 		}
 	}
 	sort.Sort(sort.Reverse(sort.StringSlice(names))) // the latest first
-	abs := filepath.Join(t.srcAbs, filepath.FromSlash(t.rel))
 	for _, n := range names {
 		data, err := afero.ReadFile(a.fs, path.Join(dir, n))
 		if err != nil {
 			continue
 		}
-		over := afero.NewCopyOnWriteFs(afero.NewReadOnlyFs(a.fs), afero.NewMemMapFs())
-		if err := afero.WriteFile(over, abs, data, 0o644); err != nil {
-			continue
-		}
-		o := t.o
-		o.Fs, o.Source = over, t.srcAbs
-		p, lerr := site.Load(o)
-		var ps plan.Problems
-		if p == nil || (lerr != nil && !errors.As(lerr, &ps)) {
+		p, _, err := a.loadWith(t, data)
+		if err != nil {
 			continue
 		}
 		for _, k := range p.Reports {

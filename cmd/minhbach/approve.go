@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"fmt"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -92,24 +90,13 @@ func (a *app) reportTarget(file string) (*target, error) {
 		return nil, exitError{1}
 	}
 	t := &target{o: o, p: p, srcAbs: srcAbs, rel: rel}
-	for _, pr := range aside {
-		if filepath.ToSlash(pr.Pos.File) == rel {
-			t.mine = append(t.mine, pr)
-		} else {
-			t.other = append(t.other, pr)
-		}
-	}
+	t.mine, t.other = split(aside, rel)
 	for _, r := range p.Reports {
 		if filepath.ToSlash(r.File) == rel {
 			t.r = r // its problems, if any, are in aside (see loadAround)
 		}
 	}
-	if len(t.other) > 0 {
-		a.sayN(a.err, "cli.aside.others", len(t.other), len(t.other))
-		for _, pr := range t.other {
-			fmt.Fprintln(a.err, "  "+pr.Text(a.lang))
-		}
-	}
+	a.othersAside(t.other)
 	return t, nil
 }
 
@@ -129,20 +116,10 @@ func (a *app) setApproval(t *target, want plan.Approval, withProblems bool) (*pl
 		a.say(a.err, "cli.approve.editFailed", t.rel, err)
 		return nil, exitError{1}
 	}
-	// Load the portal as it will be, the file written in memory over it.
-	over := afero.NewCopyOnWriteFs(afero.NewReadOnlyFs(a.fs), afero.NewMemMapFs())
-	if err := afero.WriteFile(over, abs, out, 0o644); err != nil {
+	// Load the portal as it will be.
+	p, problems, err := a.loadWith(t, out)
+	if err != nil {
 		return nil, err
-	}
-	o := t.o
-	o.Fs, o.Source = over, t.srcAbs
-	p, lerr := site.Load(o)
-	var problems plan.Problems
-	if lerr != nil && !errors.As(lerr, &problems) {
-		return nil, lerr
-	}
-	if p == nil {
-		return nil, lerr
 	}
 	var after *plan.Report
 	for _, r := range p.Reports {
@@ -172,11 +149,7 @@ func (a *app) setApproval(t *target, want plan.Approval, withProblems bool) (*pl
 			a.say(a.err, "cli.approve.reloadFailed", t.rel)
 			return nil, exitError{1}
 		}
-		for _, pr := range mine {
-			fmt.Fprintln(a.err, pr.Text(a.lang))
-		}
-		a.sayN(a.err, "cli.approve.problems", len(mine), t.rel, len(mine))
-		return nil, exitError{1}
+		return nil, a.refuse(mine, "cli.approve.problems", t.rel)
 	}
 	if err := reportfile.Replace(a.fs, abs, out); err != nil {
 		return nil, err
@@ -187,66 +160,53 @@ func (a *app) setApproval(t *target, want plan.Approval, withProblems bool) (*pl
 func (a *app) approveCmd() *cobra.Command {
 	var by, on, reason string
 	var amend, seal bool
-	c := &cobra.Command{
-		Use:   "approve FILE",
-		Short: a.t("cli.approve.short"),
-		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			by = strings.TrimSpace(by)
-			if amend && seal {
-				a.say(a.err, "cli.approve.amendConflict")
-				return exitError{2}
-			}
-			if amend || seal {
-				return a.amendOrSeal(args[0], amend, by, on, reason)
-			}
-			if by == "" {
-				a.say(a.err, "cli.approve.byMissing")
-				return exitError{2}
-			}
-			day, err := a.approvalDay(on)
-			if err != nil {
-				return err
-			}
-			t, err := a.reportTarget(args[0])
-			if err != nil {
-				return err
-			}
-			if len(t.mine) > 0 || t.r == nil {
-				for _, pr := range t.mine {
-					fmt.Fprintln(a.err, pr.Text(a.lang))
-				}
-				a.sayN(a.err, "cli.approve.problems", len(t.mine), t.rel, len(t.mine))
-				return exitError{1}
-			}
-			r := t.r
-			if r.Approval.State == plan.Approved {
-				a.say(a.out, "cli.approve.already", t.rel, r.Approval.ApprovedBy, a.day(r.Approval.ApprovedOn))
-				return nil
-			}
-			if day.Before(r.Date) {
-				a.say(a.err, "cli.approve.beforeDate", a.day(day), a.day(r.Date))
-				return exitError{1}
-			}
-			want := plan.Approval{State: plan.Approved, ApprovedBy: plan.CleanText(by), ApprovedOn: day, Note: r.Approval.Note,
-				Digest: r.ContentDigest(), Amendments: r.Approval.Amendments}
-			after, err := a.setApproval(t, want, false)
-			if err != nil {
-				return err
-			}
-			a.say(a.out, "cli.approve.done", t.rel, want.ApprovedBy, a.day(day))
-			a.keepApproved(t, after)
-			name := r.Agency
-			if ag := t.p.Agencies.Agency(r.Agency); ag != nil {
-				name = ag.Name
-			}
-			a.sayN(a.out, "cli.approve.publishes", len(r.Updates), r.Number, name, r.Period, len(r.Updates))
-			a.say(a.out, "cli.approve.replacesNone")
-			a.statusChanges(t.p, after)
+	c := a.command("approve FILE", "approve", cobra.ExactArgs(1), func(_ *cobra.Command, args []string) error {
+		by = strings.TrimSpace(by)
+		if amend && seal {
+			a.say(a.err, "cli.approve.amendConflict")
+			return exitError{2}
+		}
+		if amend || seal {
+			return a.amendOrSeal(args[0], amend, by, on, reason)
+		}
+		if by == "" {
+			a.say(a.err, "cli.approve.byMissing")
+			return exitError{2}
+		}
+		day, err := a.approvalDay(on)
+		if err != nil {
+			return err
+		}
+		t, err := a.reportTarget(args[0])
+		if err != nil {
+			return err
+		}
+		if len(t.mine) > 0 || t.r == nil {
+			return a.refuse(t.mine, "cli.approve.problems", t.rel)
+		}
+		r := t.r
+		if r.Approval.State == plan.Approved {
+			a.say(a.out, "cli.approve.already", t.rel, r.Approval.ApprovedBy, a.day(r.Approval.ApprovedOn))
 			return nil
-		},
-	}
-	c.Flags().StringVar(&a.source, "source", ".", a.t("cli.flag.source"))
+		}
+		if day.Before(r.Date) {
+			a.say(a.err, "cli.approve.beforeDate", a.day(day), a.day(r.Date))
+			return exitError{1}
+		}
+		want := plan.Approval{State: plan.Approved, ApprovedBy: plan.CleanText(by), ApprovedOn: day, Note: r.Approval.Note,
+			Digest: r.ContentDigest(), Amendments: r.Approval.Amendments}
+		after, err := a.setApproval(t, want, false)
+		if err != nil {
+			return err
+		}
+		a.say(a.out, "cli.approve.done", t.rel, want.ApprovedBy, a.day(day))
+		a.keepApproved(t, after)
+		a.sayN(a.out, "cli.approve.publishes", len(r.Updates), r.Number, t.p.Agencies.OwnerName(r.Agency), r.Period, len(r.Updates))
+		a.say(a.out, "cli.approve.replacesNone")
+		a.statusChanges(t.p, after)
+		return nil
+	})
+	a.sourceFlag(c)
 	c.Flags().StringVar(&by, "by", "", a.t("cli.flag.by"))
 	c.Flags().StringVar(&on, "on", "", a.t("cli.flag.on"))
 	c.Flags().BoolVar(&amend, "amend", false, a.t("cli.flag.amend"))
@@ -301,58 +261,49 @@ func (a *app) statusChanges(before, after *plan.Project) {
 func (a *app) rejectCmd() *cobra.Command {
 	var note string
 	var withdraw bool
-	c := &cobra.Command{
-		Use:   "reject FILE",
-		Short: a.t("cli.reject.short"),
-		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			note = strings.TrimSpace(note)
-			if note == "" {
-				a.say(a.err, "cli.reject.noteMissing")
-				return exitError{2}
-			}
-			note = plan.CleanText(note)
-			t, err := a.reportTarget(args[0])
-			if err != nil {
-				return err
-			}
-			// A report with problems can be sent back: that is what the
-			// problems are for. One that does not read at all cannot be
-			// edited: its problems are told.
-			if t.r == nil {
-				for _, pr := range t.mine {
-					fmt.Fprintln(a.err, pr.Text(a.lang))
-				}
-				a.sayN(a.err, "cli.aside.mine", len(t.mine), t.rel, len(t.mine))
+	c := a.command("reject FILE", "reject", cobra.ExactArgs(1), func(_ *cobra.Command, args []string) error {
+		note = strings.TrimSpace(note)
+		if note == "" {
+			a.say(a.err, "cli.reject.noteMissing")
+			return exitError{2}
+		}
+		note = plan.CleanText(note)
+		t, err := a.reportTarget(args[0])
+		if err != nil {
+			return err
+		}
+		// A report with problems can be sent back: that is what the
+		// problems are for. One that does not read at all cannot be
+		// edited: its problems are told.
+		if t.r == nil {
+			return a.refuse(t.mine, "cli.aside.mine", t.rel)
+		}
+		r := t.r
+		var kept string
+		switch {
+		case r.Approval.State == plan.Approved && !withdraw:
+			a.say(a.err, "cli.reject.approved", t.rel, r.Approval.ApprovedBy, a.day(r.Approval.ApprovedOn))
+			return exitError{1}
+		case r.Approval.State == plan.Approved:
+			if kept, err = reportfile.Keep(a.fs, t.o.Source, r); err != nil {
+				a.say(a.err, "cli.import.keepFailed", t.rel, err)
 				return exitError{1}
 			}
-			r := t.r
-			var kept string
-			switch {
-			case r.Approval.State == plan.Approved && !withdraw:
-				a.say(a.err, "cli.reject.approved", t.rel, r.Approval.ApprovedBy, a.day(r.Approval.ApprovedOn))
-				return exitError{1}
-			case r.Approval.State == plan.Approved:
-				if kept, err = reportfile.Keep(a.fs, t.o.Source, r); err != nil {
-					a.say(a.err, "cli.import.keepFailed", t.rel, err)
-					return exitError{1}
-				}
-			case r.Approval.State == plan.Rejected && r.Approval.Note == note:
-				a.say(a.out, "cli.reject.already", t.rel)
-				return nil
-			}
-			if _, err := a.setApproval(t, plan.Approval{State: plan.Rejected, Note: note}, true); err != nil {
-				return err
-			}
-			if kept != "" {
-				a.say(a.out, "cli.reject.withdrawn", t.rel, kept)
-				return nil
-			}
-			a.say(a.out, "cli.reject.done", t.rel, note)
+		case r.Approval.State == plan.Rejected && r.Approval.Note == note:
+			a.say(a.out, "cli.reject.already", t.rel)
 			return nil
-		},
-	}
-	c.Flags().StringVar(&a.source, "source", ".", a.t("cli.flag.source"))
+		}
+		if _, err := a.setApproval(t, plan.Approval{State: plan.Rejected, Note: note}, true); err != nil {
+			return err
+		}
+		if kept != "" {
+			a.say(a.out, "cli.reject.withdrawn", t.rel, kept)
+			return nil
+		}
+		a.say(a.out, "cli.reject.done", t.rel, note)
+		return nil
+	})
+	a.sourceFlag(c)
 	c.Flags().StringVar(&note, "note", "", a.t("cli.flag.note"))
 	c.Flags().BoolVar(&withdraw, "withdraw-approved", false, a.t("cli.flag.withdraw"))
 	return c

@@ -118,9 +118,36 @@ func (a *app) root() *cobra.Command {
 	return root
 }
 
+// command is a subcommand: how it is used, its one-line help (the
+// catalogue's cli.<key>.short), the arguments it takes and what it does.
+func (a *app) command(use, key string, args cobra.PositionalArgs, run func(*cobra.Command, []string) error) *cobra.Command {
+	return &cobra.Command{Use: use, Short: a.t("cli." + key + ".short"), Args: args, RunE: run}
+}
+
+// sourceFlag gives c the --source flag: the portal's folder.
 func (a *app) sourceFlag(c *cobra.Command) {
 	c.Flags().StringVar(&a.source, "source", ".", a.t("cli.flag.source"))
+}
+
+// portalFlags gives c --source and --as-of, the flags of the commands that
+// read the whole portal as of a day (build, check, serve).
+func (a *app) portalFlags(c *cobra.Command) {
+	a.sourceFlag(c)
 	c.Flags().StringVar(&a.asOf, "as-of", "", a.t("cli.flag.asOf"))
+}
+
+// reportFlags gives c the required --agency and --period that name one
+// report (new report, template).
+func (a *app) reportFlags(c *cobra.Command) {
+	c.Flags().StringVar(&a.agency, "agency", "", a.t("cli.flag.agency"))
+	_ = c.MarkFlagRequired("agency")
+	a.periodFlag(c)
+}
+
+// periodFlag gives c the required --period.
+func (a *app) periodFlag(c *cobra.Command) {
+	c.Flags().StringVar(&a.period, "period", "", a.t("cli.flag.period"))
+	_ = c.MarkFlagRequired("period")
 }
 
 func (a *app) options() (site.Options, error) {
@@ -188,7 +215,16 @@ func (a *app) loadAround() (site.Options, *plan.Project, plan.Problems, error) {
 // file rel the command works on stop it (exit 1, listed); the others are
 // told as a warning and the command goes on.
 func (a *app) aside(ps plan.Problems, rel string) error {
-	var mine, others plan.Problems
+	mine, others := split(ps, rel)
+	if len(mine) > 0 {
+		return a.refuse(mine, "cli.aside.mine", rel)
+	}
+	a.othersAside(others)
+	return nil
+}
+
+// split parts problems into those of the file rel and the others.
+func split(ps plan.Problems, rel string) (mine, others plan.Problems) {
 	for _, pr := range ps {
 		if filepath.ToSlash(pr.Pos.File) == filepath.ToSlash(rel) {
 			mine = append(mine, pr)
@@ -196,29 +232,39 @@ func (a *app) aside(ps plan.Problems, rel string) error {
 			others = append(others, pr)
 		}
 	}
-	if len(mine) > 0 {
-		for _, pr := range mine {
-			fmt.Fprintln(a.err, pr.Text(a.lang))
-		}
-		a.sayN(a.err, "cli.aside.mine", len(mine), filepath.ToSlash(rel), len(mine))
-		return exitError{1}
-	}
+	return mine, others
+}
+
+// othersAside warns of the problems of other files than the one a command
+// works on, which do not stop it.
+func (a *app) othersAside(others plan.Problems) {
 	if len(others) > 0 {
 		a.sayN(a.err, "cli.aside.others", len(others), len(others))
-		for _, pr := range others {
-			fmt.Fprintln(a.err, "  "+pr.Text(a.lang))
-		}
+		a.tell(others, "  ")
 	}
-	return nil
+}
+
+// refuse tells the problems that stop a command on the file rel, then the
+// line key says of them (its arguments: rel and their count), and returns
+// exit status 1.
+func (a *app) refuse(ps plan.Problems, key, rel string) error {
+	a.tell(ps, "")
+	a.sayN(a.err, key, len(ps), filepath.ToSlash(rel), len(ps))
+	return exitError{1}
+}
+
+// tell prints each problem on a line of its own, after indent.
+func (a *app) tell(ps plan.Problems, indent string) {
+	for _, pr := range ps {
+		fmt.Fprintln(a.err, indent+pr.Text(a.lang))
+	}
 }
 
 // problems prints load problems and returns the exit error, or nil.
 func (a *app) problems(err error) error {
 	var ps plan.Problems
 	if errors.As(err, &ps) {
-		for _, p := range ps {
-			fmt.Fprintln(a.err, p.Text(a.lang))
-		}
+		a.tell(ps, "")
 		fmt.Fprintln(a.err)
 		a.sayN(a.err, "cli.problems", len(ps), len(ps))
 		return exitError{1}
@@ -239,54 +285,47 @@ func (a *app) warnings(p *plan.Project) {
 	}
 	a.say(a.err, "cli.warnings", len(bad))
 	for _, r := range bad {
-		for _, pr := range r.Problems {
-			fmt.Fprintln(a.err, "  "+pr.Text(a.lang))
-		}
+		a.tell(r.Problems, "  ")
 	}
 }
 
 func (a *app) buildCmd() *cobra.Command {
-	c := &cobra.Command{
-		Use:   "build",
-		Short: a.t("cli.build.short"),
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			o, err := a.options()
-			if err != nil {
-				return err
+	c := a.command("build", "build", cobra.NoArgs, func(cmd *cobra.Command, _ []string) error {
+		o, err := a.options()
+		if err != nil {
+			return err
+		}
+		ctx, stop := a.stopContext(cmd.Context(), "publish.stopping")
+		defer stop()
+		o.Context = ctx
+		o.Progress = withTestHold(ctx, a.progress())
+		res, err := site.Build(o)
+		a.endProgress()
+		if err != nil {
+			if perr := a.problems(err); perr != err {
+				return perr
 			}
-			ctx, stop := a.buildContext(cmd.Context())
-			defer stop()
-			o.Context = ctx
-			o.Progress = withTestHold(ctx, a.progress())
-			res, err := site.Build(o)
-			a.endProgress()
-			if err != nil {
-				if perr := a.problems(err); perr != err {
-					return perr
-				}
-				if perr := a.publishFailed(err); perr != nil {
-					return perr
-				}
-				var be *site.BuildError
-				if errors.As(err, &be) {
-					a.say(a.err, "cli.buildFailed", be.Stage, be.Err)
-					return exitError{1}
-				}
-				return err
+			if perr := a.fail(err, ""); perr != err {
+				return perr
 			}
-			a.warnings(res.Project)
-			a.asOfLine(res.Snapshot)
-			dest := o.Dest
-			if dest == "" {
-				dest = "public"
+			var be *site.BuildError
+			if errors.As(err, &be) {
+				a.say(a.err, "cli.buildFailed", be.Stage, be.Err)
+				return exitError{1}
 			}
-			a.say(a.out, "cli.built", dest, len(res.Project.Plan.Tasks), len(res.Published), len(res.Excluded), res.Pages, res.Files,
-				humanBytes(res.Bytes), res.Duration.Round(1e7))
-			return nil
-		},
-	}
-	a.sourceFlag(c)
+			return err
+		}
+		a.warnings(res.Project)
+		a.asOfLine(res.Snapshot)
+		dest := o.Dest
+		if dest == "" {
+			dest = "public"
+		}
+		a.say(a.out, "cli.built", dest, len(res.Project.Plan.Tasks), len(res.Published), len(res.Excluded), res.Pages, res.Files,
+			humanBytes(res.Bytes), res.Duration.Round(1e7))
+		return nil
+	})
+	a.portalFlags(c)
 	c.Flags().StringVar(&a.dest, "dest", "public", a.t("cli.flag.dest"))
 	c.Flags().StringVar(&a.baseURL, "base-url", "", a.t("cli.flag.baseURL"))
 	c.Flags().BoolVar(&a.relative, "relative", false, a.t("cli.flag.relative"))
@@ -312,22 +351,17 @@ func humanBytes(n int64) string {
 }
 
 func (a *app) checkCmd() *cobra.Command {
-	c := &cobra.Command{
-		Use:   "check",
-		Short: a.t("cli.check.short"),
-		Args:  cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			o, p, err := a.load()
-			if err != nil {
-				return err
-			}
-			a.warnings(p)
-			a.say(a.out, "cli.ok")
-			a.summary(p, o)
-			return nil
-		},
-	}
-	a.sourceFlag(c)
+	c := a.command("check", "check", cobra.NoArgs, func(*cobra.Command, []string) error {
+		o, p, err := a.load()
+		if err != nil {
+			return err
+		}
+		a.warnings(p)
+		a.say(a.out, "cli.ok")
+		a.summary(p, o)
+		return nil
+	})
+	a.portalFlags(c)
 	return c
 }
 
@@ -370,60 +404,47 @@ func (a *app) summary(p *plan.Project, o site.Options) {
 }
 
 func (a *app) newCmd() *cobra.Command {
-	c := &cobra.Command{Use: "new", Short: a.t("cli.new.short")}
+	c := a.command("new", "new", nil, nil)
 	var date string
-	report := &cobra.Command{
-		Use:   "report",
-		Short: a.t("cli.newReport.short"),
-		Args:  cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			today := plan.NewDate(time.Now().Date())
-			if date != "" {
-				d, err := plan.ParseDate(date)
-				if err != nil {
-					a.say(a.err, "cli.badDate", date)
-					return exitError{2}
-				}
-				today = d
-			}
-			o, p, aside, err := a.loadAround()
+	report := a.command("report", "newReport", cobra.NoArgs, func(*cobra.Command, []string) error {
+		today := plan.NewDate(time.Now().Date())
+		if date != "" {
+			d, err := plan.ParseDate(date)
 			if err != nil {
-				return err
+				a.say(a.err, "cli.badDate", date)
+				return exitError{2}
 			}
-			if err := a.aside(aside, reportPath(a.period, a.agency)); err != nil {
-				return err
-			}
-			data, err := reportfile.Template(p, a.agency, a.period, today)
-			if err != nil {
-				var re *reportfile.Error
-				if errors.As(err, &re) {
-					fmt.Fprintln(a.err, re.Text(a.lang))
-					return exitError{1}
-				}
-				return err
-			}
-			rel := filepath.Join("content", "bao-cao", a.period, a.agency+".md")
-			target := filepath.Join(o.Source, rel)
-			if _, err := a.fs.Stat(target); err == nil {
-				a.say(a.err, "cli.newReport.exists", filepath.ToSlash(rel))
-				return exitError{1}
-			}
-			if err := a.fs.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-				return err
-			}
-			if err := afero.WriteFile(a.fs, target, data, 0o644); err != nil {
-				return err
-			}
-			a.say(a.out, "cli.newReport.done", filepath.ToSlash(rel))
-			return nil
-		},
-	}
-	report.Flags().StringVar(&a.source, "source", ".", a.t("cli.flag.source"))
-	report.Flags().StringVar(&a.agency, "agency", "", a.t("cli.flag.agency"))
-	report.Flags().StringVar(&a.period, "period", "", a.t("cli.flag.period"))
+			today = d
+		}
+		o, p, aside, err := a.loadAround()
+		if err != nil {
+			return err
+		}
+		if err := a.aside(aside, reportPath(a.period, a.agency)); err != nil {
+			return err
+		}
+		data, err := reportfile.Template(p, a.agency, a.period, today)
+		if err != nil {
+			return a.fail(err, "")
+		}
+		rel := reportPath(a.period, a.agency)
+		target := filepath.Join(o.Source, rel)
+		if _, err := a.fs.Stat(target); err == nil {
+			a.say(a.err, "cli.newReport.exists", filepath.ToSlash(rel))
+			return exitError{1}
+		}
+		if err := a.fs.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		if err := afero.WriteFile(a.fs, target, data, 0o644); err != nil {
+			return err
+		}
+		a.say(a.out, "cli.newReport.done", filepath.ToSlash(rel))
+		return nil
+	})
+	a.sourceFlag(report)
+	a.reportFlags(report)
 	report.Flags().StringVar(&date, "date", "", a.t("cli.flag.date"))
-	_ = report.MarkFlagRequired("agency")
-	_ = report.MarkFlagRequired("period")
 	c.AddCommand(report)
 	return c
 }
@@ -432,50 +453,45 @@ func (a *app) serveCmd() *cobra.Command {
 	var port int
 	var drafts bool
 	var allowHosts []string
-	c := &cobra.Command{
-		Use:   "serve",
-		Short: a.t("cli.serve.short"),
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			o, err := a.options()
-			if err != nil {
-				return err
-			}
-			o.Drafts = drafts
-			addr, err := a.serveAddr(port, allowHosts)
-			if err != nil {
-				return err
-			}
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-			defer stop()
-			srv, err := serve.Start(ctx, serve.Options{
-				Build:    o,
-				Log:      a.out,
-				Describe: a.describe,
-				Summary: func(res *site.Result) string {
-					return msg.Get(a.lang, "cli.serve.rebuilt", len(res.Published), res.Pages, res.Duration.Round(time.Millisecond))
-				},
-				Updated: func(up *site.Update) string {
-					return msg.Get(a.lang, "cli.serve.updated", len(up.Published), up.Rendered, up.Duration.Round(time.Millisecond))
-				},
-				Addr:       addr,
-				AllowHosts: allowHosts,
-			})
-			if err != nil {
-				a.say(a.err, "cli.serve.listen", port, err)
-				return exitError{1}
-			}
-			defer srv.Close()
-			a.say(a.out, "cli.serve.ready", srv.URL())
-			if drafts {
-				a.say(a.out, "cli.serve.drafts")
-			}
-			a.sayAllowedHosts(srv, allowHosts, drafts)
-			<-ctx.Done()
-			return nil
-		},
-	}
-	a.sourceFlag(c)
+	c := a.command("serve", "serve", cobra.NoArgs, func(cmd *cobra.Command, _ []string) error {
+		o, err := a.options()
+		if err != nil {
+			return err
+		}
+		o.Drafts = drafts
+		addr, err := a.serveAddr(port, allowHosts)
+		if err != nil {
+			return err
+		}
+		ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		srv, err := serve.Start(ctx, serve.Options{
+			Build:    o,
+			Log:      a.out,
+			Describe: a.describe,
+			Summary: func(res *site.Result) string {
+				return msg.Get(a.lang, "cli.serve.rebuilt", len(res.Published), res.Pages, res.Duration.Round(time.Millisecond))
+			},
+			Updated: func(up *site.Update) string {
+				return msg.Get(a.lang, "cli.serve.updated", len(up.Published), up.Rendered, up.Duration.Round(time.Millisecond))
+			},
+			Addr:       addr,
+			AllowHosts: allowHosts,
+		})
+		if err != nil {
+			a.say(a.err, "cli.serve.listen", port, err)
+			return exitError{1}
+		}
+		defer srv.Close()
+		a.say(a.out, "cli.serve.ready", srv.URL())
+		if drafts {
+			a.say(a.out, "cli.serve.drafts")
+		}
+		a.sayAllowedHosts(srv, allowHosts, drafts)
+		<-ctx.Done()
+		return nil
+	})
+	a.portalFlags(c)
 	c.Flags().IntVar(&port, "port", 1313, a.t("cli.flag.port"))
 	c.Flags().BoolVar(&drafts, "drafts", false, a.t("cli.flag.drafts"))
 	c.Flags().StringArrayVar(&allowHosts, "allow-host", nil, a.t("cli.flag.allowHost"))
@@ -488,7 +504,7 @@ func (a *app) describe(err error) string {
 	if errors.As(err, &ps) {
 		return ps.Text(a.lang) + "\n" + msg.Get(a.lang, "cli.serve.fix", len(ps))
 	}
-	if text, ok := publishText(err, a); ok {
+	if text, ok := a.said(err); ok {
 		return text
 	}
 	var be *site.BuildError
@@ -521,142 +537,117 @@ func (a *app) existingReport(o site.Options, p *plan.Project, rel string) (*plan
 
 func (a *app) templateCmd() *cobra.Command {
 	var out string
-	c := &cobra.Command{
-		Use:   "template",
-		Short: a.t("cli.template.short"),
-		Args:  cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			o, p, aside, err := a.loadAround()
-			if err != nil {
-				return err
-			}
-			if err := a.aside(aside, reportPath(a.period, a.agency)); err != nil {
-				return err
-			}
-			snap := status.Current(p, plan.Date{})
-			if snap.NoData {
-				snap = nil // nothing published yet: the workbook says nothing of it
-			}
-			rel := reportPath(a.period, a.agency)
-			existing, err := a.existingReport(o, p, rel)
-			if err != nil {
-				return err
-			}
-			f, err := workbook.Template(p, snap, a.agency, a.period, existing)
-			if err != nil {
-				var re *reportfile.Error
-				if errors.As(err, &re) {
-					fmt.Fprintln(a.err, re.Text(a.lang))
-					return exitError{1}
-				}
-				return err
-			}
-			if out == "" {
-				out = a.agency + "-" + a.period + ".xlsx"
-			}
-			if err := a.ownWorkbook(out, workbook.FormatVersion, "cli.template"); err != nil {
-				return err
-			}
-			if err := a.writeWorkbook(out, f); err != nil {
-				return err
-			}
-			name := a.agency
-			if ag := p.Agencies.Agency(a.agency); ag != nil {
-				name = ag.Name
-			}
-			per, _ := plan.ParsePeriod(a.period) // Template has checked it
-			n := len(p.SharesOf(a.agency, per))
-			a.sayN(a.out, "cli.template.done", n, out, n, name, out)
-			return nil
-		},
-	}
-	c.Flags().StringVar(&a.source, "source", ".", a.t("cli.flag.source"))
-	c.Flags().StringVar(&a.agency, "agency", "", a.t("cli.flag.agency"))
-	c.Flags().StringVar(&a.period, "period", "", a.t("cli.flag.period"))
-	c.Flags().StringVarP(&out, "output", "o", "", a.t("cli.flag.output"))
-	_ = c.MarkFlagRequired("agency")
-	_ = c.MarkFlagRequired("period")
+	c := a.command("template", "template", cobra.NoArgs, func(*cobra.Command, []string) error {
+		o, p, aside, err := a.loadAround()
+		if err != nil {
+			return err
+		}
+		if err := a.aside(aside, reportPath(a.period, a.agency)); err != nil {
+			return err
+		}
+		snap := status.Current(p, plan.Date{})
+		if snap.NoData {
+			snap = nil // nothing published yet: the workbook says nothing of it
+		}
+		rel := reportPath(a.period, a.agency)
+		existing, err := a.existingReport(o, p, rel)
+		if err != nil {
+			return err
+		}
+		f, err := workbook.Template(p, snap, a.agency, a.period, existing)
+		if err != nil {
+			return a.fail(err, "")
+		}
+		if out == "" {
+			out = a.agency + "-" + a.period + ".xlsx"
+		}
+		if err := a.saveWorkbook(out, workbook.FormatVersion, "cli.template", f); err != nil {
+			return err
+		}
+		per, _ := plan.ParsePeriod(a.period) // Template has checked it
+		n := len(p.SharesOf(a.agency, per))
+		a.sayN(a.out, "cli.template.done", n, out, n, p.Agencies.OwnerName(a.agency), out)
+		return nil
+	})
+	a.sourceFlag(c)
+	a.reportFlags(c)
+	a.outputFlag(c, &out)
 	return c
 }
 
 func (a *app) importCmd() *cobra.Command {
 	var replace bool
-	c := &cobra.Command{
-		Use:   "import FILE.xlsx",
-		Short: a.t("cli.import.short"),
-		Args:  cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			o, p, aside, err := a.loadAround()
-			if err != nil {
-				return err
-			}
-			file := args[0]
-			in, err := a.fs.Open(file)
-			if err != nil {
-				a.say(a.err, "cli.import.open", file, err)
+	c := a.command("import FILE.xlsx", "import", cobra.ExactArgs(1), func(_ *cobra.Command, args []string) error {
+		o, p, aside, err := a.loadAround()
+		if err != nil {
+			return err
+		}
+		file := args[0]
+		in, err := a.fs.Open(file)
+		if err != nil {
+			a.say(a.err, "cli.import.open", file, err)
+			return exitError{1}
+		}
+		rep, problems, err := workbook.Import(p, in)
+		in.Close()
+		if err != nil {
+			return a.fail(err, file+": ")
+		}
+		if rep == nil {
+			return a.cellProblems(file, problems)
+		}
+		rel := reportPath(rep.Period, rep.Agency)
+		if err := a.aside(aside, rel); err != nil {
+			return err
+		}
+		existing, err := a.existingReport(o, p, rel)
+		if err != nil {
+			return err
+		}
+		// A workbook that says what the file says changes nothing, even
+		// when what both say is not finished (a draft without its
+		// number): the file is left as it is, byte for byte.
+		if existing != nil && !workbook.Changed(existing, rep) {
+			a.say(a.out, "cli.import.unchanged", filepath.ToSlash(rel))
+			return nil
+		}
+		if len(problems) > 0 {
+			return a.cellProblems(file, problems)
+		}
+		target := filepath.Join(o.Source, rel)
+		var kept string
+		if existing != nil && existing.Approval.State == plan.Approved {
+			if !replace {
+				a.say(a.err, "cli.import.approved", filepath.ToSlash(rel), existing.Approval.ApprovedBy,
+					a.day(existing.Approval.ApprovedOn), file)
 				return exitError{1}
 			}
-			rep, problems, err := workbook.Import(p, in)
-			in.Close()
-			if err != nil {
-				var re *reportfile.Error
-				if errors.As(err, &re) {
-					fmt.Fprintln(a.err, file+": "+re.Text(a.lang))
-					return exitError{1}
-				}
-				return err
+			if kept, err = reportfile.Keep(a.fs, o.Source, existing); err != nil {
+				a.say(a.err, "cli.import.keepFailed", filepath.ToSlash(rel), err)
+				return exitError{1}
 			}
-			if rep == nil {
-				return a.cellProblems(file, problems)
-			}
-			rel := reportPath(rep.Period, rep.Agency)
-			if err := a.aside(aside, rel); err != nil {
-				return err
-			}
-			existing, err := a.existingReport(o, p, rel)
-			if err != nil {
-				return err
-			}
-			// A workbook that says what the file says changes nothing, even
-			// when what both say is not finished (a draft without its
-			// number): the file is left as it is, byte for byte.
-			if existing != nil && !workbook.Changed(existing, rep) {
-				a.say(a.out, "cli.import.unchanged", filepath.ToSlash(rel))
-				return nil
-			}
-			if len(problems) > 0 {
-				return a.cellProblems(file, problems)
-			}
-			target := filepath.Join(o.Source, rel)
-			var kept string
-			if existing != nil && existing.Approval.State == plan.Approved {
-				if !replace {
-					a.say(a.err, "cli.import.approved", filepath.ToSlash(rel), existing.Approval.ApprovedBy,
-						a.day(existing.Approval.ApprovedOn), file)
-					return exitError{1}
-				}
-				if kept, err = reportfile.Keep(a.fs, o.Source, existing); err != nil {
-					a.say(a.err, "cli.import.keepFailed", filepath.ToSlash(rel), err)
-					return exitError{1}
-				}
-			}
-			data := workbook.Merge(existing, rep)
-			if err := a.fs.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-				return err
-			}
-			if err := reportfile.Replace(a.fs, target, data); err != nil {
-				return err
-			}
-			a.sayN(a.out, "cli.import.done", len(rep.Updates), filepath.ToSlash(rel), rep.Number, a.day(rep.Date), len(rep.Updates))
-			if kept != "" {
-				a.say(a.out, "cli.import.replaced", kept)
-			}
-			return nil
-		},
-	}
-	c.Flags().StringVar(&a.source, "source", ".", a.t("cli.flag.source"))
+		}
+		data := workbook.Merge(existing, rep)
+		if err := a.fs.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		if err := reportfile.Replace(a.fs, target, data); err != nil {
+			return err
+		}
+		a.sayN(a.out, "cli.import.done", len(rep.Updates), filepath.ToSlash(rel), rep.Number, a.day(rep.Date), len(rep.Updates))
+		if kept != "" {
+			a.say(a.out, "cli.import.replaced", kept)
+		}
+		return nil
+	})
+	a.sourceFlag(c)
 	c.Flags().BoolVar(&replace, "replace-approved", false, a.t("cli.flag.replaceApproved"))
 	return c
+}
+
+// outputFlag gives c -o/--output: the workbook it writes.
+func (a *app) outputFlag(c *cobra.Command, out *string) {
+	c.Flags().StringVarP(out, "output", "o", "", a.t("cli.flag.output"))
 }
 
 // cellProblems tells the problems of a workbook, each at its cell.
@@ -671,15 +662,24 @@ func (a *app) cellProblems(file string, problems []workbook.Problem) error {
 // day writes a date as the user's language does.
 func (a *app) day(d plan.Date) string { return msg.Date(a.lang, d.Time()) }
 
-// progress returns a function that shows the build's stages on one line of
-// a terminal, or nil when stderr is not a terminal (a CI log, a pipe) or
-// CI is set: logs stay quiet.
-func (a *app) progress() func(string) {
+// showProgress reports whether progress is shown, on one line of stderr:
+// only when it is a terminal and CI is not set (a CI log, a pipe stay
+// quiet). When it is, endProgress clears that line.
+func (a *app) showProgress() bool {
 	f, ok := a.err.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) || os.Getenv("CI") != "" {
-		return nil
+		return false
 	}
 	a.progressShown = true
+	return true
+}
+
+// progress returns a function that shows the build's stages, or nil when
+// progress is not shown.
+func (a *app) progress() func(string) {
+	if !a.showProgress() {
+		return nil
+	}
 	return func(stage string) {
 		fmt.Fprintf(a.err, "\r\033[K%s", msg.Get(a.lang, "cli.stage."+stage))
 	}

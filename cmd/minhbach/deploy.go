@@ -1,18 +1,11 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"fmt"
-	"os"
-	"os/signal"
 	"strings"
-	"sync/atomic"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
 	"github.com/minhbach/minhbach/internal/deploy"
 	"github.com/minhbach/minhbach/internal/msg"
@@ -20,43 +13,33 @@ import (
 
 func (a *app) deployCmd() *cobra.Command {
 	var o deploy.Options
-	c := &cobra.Command{
-		Use:   "deploy",
-		Short: a.t("cli.deploy.short"),
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			o.Source, o.Dir = a.source, a.dest
-			ctx, stop := a.deployContext(cmd.Context())
-			defer stop()
-			show, hold := a.deployProgress(), withTestHold(ctx, nil)
-			if show != nil || hold != nil {
-				o.Progress = func(done, total int, p string) {
-					if show != nil {
-						show(done, total, p)
-					}
-					// Test-only (MINHBACH_TEST_HOLD_AT=deploy): held after
-					// the third file, to be interrupted there.
-					if hold != nil && done == 3 {
-						hold("deploy")
-					}
+	c := a.command("deploy", "deploy", cobra.NoArgs, func(cmd *cobra.Command, _ []string) error {
+		o.Source, o.Dir = a.source, a.dest
+		ctx, stop := a.stopContext(cmd.Context(), "cli.deploy.stopping")
+		defer stop()
+		show, hold := a.deployProgress(), withTestHold(ctx, nil)
+		if show != nil || hold != nil {
+			o.Progress = func(done, total int, p string) {
+				if show != nil {
+					show(done, total, p)
+				}
+				// Test-only (MINHBACH_TEST_HOLD_AT=deploy): held after
+				// the third file, to be interrupted there.
+				if hold != nil && done == 3 {
+					hold("deploy")
 				}
 			}
-			start := time.Now()
-			res, err := deploy.Deploy(ctx, o)
-			a.endProgress()
-			if err != nil {
-				var de *deploy.Error
-				if errors.As(err, &de) {
-					fmt.Fprintln(a.err, de.Text(a.lang))
-					return exitError{1}
-				}
-				return err
-			}
-			a.deployReport(res, time.Since(start))
-			return nil
-		},
-	}
-	c.Flags().StringVar(&a.source, "source", ".", a.t("cli.flag.source"))
+		}
+		start := time.Now()
+		res, err := deploy.Deploy(ctx, o)
+		a.endProgress()
+		if err != nil {
+			return a.fail(err, "")
+		}
+		a.deployReport(res, time.Since(start))
+		return nil
+	})
+	a.sourceFlag(c)
 	c.Flags().StringVar(&a.dest, "dest", "public", a.t("cli.deploy.flag.dest"))
 	c.Flags().StringVar(&o.Target, "target", "", a.t("cli.deploy.flag.target"))
 	c.Flags().BoolVar(&o.DryRun, "dry-run", false, a.t("cli.deploy.flag.dryRun"))
@@ -91,38 +74,11 @@ func (a *app) deployReport(res *deploy.Result, took time.Duration) {
 // deployProgress shows the files being published on one line of a
 // terminal; nil (quiet) in a CI log, a pipe, or with CI set.
 func (a *app) deployProgress() func(done, total int, p string) {
-	f, ok := a.err.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) || os.Getenv("CI") != "" {
+	if !a.showProgress() {
 		return nil
 	}
-	a.progressShown = true
 	return func(done, total int, p string) {
 		fmt.Fprintf(a.err, "\r\033[K%s", msg.Get(a.lang, "cli.deploy.progress", done, total, p))
-	}
-}
-
-// deployContext is done on Ctrl-C or SIGTERM: the deploy stops after the
-// file being written, and the next deploy finishes the work. A second
-// signal stops the program at once.
-func (a *app) deployContext(parent context.Context) (context.Context, context.CancelFunc) {
-	if parent == nil {
-		parent = context.Background()
-	}
-	ctx, stop := signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM)
-	var finishing atomic.Bool
-	told := make(chan struct{})
-	go func() {
-		defer close(told)
-		<-ctx.Done()
-		if !finishing.Load() {
-			stop() // the next signal stops the program
-			a.say(a.err, "cli.deploy.stopping")
-		}
-	}()
-	return ctx, func() {
-		finishing.Store(true)
-		stop()
-		<-told // the message, if any, is out before the summary
 	}
 }
 

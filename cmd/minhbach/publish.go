@@ -11,56 +11,71 @@ import (
 	"time"
 
 	"github.com/minhbach/minhbach/internal/publish"
+	"github.com/minhbach/minhbach/internal/reportfile"
 )
 
-// buildContext is the context of a build: it is done on Ctrl-C or
-// SIGTERM, and the build then stops at its next stage, leaving the
-// previous site and removing its temporary folder. The first signal is
-// told at once; a second one stops the program at once, as usual (the
-// temporary folder, which carries the marker, is then removed by the next
-// build).
-func (a *app) buildContext(parent context.Context) (context.Context, context.CancelFunc) {
+// stopContext is the context of a command that stops cleanly on Ctrl-C or
+// SIGTERM (build: at its next stage, leaving the previous site and
+// removing its temporary folder; deploy: after the file being written).
+// The first signal is told at once, by the message key, before the
+// context is done; a second one stops the program at once, as usual (a
+// build's temporary folder, which carries the marker, is then removed by
+// the next build; a deploy's journal lets the next deploy finish).
+// Calling the returned function ends the watch; any message is out by
+// then, before the command's last words.
+func (a *app) stopContext(parent context.Context, key string) (context.Context, context.CancelFunc) {
 	if parent == nil {
 		parent = context.Background()
 	}
-	ctx, stop := signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM)
-	finished := make(chan struct{})
+	ctx, cancel := context.WithCancel(parent)
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	finished, told := make(chan struct{}), make(chan struct{})
 	go func() {
-		<-ctx.Done()
+		defer close(told)
 		select {
+		case <-signals:
+			signal.Stop(signals) // the next signal stops the program
+			a.say(a.err, key)
+			cancel()
 		case <-finished:
-		default:
-			stop() // the next signal stops the program
-			a.say(a.err, "publish.stopping")
 		}
 	}()
 	return ctx, func() {
 		close(finished)
-		stop()
+		<-told
+		signal.Stop(signals)
+		cancel()
 	}
 }
 
-// publishFailed prints a failure of the publishing stage (a refused
-// destination, a write error, an interruption, addresses that would
-// disappear) and returns exit status 1; it returns nil for other errors.
-func (a *app) publishFailed(err error) error {
-	if text, ok := publishText(err, a); ok {
-		fmt.Fprintln(a.err, text)
-		return exitError{1}
-	}
-	return nil
-}
-
-func publishText(err error, a *app) (string, bool) {
+// said is what err says in the user's language when it is an error that
+// tells itself: a request refused by reportfile, or a failure of
+// publishing (a refused destination, a write error, an interruption,
+// addresses that would disappear) or of a deploy.
+func (a *app) said(err error) (string, bool) {
 	var le *publish.LinksError
-	if errors.As(err, &le) {
+	var pe *publish.Error // deploy's too
+	var re *reportfile.Error
+	switch {
+	case errors.As(err, &le):
 		return le.Text(a.lang), true
-	}
-	var pe *publish.Error
-	if errors.As(err, &pe) {
+	case errors.As(err, &pe):
 		return pe.Text(a.lang), true
+	case errors.As(err, &re):
+		return re.Text(a.lang), true
 	}
 	return "", false
+}
+
+// fail prints err after prefix and returns exit status 1 when said knows
+// it; any other error is returned as it is.
+func (a *app) fail(err error, prefix string) error {
+	if text, ok := a.said(err); ok {
+		fmt.Fprintln(a.err, prefix+text)
+		return exitError{1}
+	}
+	return err
 }
 
 // Test-only: with MINHBACH_TEST_HOLD_AT set to a stage name ("hugo") and

@@ -18,56 +18,61 @@ import (
 // report of one period for Sở Nội vụ, from the approved reports alone.
 func (a *app) summaryCmd() *cobra.Command {
 	var out string
-	c := &cobra.Command{
-		Use:   "summary",
-		Short: a.t("cli.summary.short"),
-		Args:  cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			per, err := plan.ParsePeriod(a.period)
-			if err != nil {
-				a.say(a.err, "cli.summary.badPeriod", a.period)
-				return exitError{1}
+	c := a.command("summary", "summary", cobra.NoArgs, func(*cobra.Command, []string) error {
+		per, err := plan.ParsePeriod(a.period)
+		if err != nil {
+			a.say(a.err, "cli.summary.badPeriod", a.period)
+			return exitError{1}
+		}
+		_, p, err := a.load()
+		if err != nil {
+			return err
+		}
+		hist := status.History(p)
+		s, ok := summary.Compile(p, hist, per.ID)
+		if !ok {
+			var ids []string
+			for _, h := range hist {
+				ids = append(ids, h.Period.ID)
 			}
-			_, p, err := a.load()
-			if err != nil {
-				return err
+			if len(ids) == 0 {
+				a.say(a.err, "cli.summary.noPeriods", per.ID)
+			} else {
+				a.say(a.err, "cli.summary.noPeriod", per.ID, strings.Join(ids, ", "))
 			}
-			hist := status.History(p)
-			s, ok := summary.Compile(p, hist, per.ID)
-			if !ok {
-				var ids []string
-				for _, h := range hist {
-					ids = append(ids, h.Period.ID)
-				}
-				if len(ids) == 0 {
-					a.say(a.err, "cli.summary.noPeriods", per.ID)
-				} else {
-					a.say(a.err, "cli.summary.noPeriod", per.ID, strings.Join(ids, ", "))
-				}
-				return exitError{1}
-			}
-			if out == "" {
-				out = "tong-hop-" + per.ID + ".xlsx"
-			}
-			if err := a.ownWorkbook(out, workbook.SummaryFormat, "cli.summary"); err != nil {
-				return err
-			}
-			f, err := workbook.SummaryWorkbook(s, a.lang)
-			if err != nil {
-				return err
-			}
-			if err := a.writeWorkbook(out, f); err != nil {
-				return err
-			}
-			a.say(a.out, "cli.summary.done", out, len(s.Rows), len(s.Overdue), len(s.Missing))
-			return nil
-		},
-	}
-	c.Flags().StringVar(&a.source, "source", ".", a.t("cli.flag.source"))
-	c.Flags().StringVar(&a.period, "period", "", a.t("cli.flag.period"))
-	c.Flags().StringVarP(&out, "output", "o", "", a.t("cli.flag.output"))
-	_ = c.MarkFlagRequired("period")
+			return exitError{1}
+		}
+		if out == "" {
+			out = "tong-hop-" + per.ID + ".xlsx"
+		}
+		f, err := workbook.SummaryWorkbook(s, a.lang)
+		if err != nil {
+			return err
+		}
+		if err := a.saveWorkbook(out, workbook.SummaryFormat, "cli.summary", f); err != nil {
+			return err
+		}
+		a.say(a.out, "cli.summary.done", out, len(s.Rows), len(s.Overdue), len(s.Missing))
+		return nil
+	})
+	a.sourceFlag(c)
+	a.periodFlag(c)
+	a.outputFlag(c, &out)
 	return c
+}
+
+// saveWorkbook writes f to name through a temporary file beside it, so
+// that an interrupted write leaves the previous file (or none), unless
+// ownWorkbook refuses.
+func (a *app) saveWorkbook(name, format, prefix string, f *excelize.File) error {
+	if err := a.ownWorkbook(name, format, prefix); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		return err
+	}
+	return reportfile.Replace(a.fs, name, buf.Bytes())
 }
 
 // ownWorkbook refuses to replace name unless it does not exist or is a
@@ -98,14 +103,4 @@ func (a *app) ownWorkbook(name, format, prefix string) error {
 	}
 	a.say(a.err, prefix+".notOurs", name)
 	return exitError{1}
-}
-
-// writeWorkbook writes f to name through a temporary file beside it, so
-// that an interrupted write leaves the previous file (or none).
-func (a *app) writeWorkbook(name string, f *excelize.File) error {
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
-		return err
-	}
-	return reportfile.Replace(a.fs, name, buf.Bytes())
 }

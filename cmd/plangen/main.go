@@ -15,6 +15,7 @@
 package main
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"os"
@@ -34,14 +35,13 @@ func main() {
 	runs := flag.Int("runs", 3, "with -bench: how many runs to take the median of")
 	flag.BoolVar(&benchServe, "serve", true, "with -bench: measure serve's rebuild of an edited report too (false: incremental_ratio=n/a, for a scale whose full build takes long)")
 	flag.Parse()
+	var err error
 	if *benchScale != "" {
-		if err := bench(*benchScale, *repo, *seed, *runs, os.Stdout); err != nil {
-			fmt.Fprintln(os.Stderr, "plangen:", err)
-			os.Exit(1)
-		}
-		return
+		err = bench(*benchScale, *repo, *seed, *runs, os.Stdout)
+	} else {
+		err = run(*scale, *out, *repo, *seed)
 	}
-	if err := run(*scale, *out, *repo, *seed); err != nil {
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "plangen:", err)
 		os.Exit(1)
 	}
@@ -76,12 +76,9 @@ func run(scaleName, out, repo string, seed uint64) error {
 // prepare makes sure out can be written: missing, empty, or made by
 // plangen before (its portal files are then removed).
 func prepare(fs afero.Fs, out, repo string) error {
-	absOut, err := filepath.Abs(out)
-	if err != nil {
-		return err
-	}
-	absRepo, err := filepath.Abs(repo)
-	if err != nil {
+	absOut, err1 := filepath.Abs(out)
+	absRepo, err2 := filepath.Abs(repo)
+	if err := cmp.Or(err1, err2); err != nil {
 		return err
 	}
 	if absOut == absRepo {

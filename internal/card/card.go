@@ -116,19 +116,16 @@ func (c Card) PNG() ([]byte, error) {
 	cv.fill(image.Rect(0, 0, Width, 96), brand)
 	cv.fill(image.Rect(0, Height-16, Width, Height), brand)
 
-	small, err := face(false, 30)
-	if err != nil {
-		return nil, err
+	// The faces, regular or bold at a size; err keeps the first failure.
+	var err error
+	load := func(bold bool, size float64) font.Face {
+		f, e := face(bold, size)
+		if err == nil {
+			err = e
+		}
+		return f
 	}
-	kindF, err := face(true, 30)
-	if err != nil {
-		return nil, err
-	}
-	titleF, err := face(true, 54)
-	if err != nil {
-		return nil, err
-	}
-	pillF, err := face(true, 34)
+	small, kindF, titleF, pillF := load(false, 30), load(true, 30), load(true, 54), load(true, 34)
 	if err != nil {
 		return nil, err
 	}

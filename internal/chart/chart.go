@@ -27,6 +27,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/minhbach/minhbach"
 	"github.com/minhbach/minhbach/internal/status"
 )
 
@@ -34,19 +35,34 @@ import (
 // own system fonts, never a web font.
 const FontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
 
-// Colors is the status palette, one colour per status (NoData included).
-// Every colour has a contrast of at least 4.5:1 against white, so it works
-// both as a graphic on a white page and as the background of white text.
-// The site CSS reuses the same values; see CSS.
-var Colors = map[status.Status]string{
-	status.Overdue:     "#c62828", // red
-	status.NotReported: "#5c6670", // slate grey
-	status.Waiting:     "#6a3d9a", // purple
-	status.InProgress:  "#1565c0", // blue
-	status.Ongoing:     "#00796b", // teal
-	status.DoneLate:    "#a1520e", // brown-orange
-	status.DoneOnTime:  "#2e7d32", // green
-	status.NoData:      "#6e6e6e", // neutral grey: the plan before any report
+// Colors is the status palette, one colour per status (NoData included),
+// read from the portal's stylesheet (static/css/site.css, the custom
+// property --st-<Key> of its :root rule), the one place a status's colour
+// is written. Every colour has a contrast of at least 4.5:1 against white,
+// so it works both as a graphic on a white page and as the background of
+// white text (TestPaletteContrast).
+var Colors = palette(minhbach.Stylesheet)
+
+// palette reads the status colours from a stylesheet: for each status of
+// known(), the value of --st-<Key> in the first :root rule, if it is a
+// plain #rgb or #rrggbb colour.
+func palette(css []byte) map[status.Status]string {
+	_, root, _ := strings.Cut(string(css), ":root")
+	root, _, _ = strings.Cut(root, "}")
+	vars := map[string]string{}
+	for decl := range strings.SplitSeq(strings.TrimLeft(strings.TrimSpace(root), "{"), ";") {
+		name, value, ok := strings.Cut(decl, ":")
+		if ok {
+			vars[strings.TrimSpace(name)] = strings.TrimSpace(value)
+		}
+	}
+	out := map[status.Status]string{}
+	for _, s := range known() {
+		if c, ok := vars["--"+Class(s)]; ok && safeColor(c) {
+			out[s] = c
+		}
+	}
+	return out
 }
 
 // fallbackColor is used for a status missing from Colors.

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/minhbach/minhbach"
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/status"
 )
@@ -784,6 +785,33 @@ func TestPaletteContrast(t *testing.T) {
 	}
 }
 
+// TestPalette checks that the colours come from the stylesheet's :root
+// rule, one per status, and (counter-tests) that a status the stylesheet
+// does not colour, or colours with something that is not a colour, has no
+// palette entry.
+func TestPalette(t *testing.T) {
+	t.Parallel()
+	for _, s := range known() {
+		want := "--" + Class(s) + ":" + Colors[s] + ";"
+		if Colors[s] == "" || !strings.Contains(string(minhbach.Stylesheet), want) {
+			t.Errorf("%s: Colors has %q, the stylesheet lacks %s", Key(s), Colors[s], want)
+		}
+	}
+	css := ":root {\n  --ink:#000;\n  --st-overdue: #C62828 ;\n  --st-waiting:url(x);\n}\n.x {--st-ongoing:#00796b;}\n"
+	got := palette([]byte(css))
+	if got[status.Overdue] != "#C62828" {
+		t.Errorf("overdue = %q, want #C62828", got[status.Overdue])
+	}
+	for _, s := range []status.Status{status.Waiting, status.Ongoing, status.InProgress} {
+		if c, ok := got[s]; ok {
+			t.Errorf("%s = %q, want no colour", Key(s), c)
+		}
+	}
+	if len(palette(nil)) != 0 {
+		t.Error("a stylesheet without :root gave colours")
+	}
+}
+
 func TestCSS(t *testing.T) {
 	css := CSS()
 	for _, s := range known() {
@@ -838,6 +866,7 @@ func TestWriteExamples(t *testing.T) {
 		"badge-1.svg": string(Badge("minhbach", "Hoàn thành đúng hạn", status.DoneOnTime)),
 		"badge-2.svg": string(Badge("Nhiệm vụ 6", "Chờ hướng dẫn của Trung ương", status.Waiting)),
 		"badge-3.svg": string(Badge("6", "Overdue", status.Overdue)),
+		"badge-4.svg": string(BadgeParts{Left: "Nhiệm vụ 6", Right: "Quá hạn", Mark: "DỮ LIỆU MẪU", Status: status.Overdue}.SVG()),
 		"hostile.svg": Timeline([]TimelineRow{{Label: hostile[0], Title: hostile[4] + hostile[3], Start: d("2018-01-01"), End: d("2018-03-31"), Status: status.Overdue, URL: "//evil"}}, asOf, "vi", hostile[1], hostile[2]),
 	}
 	for name, s := range files {
@@ -856,5 +885,38 @@ func TestWriteExamples(t *testing.T) {
 	}
 	if err := os.WriteFile(filepath.Join(dir, "page.html"), []byte(page.String()), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestBadgeSampleMark: a badge of sample data has a third, yellow part
+// with the marker's words; a badge of real data has neither (the
+// counter-test), and both keep their status part.
+func TestBadgeSampleMark(t *testing.T) {
+	real := BadgeParts{Left: "Nhiệm vụ 6", Right: "Quá hạn", Title: "Nhiệm vụ 6: Quá hạn", Status: status.Overdue}
+	sample := real
+	sample.Mark, sample.Title = "DỮ LIỆU MẪU", "Nhiệm vụ 6: Quá hạn (dữ liệu mẫu)"
+	rs, ss := string(real.SVG()), string(sample.SVG())
+	for _, s := range []string{rs, ss} {
+		parse(t, s)
+		if !strings.Contains(s, `class="st-overdue"`) {
+			t.Errorf("no status part: %s", s)
+		}
+	}
+	if !strings.Contains(ss, `class="badge-sample"`) || !strings.Contains(ss, ">DỮ LIỆU MẪU</text>") || !strings.Contains(ss, "(dữ liệu mẫu)</title>") {
+		t.Errorf("the sample badge has no marker: %s", ss)
+	}
+	if strings.Contains(rs, "badge-sample") || strings.Contains(rs, "MẪU") {
+		t.Errorf("the real badge has a marker: %s", rs)
+	}
+	wr, _ := strconv.ParseFloat(parse(t, rs).attrs["width"], 64)
+	ws, _ := strconv.ParseFloat(parse(t, ss).attrs["width"], 64)
+	if ws < wr+60 {
+		t.Errorf("widths %v (real) and %v (sample): the marker takes no room", wr, ws)
+	}
+	if got := string(BadgeTitled("a", "b", "", status.Overdue)); got != string(BadgeParts{Left: "a", Right: "b", Status: status.Overdue}.SVG()) {
+		t.Error("BadgeTitled and BadgeParts differ")
+	}
+	if contrast(badgeMark, badgeMarkText) < 4.5 {
+		t.Errorf("the marker's contrast is %.1f", contrast(badgeMark, badgeMarkText))
 	}
 }

@@ -200,17 +200,7 @@ func Timeline(rows []TimelineRow, asOf plan.Date, lang, idPrefix, caption string
 
 	// Bands behind alternate tasks.
 	b.WriteString(`<g class="bands">`)
-	for g, s := range groupStart {
-		if g%2 == 1 {
-			e := len(rows)
-			if g+1 < len(groupStart) {
-				e = groupStart[g+1]
-			}
-			top := ys[s] - 2
-			bottom := ys[e-1] + tlRowH + 2
-			fmt.Fprintf(b, `<rect x="0" y="%s" width="%d" height="%s" fill="#f2f4f7"/>`, num(top), tlWidth, num(bottom-top))
-		}
-	}
+	bands(b, len(rows), ys, groupStart, tlWidth)
 	b.WriteString(`</g>`)
 
 	// The axis: year gridlines and labels, quarter ticks and labels.
@@ -321,6 +311,21 @@ func layout(rows []TimelineRow) (ys []float64, groupStart []int, bottom float64)
 // TimelineKeyWidth is the width of TimelineKey, in CSS pixels.
 const TimelineKeyWidth = 84
 
+// bands draws the band behind every other task's rows (the second, the
+// fourth…), width wide: n rows at ys, a task's first row at groupStart.
+func bands(b *svg, n int, ys []float64, groupStart []int, width int) {
+	for g, s := range groupStart {
+		if g%2 == 1 {
+			e := n
+			if g+1 < len(groupStart) {
+				e = groupStart[g+1]
+			}
+			top := ys[s] - 2
+			fmt.Fprintf(b, `<rect x="0" y="%s" width="%d" height="%s" fill="#f2f4f7"/>`, num(top), width, num(ys[e-1]+tlRowH+2-top))
+		}
+	}
+}
+
 // TimelineKey draws the short labels of the timeline's rows (the plan
 // reference, such as "6a", and the owner's short name) at the rows'
 // heights, on a white column TimelineKeyWidth wide: the site lays it over
@@ -336,16 +341,7 @@ func TimelineKey(rows []TimelineRow, idPrefix string) string {
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-timeline-key" id="%s-key" viewBox="0 0 %d %s" width="%d" height="%s" aria-hidden="true" font-family="%s">`,
 		cleanID(idPrefix), TimelineKeyWidth, num(bottom+2), TimelineKeyWidth, num(bottom+2), FontFamily)
 	fmt.Fprintf(&b, `<rect x="0" y="%d" width="%d" height="%s" fill="#fff"/>`, tlTop-2, TimelineKeyWidth, num(bottom-tlTop+4))
-	for g, s := range groupStart {
-		if g%2 == 1 {
-			e := len(rows)
-			if g+1 < len(groupStart) {
-				e = groupStart[g+1]
-			}
-			top := ys[s] - 2
-			fmt.Fprintf(&b, `<rect x="0" y="%s" width="%d" height="%s" fill="#f2f4f7"/>`, num(top), TimelineKeyWidth, num(ys[e-1]+tlRowH+2-top))
-		}
-	}
+	bands(&b, len(rows), ys, groupStart, TimelineKeyWidth)
 	fmt.Fprintf(&b, `<line x1="%d" y1="%d" x2="%d" y2="%s" stroke="#c4cad1" stroke-width="1"/>`, TimelineKeyWidth-1, tlTop-2, TimelineKeyWidth-1, num(bottom+2))
 	for i, r := range rows {
 		base := ys[i] + tlRowH/2 + tlFont*0.36

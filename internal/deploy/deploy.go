@@ -25,6 +25,7 @@ import (
 	"errors"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -177,7 +178,7 @@ func Deploy(ctx context.Context, o Options) (*Result, error) {
 		if err := r.remove(d); err != nil {
 			return res, err
 		}
-		if !contains(p.leftovers, d) {
+		if !slices.Contains(p.leftovers, d) {
 			res.Deleted = append(res.Deleted, d)
 		}
 	}
@@ -338,7 +339,7 @@ func plan(ctx context.Context, st store, b *build, cfg *Config, tgt Target, max 
 	}
 	var work []string // others, without file managers' caches
 	for _, o := range others {
-		if !osCache(o) {
+		if !publish.OSCache(o) {
 			work = append(work, o)
 		}
 	}

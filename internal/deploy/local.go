@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -72,22 +73,8 @@ func readBuild(fsys afero.Fs, dir string) (*build, error) {
 	}
 	var extra, changed []string
 	seen := map[string]bool{}
-	err = afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		if info.IsDir() {
-			return nil
-		}
-		rel, err := filepath.Rel(dir, p)
-		if err != nil {
-			return err
-		}
-		rel = filepath.ToSlash(rel)
-		if rel == publish.MarkerName {
-			return nil
-		}
-		if osCache(rel) {
+	err = publish.Walk(fsys, dir, func(rel, p string, info fs.FileInfo) error {
+		if publish.OSCache(rel) {
 			b.caches = append(b.caches, rel)
 			return nil
 		}
@@ -115,7 +102,7 @@ func readBuild(fsys afero.Fs, dir string) (*build, error) {
 	}
 	var missing []string
 	for _, f := range m.Files {
-		if !seen[f.Path] && !contains(changed, f.Path) {
+		if !seen[f.Path] && !slices.Contains(changed, f.Path) {
 			missing = append(missing, f.Path)
 		}
 	}
@@ -131,15 +118,6 @@ func readBuild(fsys afero.Fs, dir string) (*build, error) {
 	return b, nil
 }
 
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // list joins at most maxShown names, and says how many more there are.
 func list(names []string) string {
 	sort.Strings(names)
@@ -147,18 +125,4 @@ func list(names []string) string {
 		return strings.Join(names, ", ")
 	}
 	return strings.Join(names[:maxShown], ", ") + " (+" + strconv.Itoa(len(names)-maxShown) + ")"
-}
-
-// osCaches are the files file managers leave in every folder they show;
-// a build may hold them (publish accepts them) but they are not published.
-var osCaches = []string{".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db"}
-
-func osCache(p string) bool {
-	base := strings.ToLower(p[strings.LastIndex(p, "/")+1:])
-	for _, c := range osCaches {
-		if base == c {
-			return true
-		}
-	}
-	return false
 }

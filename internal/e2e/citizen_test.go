@@ -174,6 +174,9 @@ for (const el of document.querySelectorAll('main ul.counts, main figure.chart'))
 return out;
 })()`
 
+// TestLegendsLinkToMethod: on every page type, in both languages at 1280
+// and 375 px, every status badge and every legend leads to its status on
+// the methodology page, which has an anchor for each of the seven.
 func TestLegendsLinkToMethod(t *testing.T) {
 	browser := newBrowser(t)
 	s := rootSite(t)
@@ -191,26 +194,28 @@ func TestLegendsLinkToMethod(t *testing.T) {
 		}
 		legends := 0
 		for _, p := range pageTypes {
-			t.Run(l.code+"/"+p.name, func(t *testing.T) {
-				tb := openPage(t, browser, s.url(l.prefix+p.path), 1280)
-				info := eval[legendInfo](t, tb, fmt.Sprintf(legendJS, "/"+l.prefix+methodPath))
-				legends += info.Legends
-				for _, b := range info.Badges {
-					u, err := url.Parse(b)
-					if err != nil || u.Path != "/"+l.prefix+methodPath || !anchors[u.Fragment] {
-						t.Errorf("%s: a status badge links to %s, not to a status on %s", tb.url, b, method)
+			for _, width := range []int64{1280, 375} {
+				t.Run(fmt.Sprintf("%s/%s/%d", l.code, p.name, width), func(t *testing.T) {
+					tb := openPage(t, browser, s.url(l.prefix+p.path), width)
+					info := eval[legendInfo](t, tb, fmt.Sprintf(legendJS, "/"+l.prefix+methodPath))
+					legends += info.Legends
+					for _, b := range info.Badges {
+						u, err := url.Parse(b)
+						if err != nil || u.Path != "/"+l.prefix+methodPath || !anchors[u.Fragment] {
+							t.Errorf("%s: a status badge links to %s, not to a status on %s", tb.url, b, method)
+						}
 					}
-				}
-				for _, o := range info.Orphans {
-					t.Errorf("%s: a status badge with no way to the methodology page: %s", tb.url, o)
-				}
-				for _, u := range info.Unlinked {
-					t.Errorf("%s: a status legend with no link to the methodology page: %s", tb.url, u)
-				}
-				if p.status && p.name != "method" && len(info.Badges)+info.Legends == 0 {
-					t.Errorf("%s: no status badge links and no legends found", tb.url)
-				}
-			})
+					for _, o := range info.Orphans {
+						t.Errorf("%s: a status badge with no way to the methodology page: %s", tb.url, o)
+					}
+					for _, u := range info.Unlinked {
+						t.Errorf("%s: a status legend with no link to the methodology page: %s", tb.url, u)
+					}
+					if p.status && p.name != "method" && len(info.Badges)+info.Legends == 0 {
+						t.Errorf("%s: no status badge links and no legends found", tb.url)
+					}
+				})
+			}
 		}
 		if legends == 0 {
 			t.Errorf("%s: no legend found on any page", l.code)

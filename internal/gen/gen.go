@@ -208,6 +208,15 @@ func (b *buffer) kv(indent, key, val string) {
 	b.WriteByte('\n')
 }
 
+// table starts an element of the array of tables name and writes its
+// keys and string values, given in pairs (key, value, key, value, …).
+func (b *buffer) table(name string, pairs ...string) {
+	b.WriteString("\n[[" + name + "]]\n")
+	for i := 0; i+1 < len(pairs); i += 2 {
+		b.kv("", pairs[i], pairs[i+1])
+	}
+}
+
 // kvRaw writes key = value with value as written.
 func (b *buffer) kvRaw(indent, key, val string) {
 	b.WriteString(indent)

@@ -201,27 +201,14 @@ func (g *generator) writeRegistry() error {
 	var b buffer
 	b.WriteString("# Agencies, groups and overseeing roles of a generated plan (plangen, scale " + g.sc.Name + ").\n")
 	for _, x := range roles {
-		b.WriteString("\n[[roles]]\n")
-		b.kv("", "id", x.id)
-		b.kv("", "title", x.title)
-		b.kv("", "title_en", x.en)
+		b.table("roles", "id", x.id, "title", x.title, "title_en", x.en)
 	}
 	for _, a := range g.agencies {
-		b.WriteString("\n[[agencies]]\n")
-		b.kv("", "id", a.id)
-		b.kv("", "name", a.name)
-		b.kv("", "name_en", a.nameEn)
-		b.kv("", "short", a.short)
-		b.kv("", "head", a.head)
-		b.kv("", "kind", a.kind)
+		b.table("agencies", "id", a.id, "name", a.name, "name_en", a.nameEn, "short", a.short, "head", a.head, "kind", a.kind)
 		b.kvRaw("", "reports", fmt.Sprint(a.reports))
 	}
 	for _, gr := range g.groups {
-		b.WriteString("\n[[groups]]\n")
-		b.kv("", "id", gr.id)
-		b.kv("", "name", gr.name)
-		b.kv("", "name_en", gr.nameEn)
-		b.kv("", "head", gr.head)
+		b.table("groups", "id", gr.id, "name", gr.name, "name_en", gr.nameEn, "head", gr.head)
 		b.WriteString("members = [\n")
 		for _, m := range gr.members {
 			b.WriteString("  ")

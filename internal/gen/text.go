@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/minhbach/minhbach/internal/fold"
 )
 
 // CountWords counts the words of s the way the generator measures its
@@ -91,20 +93,9 @@ func capitalize(s string) string {
 // slugify turns Vietnamese text into the id form: ASCII lowercase words
 // joined by hyphens, at most maxLen bytes, cut at a word boundary.
 func slugify(s string, maxLen int) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range ascii(s) {
-		r = unicode.ToLower(r)
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			b.WriteRune(r)
-			dash = false
-		case !dash && b.Len() > 0:
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	out := strings.TrimSuffix(b.String(), "-")
+	out := strings.Join(strings.FieldsFunc(fold.String(s), func(r rune) bool {
+		return (r < 'a' || r > 'z') && (r < '0' || r > '9')
+	}), "-")
 	for len(out) > maxLen {
 		i := strings.LastIndexByte(out[:maxLen+1], '-')
 		if i <= 0 {

@@ -17,13 +17,6 @@ const Format = "minhbach/1"
 // Dates are "YYYY-MM-DD" strings, "" for none; a status is its id, "" when
 // no approved report exists yet.
 
-type document struct {
-	documentHead
-	Tasks   []taskDoc   `json:"tasks"`
-	Periods []periodDoc `json:"periods"`
-	Reports []reportDoc `json:"reports"`
-}
-
 // documentHead is the document up to its long lists (tasks, periods,
 // reports), which writeDocument writes element by element after it.
 type documentHead struct {

@@ -23,7 +23,7 @@ const testBase = "https://example.gov.vn/minhbach/"
 // draftSentence is written only into a draft report; it must reach no file.
 const draftSentence = testportal.DraftSentence
 
-const testAgencies = testportal.Agencies
+var testAgencies = testportal.Agencies
 
 // testPlan is the test portal's plan with a purpose, partners of the group
 // milestone 1b, and texts that a spreadsheet would take for formulas.

@@ -14,6 +14,15 @@ import (
 	"github.com/minhbach/minhbach/internal/status"
 )
 
+// document is the whole minhbach.json at once: its head and its long
+// lists, as writeDocument streams them.
+type document struct {
+	documentHead
+	Tasks   []taskDoc   `json:"tasks"`
+	Periods []periodDoc `json:"periods"`
+	Reports []reportDoc `json:"reports"`
+}
+
 // inMemory is the open data as minhbach made it before it was written as
 // it is produced: each file marshalled whole in memory. Write must give
 // the same bytes.

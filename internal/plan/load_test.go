@@ -14,7 +14,7 @@ import (
 const root = testportal.Root
 
 // The test portal is testportal's (see internal/testportal).
-const (
+var (
 	baseAgencies = testportal.Agencies
 	basePlan     = testportal.Plan
 )

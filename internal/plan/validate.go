@@ -94,17 +94,47 @@ func (l *loader) uniqueID(kp keyPositions, seen map[string]string, p, id string,
 	seen[id] = fmt.Sprintf("%s:%d", f, pos.Line)
 }
 
+// textField is a text field of a table: its key, its value, and whether
+// it is required.
+type textField struct {
+	key, value string
+	required   bool
+}
+
+// checkEntry checks the agencies.toml table at path p (an agency or a
+// group): its id, unique among those in seen (uniqueID), and its text
+// fields (checkText). It returns where the table is.
+func (l *loader) checkEntry(kp keyPositions, seen map[string]string, p, id string, fields []textField) Pos {
+	pos := kp.at(AgenciesFile, p)
+	l.uniqueID(kp, seen, p, id, pos)
+	for _, t := range fields {
+		l.checkText(kp, AgenciesFile, p+"."+t.key, t.value, t.required)
+	}
+	return pos
+}
+
+// checkAliases checks the former ids (aliases) of the table at path p of
+// file f: each has the form of an id and is no id or alias already in
+// seen (id -> "file:line"), to which it is added as written at where.
+func (l *loader) checkAliases(kp keyPositions, f, p string, list []string, seen map[string]string, where string) {
+	for _, a := range list {
+		switch {
+		case !ValidID(a):
+			l.ps.add(kp.value(f, p+".aliases"), "id.form", "aliases", a, suggestID(a))
+		case seen[a] != "":
+			l.ps.add(kp.value(f, p+".aliases"), "id.duplicate", a, seen[a])
+		default:
+			seen[a] = where
+		}
+	}
+}
+
 func (l *loader) checkRegistry(r *Registry, kp keyPositions) {
 	const f = AgenciesFile
 	seen := map[string]string{}
 	for i, a := range r.Agencies {
 		p := fmt.Sprintf("agencies.%d", i)
-		a.Pos = kp.at(f, p)
-		l.uniqueID(kp, seen, p, a.ID, a.Pos)
-		l.checkText(kp, f, p+".name", a.Name, true)
-		l.checkText(kp, f, p+".name_en", a.NameEn, false)
-		l.checkText(kp, f, p+".short", a.Short, false)
-		l.checkText(kp, f, p+".head", a.Head, false)
+		a.Pos = l.checkEntry(kp, seen, p, a.ID, []textField{{"name", a.Name, true}, {"name_en", a.NameEn, false}, {"short", a.Short, false}, {"head", a.Head, false}})
 		if a.Kind != "" && !slices.Contains(AgencyKinds, a.Kind) {
 			l.ps.add(kp.value(f, p+".kind"), "value.oneOf", "kind", a.Kind, strings.Join(AgencyKinds, ", "))
 		}
@@ -112,12 +142,7 @@ func (l *loader) checkRegistry(r *Registry, kp keyPositions) {
 	}
 	for i, g := range r.Groups {
 		p := fmt.Sprintf("groups.%d", i)
-		g.Pos = kp.at(f, p)
-		l.uniqueID(kp, seen, p, g.ID, g.Pos)
-		l.checkText(kp, f, p+".name", g.Name, true)
-		l.checkText(kp, f, p+".head", g.Head, false)
-		l.checkText(kp, f, p+".scope", g.Scope, false)
-		l.checkText(kp, f, p+".scope_en", g.ScopeEn, false)
+		g.Pos = l.checkEntry(kp, seen, p, g.ID, []textField{{"name", g.Name, true}, {"head", g.Head, false}, {"scope", g.Scope, false}, {"scope_en", g.ScopeEn, false}})
 		if g.Partial && g.Scope == "" {
 			l.ps.add(kp.at(f, p), "group.partialScope", g.ID)
 		}
@@ -130,17 +155,7 @@ func (l *loader) checkRegistry(r *Registry, kp keyPositions) {
 	// id is known, so that an alias naming a live agency or group is an
 	// error wherever it is written.
 	aliases := func(p string, list []string) {
-		for _, a := range list {
-			switch {
-			case !ValidID(a):
-				l.ps.add(kp.value(f, p+".aliases"), "id.form", "aliases", a, suggestID(a))
-			case seen[a] != "":
-				l.ps.add(kp.value(f, p+".aliases"), "id.duplicate", a, seen[a])
-			default:
-				at := kp.value(f, p+".aliases")
-				seen[a] = fmt.Sprintf("%s:%d", f, at.Line)
-			}
-		}
+		l.checkAliases(kp, f, p, list, seen, fmt.Sprintf("%s:%d", f, kp.value(f, p+".aliases").Line))
 	}
 	for i, a := range r.Agencies {
 		aliases(fmt.Sprintf("agencies.%d", i), a.Aliases)
@@ -222,16 +237,7 @@ func (l *loader) checkPlan(p *Plan, r *Registry, kp keyPositions) {
 			}
 			slugs[t.Slug] = here
 		}
-		for _, a := range t.Aliases {
-			switch {
-			case !ValidID(a):
-				l.ps.add(kp.value(f, tp+".aliases"), "id.form", "aliases", a, suggestID(a))
-			case slugs[a] != "":
-				l.ps.add(kp.value(f, tp+".aliases"), "id.duplicate", a, slugs[a])
-			default:
-				slugs[a] = here
-			}
-		}
+		l.checkAliases(kp, f, tp, t.Aliases, slugs, here)
 		l.checkText(kp, f, tp+".title", t.Title, true)
 		l.checkText(kp, f, tp+".title_en", t.TitleEn, false)
 		switch {

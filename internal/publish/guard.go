@@ -90,32 +90,28 @@ func (g *guardFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File,
 }
 
 func (g *guardFs) Mkdir(name string, perm os.FileMode) error {
-	if !g.under(name) {
-		return g.Fs.Mkdir(name, perm)
-	}
-	if g.stopped() {
-		return nil
-	}
-	if err := g.Fs.Mkdir(name, perm); err != nil {
-		if os.IsExist(err) {
-			return err
-		}
-		return g.fail(name, err)
-	}
-	return nil
+	return g.mkdir(name, func() error { return g.Fs.Mkdir(name, perm) }, os.IsExist)
 }
 
 func (g *guardFs) MkdirAll(name string, perm os.FileMode) error {
+	return g.mkdir(name, func() error { return g.Fs.MkdirAll(name, perm) }, nil)
+}
+
+// mkdir makes the folder name with mk: outside root as mk does; under it
+// not at all once stopped, and an error of mk is recorded unless expected
+// says it is not a failure (a folder already there, for Mkdir).
+func (g *guardFs) mkdir(name string, mk func() error, expected func(error) bool) error {
 	if !g.under(name) {
-		return g.Fs.MkdirAll(name, perm)
+		return mk()
 	}
 	if g.stopped() {
 		return nil
 	}
-	if err := g.Fs.MkdirAll(name, perm); err != nil {
-		return g.fail(name, err)
+	err := mk()
+	if err == nil || expected != nil && expected(err) {
+		return err
 	}
-	return nil
+	return g.fail(name, err)
 }
 
 func (g *guardFs) Name() string { return "minhbach publish guard" }
@@ -128,21 +124,20 @@ type guardFile struct {
 }
 
 func (f *guardFile) Write(p []byte) (int, error) {
-	if f.g.stopped() {
-		return len(p), nil
-	}
-	n, err := f.File.Write(p)
-	if err != nil {
-		return n, f.g.fail(f.Name(), err)
-	}
-	return n, nil
+	return f.write(len(p), func() (int, error) { return f.File.Write(p) })
 }
 
 func (f *guardFile) WriteAt(p []byte, off int64) (int, error) {
+	return f.write(len(p), func() (int, error) { return f.File.WriteAt(p, off) })
+}
+
+// write writes n bytes with w, or discards them once the guard has
+// stopped; a failure is recorded.
+func (f *guardFile) write(n int, w func() (int, error)) (int, error) {
 	if f.g.stopped() {
-		return len(p), nil
+		return n, nil
 	}
-	n, err := f.File.WriteAt(p, off)
+	n, err := w()
 	if err != nil {
 		return n, f.g.fail(f.Name(), err)
 	}
@@ -153,15 +148,14 @@ func (f *guardFile) WriteString(s string) (int, error) { return f.Write([]byte(s
 
 func (f *guardFile) ReadFrom(r io.Reader) (int64, error) { return io.Copy(writerOnly{f}, r) }
 
-func (f *guardFile) Close() error {
-	if err := f.File.Close(); err != nil && !f.g.stopped() {
-		return f.g.fail(f.Name(), err)
-	}
-	return nil
-}
+func (f *guardFile) Close() error { return f.done(f.File.Close()) }
 
-func (f *guardFile) Sync() error {
-	if err := f.File.Sync(); err != nil && !f.g.stopped() {
+func (f *guardFile) Sync() error { return f.done(f.File.Sync()) }
+
+// done records err, the result of closing or syncing the file, unless the
+// guard has stopped (the write was then discarded on purpose).
+func (f *guardFile) done(err error) error {
+	if err != nil && !f.g.stopped() {
 		return f.g.fail(f.Name(), err)
 	}
 	return nil

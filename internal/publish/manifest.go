@@ -127,12 +127,12 @@ func ReadManifest(fsys afero.Fs, dir string) (*Manifest, error) {
 	return &m, nil
 }
 
-// scan lists the files under dir (every entry that is not a folder,
-// links included, not followed), by slash path relative to dir, without
-// the marker. With hashes, each file's SHA-256 is computed.
-func scan(fsys afero.Fs, dir string, hashes bool) ([]File, error) {
-	var files []File
-	err := afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
+// Walk calls fn for every entry under dir that is not a folder (links
+// included, not followed), in lexical order, but the marker: rel is its
+// slash path relative to dir, name its path in fsys. An error of fn, or of
+// reading a folder, stops the walk and is returned.
+func Walk(fsys afero.Fs, dir string, fn func(rel, name string, info fs.FileInfo) error) error {
+	return afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
 		if err != nil {
 			return err
 		}
@@ -147,6 +147,15 @@ func scan(fsys afero.Fs, dir string, hashes bool) ([]File, error) {
 		if rel == MarkerName {
 			return nil
 		}
+		return fn(rel, p, info)
+	})
+}
+
+// scan lists the files under dir as Walk visits them. With hashes, each
+// file's SHA-256 is computed.
+func scan(fsys afero.Fs, dir string, hashes bool) ([]File, error) {
+	var files []File
+	err := Walk(fsys, dir, func(rel, p string, info fs.FileInfo) (err error) {
 		f := File{Path: rel, Size: info.Size()}
 		if !info.Mode().IsRegular() {
 			f.SHA256 = "not a plain file: " + info.Mode().Type().String()
@@ -193,7 +202,7 @@ func foreign(fsys afero.Fs, dir string, m *Manifest, limit int, hashes bool) ([]
 	}
 	var out []string
 	for _, f := range files {
-		if osCache(f.Path) {
+		if OSCache(f.Path) {
 			continue
 		}
 		k, ok := known[f.Path]
@@ -223,8 +232,9 @@ func foreign(fsys afero.Fs, dir string, m *Manifest, limit int, hashes bool) ([]
 // counts as empty, and a previous build holding them is still minhbach's.
 var osCaches = []string{".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db"}
 
-// osCache reports whether the slash path p names one of osCaches.
-func osCache(p string) bool {
+// OSCache reports whether the slash path p names one of osCaches: a
+// build may hold them, but they are not published.
+func OSCache(p string) bool {
 	base := strings.ToLower(p[strings.LastIndex(p, "/")+1:])
 	for _, c := range osCaches {
 		if base == c {

@@ -117,15 +117,9 @@ func within(p, dir string) bool {
 // and case-insensitive names); false when either does not exist or the
 // file system cannot tell.
 func sameFile(fsys afero.Fs, a, b string) bool {
-	ia, err := fsys.Stat(a)
-	if err != nil {
-		return false
-	}
-	ib, err := fsys.Stat(b)
-	if err != nil {
-		return false
-	}
-	return os.SameFile(ia, ib)
+	ia, errA := fsys.Stat(a)
+	ib, errB := fsys.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(ia, ib)
 }
 
 // ancestors returns p and every folder above it, p first.

@@ -225,7 +225,7 @@ func (t *Target) check(source, dest string) (string, error) {
 	}
 	empty := true
 	for _, e := range entries {
-		if !osCache(e.Name()) || !e.Mode().IsRegular() {
+		if !OSCache(e.Name()) || !e.Mode().IsRegular() {
 			empty = false
 		}
 	}

@@ -335,20 +335,9 @@ func scanFront(s string) ([]entry, []header, error) {
 			if array {
 				j++
 			}
-			k := j
-			for k < len(s) && s[k] != ']' && s[k] != '\n' {
-				if s[k] == '"' || s[k] == '\'' {
-					end, ok := scanString(s, k)
-					if !ok {
-						return nil, nil, errors.New("a table name has an unclosed quote")
-					}
-					k = end
-					continue
-				}
-				k++
-			}
-			if k >= len(s) || s[k] != ']' {
-				return nil, nil, errors.New("a table header has no closing ]")
+			k, err := keyEnd(s, j, ']', "a table name has an unclosed quote", "a table header has no closing ]")
+			if err != nil {
+				return nil, nil, err
 			}
 			name := normKey(s[j:k])
 			table = name
@@ -359,20 +348,9 @@ func scanFront(s string) ([]entry, []header, error) {
 			i = end
 			continue
 		}
-		eq := i
-		for eq < len(s) && s[eq] != '=' && s[eq] != '\n' {
-			if s[eq] == '"' || s[eq] == '\'' {
-				end, ok := scanString(s, eq)
-				if !ok {
-					return nil, nil, errors.New("a key has an unclosed quote")
-				}
-				eq = end
-				continue
-			}
-			eq++
-		}
-		if eq >= len(s) || s[eq] != '=' {
-			return nil, nil, errors.New("a line is neither a key = value nor a table")
+		eq, err := keyEnd(s, i, '=', "a key has an unclosed quote", "a line is neither a key = value nor a table")
+		if err != nil {
+			return nil, nil, err
 		}
 		key := normKey(s[i:eq])
 		v := skipSpace(s, eq+1)
@@ -386,6 +364,27 @@ func scanFront(s string) ([]entry, []header, error) {
 		i = le
 	}
 	return entries, headers, nil
+}
+
+// keyEnd returns where the key or table name at i ends: at the stop byte,
+// outside quotes, on its line. The error says unclosed when a quote is not
+// closed, unstopped when the line has no stop byte.
+func keyEnd(s string, i int, stop byte, unclosed, unstopped string) (int, error) {
+	for i < len(s) && s[i] != stop && s[i] != '\n' {
+		if s[i] != '"' && s[i] != '\'' {
+			i++
+			continue
+		}
+		end, ok := scanString(s, i)
+		if !ok {
+			return i, errors.New(unclosed)
+		}
+		i = end
+	}
+	if i >= len(s) || s[i] != stop {
+		return i, errors.New(unstopped)
+	}
+	return i, nil
 }
 
 // commentBlockStart returns where the comment lines right above the line

@@ -236,6 +236,27 @@ type builder struct {
 // pair is one bigram occurrence: token a directly followed by b in doc.
 type pair struct{ a, b, doc int32 }
 
+// intern returns the id of s, its place in list, adding it to list and
+// ids when it is new (then isNew is true).
+func intern(ids map[string]int32, list *[]string, s string) (id int32, isNew bool) {
+	if id, ok := ids[s]; ok {
+		return id, false
+	}
+	id = int32(len(*list))
+	ids[s] = id
+	*list = append(*list, s)
+	return id, true
+}
+
+// addDoc adds doc to the set of id, sets[id], unless it is already its
+// last document (last[id]): documents come in order, each once.
+func addDoc(sets [][]int32, last []int32, id, doc int32) {
+	if last[id] != doc {
+		last[id] = doc
+		sets[id] = append(sets[id], doc)
+	}
+}
+
 // index tokenizes every document and collects the sets.
 func (b *builder) index(in []Doc) {
 	b.docs = slices.Clone(in)
@@ -250,37 +271,24 @@ func (b *builder) index(in []Doc) {
 	// occur records that the word (fold, form) occurs in doc, in its title
 	// when title, and returns its fold id.
 	occur := func(doc int32, fold, form string, title bool) int32 {
-		fid, ok := foldID[fold]
-		if !ok {
-			fid = int32(len(b.folds))
-			foldID[fold] = fid
-			b.folds = append(b.folds, fold)
+		fid, isNew := intern(foldID, &b.folds, fold)
+		if isNew {
 			b.termDocs = append(b.termDocs, nil)
 			b.titleDocs = append(b.titleDocs, nil)
 			lastTerm = append(lastTerm, -1)
 			lastTitle = append(lastTitle, -1)
 		}
-		mid, ok := formID[form]
-		if !ok {
-			mid = int32(len(b.forms))
-			formID[form] = mid
-			b.forms = append(b.forms, form)
+		mid, isNew := intern(formID, &b.forms, form)
+		if isNew {
 			b.formFold = append(b.formFold, fid)
 			b.formDocs = append(b.formDocs, nil)
 			lastForm = append(lastForm, -1)
 		}
-		if lastTerm[fid] != doc {
-			lastTerm[fid] = doc
-			b.termDocs[fid] = append(b.termDocs[fid], doc)
+		addDoc(b.termDocs, lastTerm, fid, doc)
+		if title {
+			addDoc(b.titleDocs, lastTitle, fid, doc)
 		}
-		if title && lastTitle[fid] != doc {
-			lastTitle[fid] = doc
-			b.titleDocs[fid] = append(b.titleDocs[fid], doc)
-		}
-		if lastForm[mid] != doc {
-			lastForm[mid] = doc
-			b.formDocs[mid] = append(b.formDocs[mid], doc)
-		}
+		addDoc(b.formDocs, lastForm, mid, doc)
 		return fid
 	}
 	for d, doc := range b.docs {

@@ -53,7 +53,7 @@ func TestCitizenOutputs(t *testing.T) {
 		}
 		badges++
 		s := string(b)
-		if !strings.Contains(s, "tính đến ngày 30/6/2019</title>") && !strings.Contains(s, "as of 30 June 2019</title>") {
+		if !strings.Contains(s, "tính đến ngày 30/6/2019 — dữ liệu mẫu</title>") && !strings.Contains(s, "as of 30 June 2019 — sample data</title>") {
 			t.Errorf("%s: the badge's title does not give the as-of date: %s", name, s[:min(len(s), 400)])
 		}
 	}

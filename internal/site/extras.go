@@ -11,9 +11,7 @@ import (
 
 	"github.com/spf13/afero"
 
-	"github.com/minhbach/minhbach/internal/chart"
 	"github.com/minhbach/minhbach/internal/feed"
-	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/opendata"
 	"github.com/minhbach/minhbach/internal/search"
 	"github.com/minhbach/minhbach/internal/view"
@@ -145,21 +143,8 @@ func runJobs(jobs []job, write func(map[string][]byte) error) error {
 	return errors.Join(all...)
 }
 
-// badges writes every task's status badge in each language through put.
+// badges writes every task's status badges in each language through put:
+// the live one and one per published period (view.Model.Badges).
 func badges(m *view.Model, put func(string, []byte) error) error {
-	for _, ts := range m.Snapshot().Tasks {
-		for _, lang := range view.Langs {
-			left := msg.T(msg.For(lang), "task_n", map[string]any{"N": ts.Task.Number})
-			label := ts.Status.Label(lang)
-			title := left + ": " + label
-			if d := m.Snapshot().AsOf; !d.IsZero() && !m.Snapshot().NoData {
-				l := msg.For(lang)
-				title = msg.Get(l, "asof_words", title, msg.Date(l, d.Time()))
-			}
-			if err := put(view.LangDir(lang)+view.TaskURL(ts.Task.Slug)+"badge.svg", chart.BadgeTitled(left, label, title, ts.Status)); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return m.Badges(func(b view.BadgeFile) error { return put(b.Path, b.Parts.SVG()) })
 }

@@ -133,7 +133,7 @@ Báo cáo thử %s
 }
 
 // ourScripts are the only scripts the site may load.
-var ourScripts = map[string]bool{"search.js": true}
+var ourScripts = map[string]bool{"search.js": true, "copy.js": true}
 
 // checkHTML reports anything executable in an HTML page: script elements
 // other than ours, event-handler attributes, dangerous URL schemes, frames,

@@ -30,6 +30,22 @@ const (
 // a milestone, milestones into a task) the one that comes first here wins.
 var Order = []Status{Overdue, NotReported, Waiting, InProgress, Ongoing, DoneLate, DoneOnTime}
 
+// slugs name each status in addresses (the filtered list of a status,
+// trang-thai/<slug>/): Vietnamese, ASCII, stable.
+var slugs = map[Status]string{
+	Overdue:     "qua-han",
+	NotReported: "chua-bao-cao",
+	Waiting:     "cho-trung-uong",
+	InProgress:  "dang-thuc-hien",
+	Ongoing:     "thuong-xuyen",
+	DoneLate:    "hoan-thanh-cham",
+	DoneOnTime:  "hoan-thanh-dung-han",
+}
+
+// Slug is the status's name in addresses, "" for NoData and a string that
+// is not a status.
+func (s Status) Slug() string { return slugs[s] }
+
 // Rank is a status's place in Order; lower is worse.
 func (s Status) Rank() int {
 	for i, o := range Order {

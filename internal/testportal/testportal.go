@@ -9,6 +9,7 @@
 package testportal
 
 import (
+	_ "embed"
 	"fmt"
 	"os"
 	"path"
@@ -29,48 +30,12 @@ const (
 	PlanFile     = "data/plan.toml"
 )
 
-// Agencies is data/agencies.toml: four agencies that report (two
-// departments, two districts), the provincial committee, which does not,
-// and the group of the two districts.
-const Agencies = `# roles, agencies and groups of a small test portal
-[[roles]]
-id = "chu-tich"
-title = "Chủ tịch Ủy ban nhân dân tỉnh"
-
-[[agencies]]
-id = "so-noi-vu"
-name = "Sở Nội vụ"
-kind = "so"
-reports = true
-
-[[agencies]]
-id = "so-tu-phap"
-name = "Sở Tư pháp"
-kind = "so"
-reports = true
-
-[[agencies]]
-id = "huyen-a"
-name = "Ủy ban nhân dân huyện A"
-kind = "huyen"
-reports = true
-
-[[agencies]]
-id = "huyen-b"
-name = "Ủy ban nhân dân huyện B"
-kind = "huyen"
-reports = true
-
-[[agencies]]
-id = "ubnd-tinh"
-name = "Ủy ban nhân dân tỉnh"
-kind = "tinh"
-
-[[groups]]
-id = "cac-huyen"
-name = "Ủy ban nhân dân các huyện"
-members = ["huyen-a", "huyen-b"]
-`
+// Agencies is data/agencies.toml (portal/data/agencies.toml): four
+// agencies that report (two departments, two districts), the provincial
+// committee, which does not, and the group of the two districts.
+//
+//go:embed portal/data/agencies.toml
+var Agencies string
 
 // Members is the members line of the group cac-huyen in Agencies, for
 // tests that edit it.
@@ -80,64 +45,12 @@ const Members = `members = ["huyen-a", "huyen-b"]`
 // head and its first task.
 const Task2 = "[[tasks]]\nnumber = 2\n"
 
-// Plan is data/plan.toml: three tasks, with a milestone of the group (1b,
-// with a condition), an ongoing one (2a) and deadlines of several forms.
-const Plan = `title = "Kế hoạch thử nghiệm"
-issuer = "ubnd-tinh"
-
-[reporting]
-compiler = "so-noi-vu"
-recipient = "ubnd-tinh"
-every = ["H1", "year"]
-
-[[tasks]]
-number = 1
-slug = "nhiem-vu-mot"
-title = "Nhiệm vụ một"
-overseer = "chu-tich"
-
-  [[tasks.milestones]]
-  id = "1a"
-  owner = "so-noi-vu"
-  action = "Xây dựng đề án"
-  due = "2018-Q2"
-
-  [[tasks.milestones]]
-  id = "1b"
-  owner = "cac-huyen"
-  action = "Sắp xếp các phòng chuyên môn"
-  due = "2018"
-  condition = "sau khi có hướng dẫn của Trung ương"
-
-` + Task2 + `slug = "nhiem-vu-hai"
-title = "Nhiệm vụ hai"
-overseer = "chu-tich"
-
-  [[tasks.milestones]]
-  id = "2a"
-  owner = "so-tu-phap"
-  partners = ["so-noi-vu"]
-  action = "Tuyên truyền"
-  due = "ongoing"
-
-[[tasks]]
-number = 3
-slug = "nhiem-vu-ba"
-title = "Nhiệm vụ ba"
-overseer = "chu-tich"
-
-  [[tasks.milestones]]
-  id = "3a"
-  owner = "so-noi-vu"
-  action = "Rà soát"
-  due = "from 2018"
-
-  [[tasks.milestones]]
-  id = "3b"
-  owner = "so-tu-phap"
-  action = "Báo cáo"
-  due = "2018-09-30"
-`
+// Plan is data/plan.toml (portal/data/plan.toml): three tasks, with a
+// milestone of the group (1b, with a condition), an ongoing one (2a) and
+// deadlines of several forms.
+//
+//go:embed portal/data/plan.toml
+var Plan string
 
 // AgenciesEn is Agencies with English names for so-noi-vu and ubnd-tinh.
 var AgenciesEn = Edit(Agencies,

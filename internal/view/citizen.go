@@ -18,20 +18,8 @@ import (
 // anchor on it ("#<key>").
 const methodURL = "cach-tinh-trang-thai/"
 
-// statusSlugs name the filtered list of each status: Vietnamese, ASCII,
-// stable.
-var statusSlugs = map[status.Status]string{
-	status.Overdue:     "qua-han",
-	status.NotReported: "chua-bao-cao",
-	status.Waiting:     "cho-trung-uong",
-	status.InProgress:  "dang-thuc-hien",
-	status.Ongoing:     "thuong-xuyen",
-	status.DoneLate:    "hoan-thanh-cham",
-	status.DoneOnTime:  "hoan-thanh-dung-han",
-}
-
 // statusURL is the filtered list of the tasks and shares with s.
-func statusURL(s status.Status) string { return "trang-thai/" + statusSlugs[s] + "/" }
+func statusURL(s status.Status) string { return "trang-thai/" + s.Slug() + "/" }
 
 // kindURL is the filtered list of the agencies of one kind.
 func kindURL(kind string) string { return "loai-co-quan/" + kind + "/" }
@@ -178,7 +166,7 @@ func (pr *presenter) statusPages() error {
 		status.SortWorstFirst(v.Shares, func(m MilestoneV) (status.Status, int) { return s, m.DaysLate })
 		title := pr.w("title_status_page", v.Status.Label)
 		desc := pr.w("desc_asof", title, v.AsOf)
-		if err := pr.write("trang-thai/"+statusSlugs[s]+"/index", page{Title: title, Type: "status", Description: desc, Weight: s.Rank() + 1, Params: params{V: v}}, ""); err != nil {
+		if err := pr.write("trang-thai/"+s.Slug()+"/index", page{Title: title, Type: "status", Description: desc, Weight: s.Rank() + 1, Params: params{V: v}}, ""); err != nil {
 			return err
 		}
 	}

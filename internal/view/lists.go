@@ -11,26 +11,30 @@ var (
 	ChangesPerPage = 500
 )
 
+// ListPageV is what every further page of a long list shows besides its
+// items: the page the list belongs to (Of), this page's number and the
+// pager (layouts/_partials/further-page.html).
+type ListPageV struct {
+	Of     LinkV   `json:"of"`
+	Number int     `json:"number"`
+	Pager  *PagerV `json:"pager"`
+}
+
 // TaskPageV is a further page of a long list of tasks: page 2 and on of
 // the list of tasks (shared by the home page and /nhiem-vu/) or of a
 // period's.
 type TaskPageV struct {
-	// Of is the page the list belongs to, Number this page's number.
-	Of     LinkV `json:"of"`
-	Number int   `json:"number"`
+	ListPageV
 	// AsOf is the date of a period's statuses, empty for the list of
 	// tasks as of the site's date.
 	AsOf  string     `json:"as_of,omitempty"`
 	Tasks []TaskRowV `json:"tasks"`
-	Pager *PagerV    `json:"pager"`
 }
 
 // ChangePageV is a further page of a period's status changes.
 type ChangePageV struct {
-	Of      LinkV     `json:"of"`
-	Number  int       `json:"number"`
+	ListPageV
 	Changes []ChangeV `json:"changes"`
-	Pager   *PagerV   `json:"pager"`
 }
 
 // pageCount is the number of pages of per items that n items take: at
@@ -76,6 +80,23 @@ func pageOf[T any](all []T, i, per int) []T {
 	return all[min((i-1)*per, len(all)):min(i*per, len(all))]
 }
 
+// further writes pages 2 and on of a list of n items cut into pages of
+// per: page i is view(i, its pager), of type typ, at dir + "<i>" (relative
+// to the language's root), its URL urlDir + "<i>/", titled "name — trang
+// i". It returns the pager of the first page, which the list's own page
+// of shows: nil for a list that fits one page. label names the pager.
+func (pr *presenter) further(n, per int, of LinkV, dir, urlDir, name, typ, label string, view func(i int, pager *PagerV) pageView) (*PagerV, error) {
+	pages := pageCount(n, per)
+	url := furtherURL(of.URL, urlDir)
+	for i := 2; i <= pages; i++ {
+		title := pr.w("title_page_n", name, i)
+		if err := pr.write(fmt.Sprintf("%s%d", dir, i), page{Title: title, Type: typ, Description: title, Params: params{V: view(i, pagerOf(i, pages, url, label))}}, ""); err != nil {
+			return nil, err
+		}
+	}
+	return pagerOf(1, pages, url, label), nil
+}
+
 // taskList cuts rows into pages of TasksPerPage: it writes pages 2 and on
 // at dir + "<n>/" (type "task-page"; dir relative to the language's root,
 // ending in a slash) and returns the first page's rows and pager, for the
@@ -83,31 +104,19 @@ func pageOf[T any](all []T, i, per int) []T {
 // the list in the further pages' titles ("name — trang 2"), label the
 // pager; asOf is a period's date (empty for the list of tasks).
 func (pr *presenter) taskList(rows []TaskRowV, of LinkV, dir, name, asOf, label string) ([]TaskRowV, *PagerV, error) {
-	n := pageCount(len(rows), TasksPerPage)
-	url := furtherURL(of.URL, dir)
-	for i := 2; i <= n; i++ {
-		v := TaskPageV{Of: of, Number: i, AsOf: asOf, Tasks: pageOf(rows, i, TasksPerPage), Pager: pagerOf(i, n, url, label)}
-		title := pr.w("title_page_n", name, i)
-		if err := pr.write(fmt.Sprintf("%s%d", dir, i), page{Title: title, Type: "task-page", Description: title, Params: params{V: v}}, ""); err != nil {
-			return nil, nil, err
-		}
-	}
-	return pageOf(rows, 1, TasksPerPage), pagerOf(1, n, url, label), nil
+	pager, err := pr.further(len(rows), TasksPerPage, of, dir, dir, name, "task-page", label, func(i int, pg *PagerV) pageView {
+		return TaskPageV{ListPageV: ListPageV{Of: of, Number: i, Pager: pg}, AsOf: asOf, Tasks: pageOf(rows, i, TasksPerPage)}
+	})
+	return pageOf(rows, 1, TasksPerPage), pager, err
 }
 
 // changeList cuts a period's changes into pages of ChangesPerPage as
 // taskList cuts tasks (type "change-page").
 func (pr *presenter) changeList(changes []ChangeV, of LinkV, dir, name, label string) ([]ChangeV, *PagerV, error) {
-	n := pageCount(len(changes), ChangesPerPage)
-	url := furtherURL(of.URL, dir)
-	for i := 2; i <= n; i++ {
-		v := ChangePageV{Of: of, Number: i, Changes: pageOf(changes, i, ChangesPerPage), Pager: pagerOf(i, n, url, label)}
-		title := pr.w("title_page_n", name, i)
-		if err := pr.write(fmt.Sprintf("%s%d", dir, i), page{Title: title, Type: "change-page", Description: title, Params: params{V: v}}, ""); err != nil {
-			return nil, nil, err
-		}
-	}
-	return pageOf(changes, 1, ChangesPerPage), pagerOf(1, n, url, label), nil
+	pager, err := pr.further(len(changes), ChangesPerPage, of, dir, dir, name, "change-page", label, func(i int, pg *PagerV) pageView {
+		return ChangePageV{ListPageV: ListPageV{Of: of, Number: i, Pager: pg}, Changes: pageOf(changes, i, ChangesPerPage)}
+	})
+	return pageOf(changes, 1, ChangesPerPage), pager, err
 }
 
 func (TaskPageV) pageView()   {}

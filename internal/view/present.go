@@ -33,6 +33,9 @@ type Model struct {
 	// and submitted ones in a drafts preview.
 	published []*plan.Report
 	sample    bool
+	// samples tells, period by period of hist, whether the data as of the
+	// period's end is sample data (periodSamples).
+	samples []bool
 	// DataFiles describes the open-data files, for the open-data page.
 	DataFiles []DataFileV
 	// byTask lists the shown reports that update each task, in report
@@ -56,6 +59,7 @@ func New(p *plan.Project, asOf plan.Date, drafts bool) *Model {
 	m := &Model{p: view, snap: status.Current(view, asOf), hist: status.History(view), drafts: drafts}
 	m.published = view.Published()
 	m.sample = view.SampleData()
+	m.samples = m.periodSamples()
 	return m
 }
 

@@ -19,8 +19,11 @@ type TaskV struct {
 	Milestones []MilestoneV `json:"milestones"`
 	Reports    []ReportRowV `json:"reports,omitempty"`
 	Feed       string       `json:"feed"`
-	Badge      string       `json:"badge"`
-	JSON       string       `json:"json"`
+	// Badge is the live badge; Frozen the one of the latest published
+	// period, absent before any.
+	Badge  BadgeV  `json:"badge"`
+	Frozen *BadgeV `json:"frozen,omitempty"`
+	JSON   string  `json:"json"`
 }
 
 func (pr *presenter) tasks() error {
@@ -36,10 +39,11 @@ func (pr *presenter) tasks() error {
 	if err := pr.write("nhiem-vu/_index", page{Title: name, Type: "tasks", Params: params{V: TasksV{Tasks: first, Pager: pager}}}, ""); err != nil {
 		return err
 	}
-	for _, ts := range pr.snap.Tasks {
+	for i, ts := range pr.snap.Tasks {
 		t := ts.Task
 		v := TaskV{Number: t.Number, Title: pr.t(t.Title, t.TitleEn), Status: pr.status(ts.Status),
-			Feed: TaskURL(t.Slug) + "atom.xml", Badge: TaskURL(t.Slug) + "badge.svg", JSON: "du-lieu/minhbach.json"}
+			Feed: TaskURL(t.Slug) + "atom.xml", JSON: "du-lieu/minhbach.json"}
+		v.Badge, v.Frozen = pr.taskBadges(ts, i)
 		if pr.lang == "en" && t.TitleEn != "" {
 			v.TitleVi = t.Title
 		}

@@ -210,10 +210,7 @@ type PagerPageV struct {
 // MilestonePageV is a further page of a long list of milestones: page 2
 // and on of a period's or the timeline's list.
 type MilestonePageV struct {
-	// Of is the page the list belongs to, Number this page's number.
-	Of         LinkV        `json:"of"`
-	Number     int          `json:"number"`
+	ListPageV
 	AsOf       string       `json:"as_of"`
 	Milestones []MilestoneV `json:"milestones"`
-	Pager      *PagerV      `json:"pager"`
 }
