@@ -10,6 +10,7 @@ import (
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/reportfile"
 	"github.com/minhbach/minhbach/internal/status"
+	"github.com/minhbach/minhbach/internal/summary"
 	"github.com/minhbach/minhbach/internal/workbook"
 )
 
@@ -28,7 +29,7 @@ func (a *app) summaryCmd() *cobra.Command {
 			return err
 		}
 		hist := status.History(p)
-		s, ok := workbook.Compile(p, hist, per.ID)
+		s, ok := summary.Compile(p, hist, per.ID)
 		if !ok {
 			var ids []string
 			for _, h := range hist {
@@ -44,7 +45,7 @@ func (a *app) summaryCmd() *cobra.Command {
 		if out == "" {
 			out = "tong-hop-" + per.ID + ".xlsx"
 		}
-		f, err := s.Workbook(a.lang)
+		f, err := workbook.SummaryWorkbook(s, a.lang)
 		if err != nil {
 			return err
 		}

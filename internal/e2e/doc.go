@@ -12,6 +12,11 @@
 //     each with a visible focus indicator, the skip link first; search works;
 //     the site works under a sub-path; and screenshots of each page type are
 //     written at 375 and 1280 CSS pixels wide.
+//   - print_test.go lays the period's printable summary out under print
+//     media at the width of an A4 page: no navigation shown, every source
+//     report's address printed, no table wider than the page; it keeps a
+//     print-media screenshot and Chrome's PDF of the page with the
+//     screenshots.
 //   - links_test.go (no browser) follows every internal href/src in the HTML,
 //     XML, SVG and CSS of the root build, the sub-path build and the
 //     relative-link build, fragments included.

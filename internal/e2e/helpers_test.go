@@ -59,6 +59,7 @@ var pageTypes = []pageType{
 	{"method", "cach-tinh-trang-thai/", true},
 	{"status", "trang-thai/qua-han/", true},
 	{"kind", "loai-co-quan/huyen/", true},
+	{"summary", "ky-bao-cao/2019-H1/tong-hop/", true},
 }
 
 // languages are the prefixes of the two language versions.

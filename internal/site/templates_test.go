@@ -109,6 +109,21 @@ func TestTemplatesRenderTheViewModel(t *testing.T) {
 		"Sở Nội vụ",
 		"Phê duyệt",
 	)
+	b.AssertFileContent("public/ky-bao-cao/2019-H1/index.html", `href="/ky-bao-cao/2019-H1/tong-hop/"`, "Bản tổng hợp của kỳ để in")
+	b.AssertFileContent("public/ky-bao-cao/2019-H1/tong-hop/index.html",
+		"Báo cáo tổng hợp kết quả thực hiện Kế hoạch — 6 tháng đầu năm 2019",
+		"Trạng thái tính đến ngày 30/6/2019, chỉ từ các báo cáo đã được phê duyệt.",
+		"Đã nhận 15/30 báo cáo phải gửi; 15 đơn vị chưa báo cáo.",
+		`<th scope="col">Trạng thái đến 30/6/2019</th>`,
+		`href="/nhiem-vu/sap-xep-don-vi-cap-xa/#moc-6a"`,
+		`class="src-link" href="/ky-bao-cao/2018/ubnd-ia-hdrai/"`,
+		"Số ngày quá hạn: <span class=\"late-days\">273</span>",
+	)
+	b.AssertFileContent("public/en/ky-bao-cao/2019-H1/tong-hop/index.html",
+		`<html lang="en">`,
+		"Summary of the plan&#39;s implementation — First half of 2019",
+		"Status as of 30 June 2019",
+	)
 	b.AssertFileContent("public/ke-hoach/index.html", "18-NQ/TW", "Căn cứ")
 	b.AssertFileContent("public/tim-kiem/index.html", `id="search-results"`, `<noscript>`, `data-index="/tim-kiem/chi-muc/"`)
 }

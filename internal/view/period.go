@@ -27,6 +27,8 @@ type PeriodV struct {
 	ChangesPager *PagerV      `json:"changes_pager,omitempty"`
 	Reports      []ReportRowV `json:"reports"`
 	Missing      []LinkV      `json:"missing,omitempty"`
+	// Summary links the period's printable summary (summary.go).
+	Summary LinkV `json:"summary"`
 }
 
 // PeriodsV is the list of periods, the latest first.
@@ -103,6 +105,10 @@ func (pr *presenter) periods() error {
 			return err
 		}
 		v.Milestones, v.Pager = first.Milestones, first.Pager
+		v.Summary = pr.summaryOf(per)
+		if err := pr.summaryPage(h); err != nil {
+			return err
+		}
 		if err := pr.write("ky-bao-cao/"+per.ID+"/_index", page{Title: title, Type: "period", Description: title, Params: params{V: v}}, ""); err != nil {
 			return err
 		}

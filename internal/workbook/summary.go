@@ -2,13 +2,13 @@ package workbook
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/status"
+	"github.com/minhbach/minhbach/internal/summary"
 )
 
 // SummaryFormat names the layout of the period summary workbooks this
@@ -27,99 +27,13 @@ const (
 	sumMissing  = "status_not-reported"
 )
 
-// SummaryRow is one share of one milestone in a period summary: one
-// agency's part of a milestone (the owner's, or one member's of a group),
-// its status as of the period's end and what it rests on.
-type SummaryRow struct {
-	Task      *plan.Task
-	Milestone *plan.Milestone
-	Agency    *plan.Agency
-	Status    status.Status
-	// Previous is the status as of the previous period's end (NoData for the
-	// first period or a share that did not exist then).
-	Previous status.Status
-	// Source is the update the status rests on, or nil.
-	Source *status.Source
-	// OverdueSince is the first day the share was overdue, and DaysOverdue
-	// how many days it had been overdue at the period's end; zero unless
-	// the share is overdue.
-	OverdueSince plan.Date
-	DaysOverdue  int
-}
-
-// Summary is the compiled report of one reporting period, as section III.3
-// of the plan asks Sở Nội vụ to make it: every share of every milestone
-// with its status as of the period's end, what changed since the period
-// before, what is overdue and since when, and the units that had to report
-// and did not.
-type Summary struct {
-	Plan    *plan.Plan
-	Period  *status.Period
-	reg     *plan.Registry
-	Rows    []SummaryRow
-	Overdue []SummaryRow // worst first: the longest overdue first
-	Changed []SummaryRow
-	Missing []*plan.Agency
-}
-
-// Compile makes the summary of the period with id from the history of the
-// approved reports (status.History). It returns false when no approved
-// report exists for that period.
-func Compile(p *plan.Project, hist []*status.Period, id string) (*Summary, bool) {
-	var h *status.Period
-	for _, x := range hist {
-		if x.Period.ID == id {
-			h = x
-		}
-	}
-	if h == nil {
-		return nil, false
-	}
-	s := &Summary{Plan: p.Plan, Period: h, Missing: h.Missing, reg: p.Agencies}
-	asOf := h.Snapshot.AsOf
-	for _, t := range h.Snapshot.Tasks {
-		for _, ms := range t.Milestones {
-			var before *status.Milestone
-			if h.Previous != nil {
-				before = h.Previous.Snapshot.Milestone(ms.Milestone.ID)
-			}
-			for _, mem := range ms.Members {
-				r := SummaryRow{Task: t.Task, Milestone: ms.Milestone, Agency: mem.Agency, Status: mem.Status, Source: mem.Source}
-				if prev := before.Member(mem.Agency.ID); prev != nil {
-					r.Previous = prev.Status
-				}
-				if mem.Status == status.Overdue {
-					if last, ok := ms.Milestone.Due.LastDay(); ok && last.Before(asOf) {
-						r.OverdueSince = last.AddDays(1)
-						r.DaysOverdue = days(last, asOf)
-					}
-				}
-				s.Rows = append(s.Rows, r)
-				if r.Status == status.Overdue {
-					s.Overdue = append(s.Overdue, r)
-				}
-				if h.Previous != nil && r.Previous != r.Status {
-					s.Changed = append(s.Changed, r)
-				}
-			}
-		}
-	}
-	sort.SliceStable(s.Overdue, func(i, j int) bool { return s.Overdue[i].DaysOverdue > s.Overdue[j].DaysOverdue })
-	return s, true
-}
-
-// days counts the days from a to b.
-func days(a, b plan.Date) int {
-	return int(b.Time().Sub(a.Time()).Hours() / 24)
-}
-
-// Workbook lays the summary out as an Excel workbook in lang: an overview
+// SummaryWorkbook lays the period summary s out as an Excel workbook in lang: an overview
 // (the plan, the period, the as-of date, the counts, who reported), then a
 // sheet each for every share, the overdue shares, the changes since the
 // previous period and the units that did not report, each with a bold
 // frozen header row, fitted to the width of an A4 landscape page, ready to
 // be pasted into the official report.
-func (s *Summary) Workbook(lang msg.Lang) (*excelize.File, error) {
+func SummaryWorkbook(s *summary.Summary, lang msg.Lang) (*excelize.File, error) {
 	f := excelize.NewFile()
 	st, err := newStyles(f)
 	if err != nil {
@@ -163,7 +77,7 @@ func pick(lang msg.Lang, vi, en string) string {
 // summaryWriter writes the sheets of a summary.
 type summaryWriter struct {
 	writer
-	s    *Summary
+	s    *summary.Summary
 	lang msg.Lang
 }
 
@@ -177,13 +91,7 @@ func (w *summaryWriter) date(d plan.Date) string {
 }
 
 func (w *summaryWriter) label(st status.Status, m *plan.Milestone) string {
-	if st == status.Waiting {
-		return m.WaitingLabel(string(w.lang))
-	}
-	if st == status.NoData {
-		return ""
-	}
-	return st.Label(string(w.lang))
+	return summary.Label(w.lang, st, m)
 }
 
 // head is a column's header; the status column names the as-of date.
@@ -194,7 +102,7 @@ func (w *summaryWriter) head(key string) string {
 	return w.t(key)
 }
 
-func (w *summaryWriter) agency(a *plan.Agency) string { return pick(w.lang, a.Name, a.NameEn) }
+func (w *summaryWriter) agency(a *plan.Agency) string { return summary.AgencyName(w.lang, a) }
 
 func (w *summaryWriter) overview() {
 	sh := w.t(sumOverview)
@@ -209,7 +117,7 @@ func (w *summaryWriter) overview() {
 	w.do(f.MergeCell(sh, "A2", "D2"))
 	w.do(f.SetRowHeight(sh, 2, height(lines(pick(w.lang, s.Plan.Title, s.Plan.TitleEn), 90))))
 	w.str(sh, "A3", w.t("cli.summary.asOf", w.date(s.Period.Snapshot.AsOf)), st.intro)
-	need := len(s.Period.Reports) + len(s.Missing)
+	need := s.Due()
 	w.str(sh, "A4", w.t("cli.summary.reports", len(s.Period.Reports), need, len(s.Missing)), st.intro)
 	row := 6
 	for i, k := range []string{"col_status", "nav_tasks", "cli.summary.col.milestones", "cli.summary.col.shares"} {
@@ -229,10 +137,7 @@ func (w *summaryWriter) overview() {
 	row++
 	w.str(sh, cell("A", row), w.t("cli.summary.total"), st.label)
 	for i, m := range []map[status.Status]int{snap.TaskCounts, snap.MilestoneCounts, snap.MemberCounts} {
-		n := 0
-		for _, v := range m {
-			n += v
-		}
+		n := summary.Total(m)
 		c, _ := excelize.CoordinatesToCellName(i+2, row)
 		w.do(f.SetCellInt(sh, c, int64(n)))
 		w.do(f.SetCellStyle(sh, c, c, st.label))
@@ -251,7 +156,7 @@ var summaryCols = []struct {
 	{"cli.summary.col.source", 34}, {"cli.summary.col.result", 40},
 }
 
-func (w *summaryWriter) table(key string, rows []SummaryRow) {
+func (w *summaryWriter) table(key string, rows []summary.Row) {
 	sh := w.t(key)
 	f, st := w.f, w.st
 	_, err := f.NewSheet(sh)
@@ -306,45 +211,11 @@ func (w *summaryWriter) table(key string, rows []SummaryRow) {
 	w.page(sh, "landscape")
 }
 
-// source names the report a status rests on: its number and date and the
-// agency that sent it.
-func (w *summaryWriter) source(src *status.Source) string {
-	if src == nil || src.Report == nil {
-		return ""
-	}
-	r := src.Report
-	name := r.Agency
-	if a := w.s.reg.Agency(r.Agency); a != nil {
-		name = w.agency(a)
-	}
-	return w.t("cli.summary.source", r.Number, w.date(r.Date), name, r.PeriodInfo.Words(string(w.lang)))
-}
+// source names the report a status rests on (summary.Summary.SourceWords).
+func (w *summaryWriter) source(src *status.Source) string { return w.s.SourceWords(w.lang, src) }
 
-// result is what the source update said: done on, progress, note.
-func (w *summaryWriter) result(src *status.Source) string {
-	if src == nil || src.Update == nil {
-		return ""
-	}
-	u := src.Update
-	var out string
-	if !u.DoneOn.IsZero() {
-		out = w.t("cli.summary.doneOn", w.date(u.DoneOn))
-	}
-	if u.Progress != nil {
-		out = joinLine(out, w.t("cli.summary.progress", *u.Progress))
-	}
-	return joinLine(out, u.Note)
-}
-
-func joinLine(a, b string) string {
-	switch {
-	case a == "":
-		return b
-	case b == "":
-		return a
-	}
-	return a + "\n" + b
-}
+// result is what the source update said (summary.Result).
+func (w *summaryWriter) result(src *status.Source) string { return summary.Result(w.lang, src) }
 
 // tasks writes one row per task: its status as of the period's end (the
 // worst of its milestones) and how many of its milestones are done.
@@ -367,12 +238,7 @@ func (w *summaryWriter) tasks() {
 	w.do(f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"}))
 	for i, t := range w.s.Period.Snapshot.Tasks {
 		n := 4 + i
-		done := 0
-		for _, ms := range t.Milestones {
-			if ms.Status.Done() {
-				done++
-			}
-		}
+		done := summary.MilestonesDone(t)
 		title := pick(w.lang, t.Task.Title, t.Task.TitleEn)
 		w.do(f.SetCellInt(sh, cell("A", n), int64(t.Task.Number)))
 		w.do(f.SetCellStyle(sh, cell("A", n), cell("A", n), st.planCenter))

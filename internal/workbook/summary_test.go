@@ -16,6 +16,7 @@ import (
 	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/plan"
 	"github.com/minhbach/minhbach/internal/status"
+	"github.com/minhbach/minhbach/internal/summary"
 )
 
 // konTum loads the repository's own portal, read-only.
@@ -32,11 +33,11 @@ func konTum(t *testing.T) *plan.Project {
 // sheet back: one map of column header → value per row.
 func readBack(t *testing.T, p *plan.Project, id string, lang msg.Lang) (*excelize.File, []map[string]string) {
 	t.Helper()
-	s, ok := Compile(p, status.History(p), id)
+	s, ok := summary.Compile(p, status.History(p), id)
 	if !ok {
 		t.Fatalf("no summary for %s", id)
 	}
-	f, err := s.Workbook(lang)
+	f, err := SummaryWorkbook(s, lang)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,8 +208,8 @@ func TestSummaryIsDeterministic(t *testing.T) {
 	id := status.Periods(p)[0].ID
 	var out [2][]byte
 	for i := range out {
-		s, _ := Compile(p, status.History(p), id)
-		f, err := s.Workbook(msg.VI)
+		s, _ := summary.Compile(p, status.History(p), id)
+		f, err := SummaryWorkbook(s, msg.VI)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -252,8 +253,8 @@ func TestSummaryOpensInLibreOffice(t *testing.T) {
 	}
 	p := konTum(t)
 	per := status.Periods(p)[len(status.Periods(p))-1]
-	s, _ := Compile(p, status.History(p), per.ID)
-	f, err := s.Workbook(msg.VI)
+	s, _ := summary.Compile(p, status.History(p), per.ID)
+	f, err := SummaryWorkbook(s, msg.VI)
 	if err != nil {
 		t.Fatal(err)
 	}
