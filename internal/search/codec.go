@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	mbits "math/bits"
 	"strconv"
 	"strings"
 )
@@ -123,16 +124,28 @@ func riceBits(g []int, k int) int {
 	return n
 }
 
-// appendRice writes the kind byte, the count, the best k and the bits.
-func appendRice(b []byte, kind byte, g []int) []byte {
-	best, bestBits := 0, riceBits(g, 0)
-	for k := 1; k < 31; k++ {
-		if n := riceBits(g, k); n < bestBits {
-			best, bestBits = k, n
+// riceParam returns the k in 0..30 that codes g in the fewest bits (the
+// smallest such k), and that number of bits. A k past the bit length of
+// the largest gap leaves every quotient 0 and only adds bits, so the search
+// stops there.
+func riceParam(g []int) (k, bits int) {
+	top := 0
+	for _, v := range g {
+		top = max(top, v)
+	}
+	k, bits = 0, riceBits(g, 0)
+	for j := 1; j < min(31, mbits.Len(uint(top))+1); j++ {
+		if n := riceBits(g, j); n < bits {
+			k, bits = j, n
 		}
 	}
+	return k, bits
+}
+
+// appendRice writes the kind byte, the count, k (riceParam) and the bits.
+func appendRice(b []byte, kind byte, g []int, k int) []byte {
 	b = appendVarint(append(b, kind), len(g))
-	b = append(b, alphabet[best])
+	b = append(b, alphabet[k])
 	cur, n := 0, 0 // bits pending in cur
 	put := func(bit int) {
 		cur = cur<<1 | bit
@@ -142,11 +155,11 @@ func appendRice(b []byte, kind byte, g []int) []byte {
 		}
 	}
 	for _, v := range g {
-		for q := v >> best; q > 0; q-- {
+		for q := v >> k; q > 0; q-- {
 			put(1)
 		}
 		put(0)
-		for i := best - 1; i >= 0; i-- {
+		for i := k - 1; i >= 0; i-- {
 			put(v >> i & 1)
 		}
 	}
@@ -156,12 +169,8 @@ func appendRice(b []byte, kind byte, g []int) []byte {
 	return b
 }
 
-// riceLen returns the length appendRice would write for g.
-func riceLen(g []int) int {
-	bits := riceBits(g, 0)
-	for k := 1; k < 31; k++ {
-		bits = min(bits, riceBits(g, k))
-	}
+// riceLen returns the length appendRice writes for g coded in bits bits.
+func riceLen(g []int, bits int) int {
 	return 1 + len(appendVarint(nil, len(g))) + 1 + (bits+5)/6
 }
 
@@ -246,15 +255,15 @@ func encodeSet(idx []int32, n int) string {
 			best = c
 		}
 	}
-	if riceLen(g) < len(best) {
-		best = appendRice(nil, setRice, g)
+	if k, bits := riceParam(g); riceLen(g, bits) < len(best) {
+		best = appendRice(nil, setRice, g, k)
 	}
 	if 1+n-len(idx) < len(best) {
 		if cg == nil {
 			cg = gaps(complement(idx, n))
 		}
-		if riceLen(cg) < len(best) {
-			best = appendRice(nil, setRiceComp, cg)
+		if k, bits := riceParam(cg); riceLen(cg, bits) < len(best) {
+			best = appendRice(nil, setRiceComp, cg, k)
 		}
 	}
 	if 1+(n+5)/6 < len(best) {

@@ -25,11 +25,20 @@ type word struct {
 	// word and the previous one ("H'Drai"): the index also holds the two
 	// written as one word ("hdrai"), as people type such names.
 	join bool
+	// spelling numbers the word's exact spelling in the text ("Thôn" and
+	// "thôn" are two) among those the splitter has returned, 0, 1, 2, ...
+	// in order of first appearance, so that a caller can keep what it
+	// derives from a spelling in a slice instead of looking it up again;
+	// -1 for a splitter without a cache.
+	spelling int32
 }
 
 // isWordRune reports whether r belongs to a word: letters, digits and
 // combining marks, the same classes as the client's [\p{L}\p{N}\p{M}].
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf { // the same classes, without the tables
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
 }
 
@@ -47,27 +56,40 @@ func isBreak(r rune) bool {
 
 // splitter tokenizes texts, caching the forms of words already seen.
 type splitter struct {
-	cache map[string]word
+	// cache holds the word of each spelling seen, its fold "" when the
+	// word is left out.
+	cache     map[string]word
+	spellings int32 // the number of spellings returned so far
 }
 
 func newSplitter() *splitter { return &splitter{cache: map[string]word{}} }
 
 // split returns the words of s in order. Words whose folded form is empty or
 // longer than maxTokenRunes are left out (the break they carry is kept).
-func (sp *splitter) split(s string) []word {
-	var out []word
+func (sp *splitter) split(s string) []word { return sp.appendWords(nil, s) }
+
+// appendWords appends the words of s, as split returns them, to out, so
+// that a caller splitting many texts can reuse one slice.
+func (sp *splitter) appendWords(out []word, s string) []word {
 	brk := false
 	start, prevEnd := -1, -1 // start of the current word, end of the last one
 	flush := func(end int) {
 		raw := s[start:end]
 		w, ok := sp.cache[raw]
 		if !ok {
-			w = word{form: fold.Lower(raw), fold: fold.String(raw)}
+			w = word{form: fold.Lower(raw), fold: fold.String(raw), spelling: -1}
+			if utf8.RuneCountInString(w.fold) > maxTokenRunes {
+				w.fold = ""
+			}
 			if sp.cache != nil {
+				if w.fold != "" {
+					w.spelling = sp.spellings
+					sp.spellings++
+				}
 				sp.cache[strings.Clone(raw)] = w
 			}
 		}
-		if w.fold == "" || utf8.RuneCountInString(w.fold) > maxTokenRunes {
+		if w.fold == "" {
 			start, prevEnd = -1, -1
 			return
 		}
@@ -104,10 +126,25 @@ func isApostrophe(s string) bool { return s == "'" || s == "’" }
 const excerptRunes = 200
 
 // excerpt returns the start of s with runs of white space collapsed, cut at
-// a word boundary near excerptRunes runes, with "…" when cut.
+// a word boundary near excerptRunes runes, with "…" when cut. It reads only
+// as many words of s as it needs.
 func excerpt(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= excerptRunes {
+	// Collapse the white space of the first excerptRunes+1 runes: enough to
+	// know whether the text is cut, and where.
+	var b strings.Builder
+	runes := 0
+	for f := range strings.FieldsSeq(s) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+			runes++
+		}
+		b.WriteString(f)
+		if runes += utf8.RuneCountInString(f); runes > excerptRunes {
+			break
+		}
+	}
+	s = b.String()
+	if runes <= excerptRunes {
 		return s
 	}
 	n, cut := 0, len(s)
