@@ -146,6 +146,9 @@ func Get(l Lang, key string, args ...any) string {
 			return fmt.Sprint(append([]any{key, ": "}, args...)...)
 		}
 	}
+	if len(args) == 0 && strings.IndexByte(f, '%') < 0 {
+		return f // most labels: what Sprintf would return, without its cost
+	}
 	return fmt.Sprintf(f, args...)
 }
 

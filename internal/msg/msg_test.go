@@ -552,6 +552,25 @@ func TestGet(t *testing.T) {
 	}
 }
 
+// TestGetWithoutArguments checks Get's shortcut for a message without
+// arguments: every message of both catalogues comes out as fmt.Sprintf
+// would make it ("%%" as "%" included).
+func TestGetWithoutArguments(t *testing.T) {
+	t.Parallel()
+	n := 0
+	for _, l := range []Lang{VI, EN} {
+		for key, f := range Catalogue(l) {
+			if want := fmt.Sprintf(f, []any{}...); Get(l, key) != want {
+				t.Errorf("Get(%s, %q) = %q, want %q", l, key, Get(l, key), want)
+			}
+			n++
+		}
+	}
+	if n < 100 {
+		t.Fatalf("only %d messages compared", n)
+	}
+}
+
 func TestFromEnv(t *testing.T) {
 	tests := []struct {
 		choice, lcAll, lang string
