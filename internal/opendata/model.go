@@ -68,10 +68,21 @@ type planDoc struct {
 }
 
 type basisDoc struct {
-	Number string `json:"number"`
-	Date   string `json:"date"`
+	docRef
 	Issuer string `json:"issuer"`
 	Title  string `json:"title"`
+}
+
+// docRef is what an administrative document (a report, a document of the
+// plan's legal basis) is cited by: its number ("45/BC-SNV") and its date.
+type docRef struct {
+	Number string `json:"number"`
+	Date   string `json:"date"`
+}
+
+// ref returns the citation of the document numbered number of date.
+func ref(number string, date plan.Date) docRef {
+	return docRef{Number: number, Date: date.String()}
 }
 
 type reportDuty struct {
@@ -81,10 +92,16 @@ type reportDuty struct {
 	Every     []string `json:"every"`
 }
 
+// ownerDoc is what names an owner of milestones, an agency or a group: its
+// id and its name in Vietnamese and English.
+type ownerDoc struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	NameEn string `json:"name_en"`
+}
+
 type agencyDoc struct {
-	ID      string `json:"id"`
-	Name    string `json:"name"`
-	NameEn  string `json:"name_en"`
+	ownerDoc
 	Short   string `json:"short"`
 	Head    string `json:"head"`
 	Kind    string `json:"kind"`
@@ -97,9 +114,7 @@ type agencyDoc struct {
 }
 
 type groupDoc struct {
-	ID      string   `json:"id"`
-	Name    string   `json:"name"`
-	NameEn  string   `json:"name_en"`
+	ownerDoc
 	Head    string   `json:"head"`
 	Members []string `json:"members"`
 	// Spans say when each member joined and left, when agencies.toml says
@@ -156,12 +171,23 @@ type milestoneDoc struct {
 type dueDoc struct {
 	// Text is the deadline in the data grammar ("2018-Q2", "ongoing"…).
 	Text string `json:"text"`
-	// WordsVi and WordsEn are the deadline as the plan words it, with its
-	// condition in parentheses when it has one (Milestone.DueWords).
-	WordsVi string `json:"words_vi"`
-	WordsEn string `json:"words_en"`
+	// The words are the deadline as the plan words it, with its condition
+	// in parentheses when it has one (Milestone.DueWords).
+	wordsDoc
 	// LastDay is the last day on time, "" when the deadline has none.
 	LastDay string `json:"last_day"`
+}
+
+// wordsDoc is a thing (a deadline, a period) in words, in Vietnamese and
+// in English.
+type wordsDoc struct {
+	WordsVi string `json:"words_vi"`
+	WordsEn string `json:"words_en"`
+}
+
+// inWords returns the words words gives in each language.
+func inWords(words func(lang string) string) wordsDoc {
+	return wordsDoc{WordsVi: words("vi"), WordsEn: words("en")}
 }
 
 type memberDoc struct {
@@ -175,18 +201,16 @@ type memberDoc struct {
 type sourceDoc struct {
 	Agency string `json:"agency"`
 	Period string `json:"period"`
-	Number string `json:"number"`
-	Date   string `json:"date"`
+	docRef
 	URL    string `json:"url"`
 	State  string `json:"state"`
 	DoneOn string `json:"done_on"`
 }
 
 type periodDoc struct {
-	ID       string      `json:"id"`
-	Kind     string      `json:"kind"`
-	WordsVi  string      `json:"words_vi"`
-	WordsEn  string      `json:"words_en"`
+	ID   string `json:"id"`
+	Kind string `json:"kind"`
+	wordsDoc
 	Start    string      `json:"start"`
 	End      string      `json:"end"`
 	Previous string      `json:"previous"`
@@ -210,8 +234,7 @@ type reportDoc struct {
 	Period     string `json:"period"`
 	Agency     string `json:"agency"`
 	AgencyName string `json:"agency_name"`
-	Number     string `json:"number"`
-	Date       string `json:"date"`
+	docRef
 	ApprovedBy string `json:"approved_by"`
 	ApprovedOn string `json:"approved_on"`
 	// Digest is the SHA-256 of the content as approved (or as last
@@ -275,11 +298,11 @@ func (d *data) head() documentHead {
 	doc.Counts = counts(d.snap)
 	doc.Plan = d.planDoc()
 	for _, a := range p.Agencies.Agencies {
-		doc.Agencies = append(doc.Agencies, agencyDoc{ID: a.ID, Name: a.Name, NameEn: a.NameEn, Short: a.Short, Head: a.Head, Kind: a.Kind, Reports: a.Reports,
+		doc.Agencies = append(doc.Agencies, agencyDoc{ownerDoc: ownerDoc{ID: a.ID, Name: a.Name, NameEn: a.NameEn}, Short: a.Short, Head: a.Head, Kind: a.Kind, Reports: a.Reports,
 			ReportsFrom: a.Duty.From.String(), ReportsUntil: a.Duty.Until.String(), URL: d.url(agencyPath(a.ID))})
 	}
 	for _, g := range p.Agencies.Groups {
-		gd := groupDoc{ID: g.ID, Name: g.Name, NameEn: g.NameEn, Head: g.Head, Members: list(g.Members)}
+		gd := groupDoc{ownerDoc: ownerDoc{ID: g.ID, Name: g.Name, NameEn: g.NameEn}, Head: g.Head, Members: list(g.Members)}
 		bounded := false
 		for _, m := range g.Membership {
 			gd.Spans = append(gd.Spans, spanDoc{Agency: m.ID, From: m.Span.From.String(), Until: m.Span.Until.String()})
@@ -392,7 +415,7 @@ func (d *data) planDoc() planDoc {
 		URL: d.url("ke-hoach/"),
 	}
 	for _, b := range pl.Basis {
-		out.Basis = append(out.Basis, basisDoc{Number: b.Number, Date: b.Date.String(), Issuer: b.Issuer, Title: b.Title})
+		out.Basis = append(out.Basis, basisDoc{docRef: ref(b.Number, b.Date), Issuer: b.Issuer, Title: b.Title})
 	}
 	return out
 }
@@ -423,7 +446,7 @@ func (d *data) taskDoc(t *plan.Task) taskDoc {
 			Action:        m.Action,
 			ActionEn:      m.ActionEn,
 			Deliverable:   m.Deliverable,
-			Due:           dueDoc{Text: m.Due.String(), WordsVi: m.DueWords("vi"), WordsEn: m.DueWords("en"), LastDay: dueLastDay(m)},
+			Due:           dueDoc{Text: m.Due.String(), wordsDoc: inWords(m.DueWords), LastDay: dueLastDay(m)},
 			Condition:     m.Condition,
 			Members:       []memberDoc{},
 		}
@@ -451,7 +474,7 @@ func (d *data) sourceDoc(s *status.Source) *sourceDoc {
 	if s == nil || s.Report == nil {
 		return nil
 	}
-	out := &sourceDoc{Agency: s.Report.Agency, Period: s.Report.Period, Number: s.Report.Number, Date: s.Report.Date.String(), URL: d.url(reportPath(s.Report))}
+	out := &sourceDoc{Agency: s.Report.Agency, Period: s.Report.Period, docRef: ref(s.Report.Number, s.Report.Date), URL: d.url(reportPath(s.Report))}
 	if s.Update != nil {
 		out.State, out.DoneOn = s.Update.State, s.Update.DoneOn.String()
 	}
@@ -473,17 +496,16 @@ func periodKind(k plan.PeriodKind) string {
 func (d *data) periodDoc(h *status.Period) periodDoc {
 	per := h.Period
 	out := periodDoc{
-		ID:      per.ID,
-		Kind:    periodKind(per.Kind),
-		WordsVi: per.Words("vi"),
-		WordsEn: per.Words("en"),
-		Start:   per.Start.String(),
-		End:     per.End.String(),
-		URL:     d.url(periodPath(per.ID)),
-		Reports: []string{},
-		Missing: []string{},
-		Counts:  counts(h.Snapshot),
-		Changes: []changeDoc{},
+		ID:       per.ID,
+		Kind:     periodKind(per.Kind),
+		wordsDoc: inWords(per.Words),
+		Start:    per.Start.String(),
+		End:      per.End.String(),
+		URL:      d.url(periodPath(per.ID)),
+		Reports:  []string{},
+		Missing:  []string{},
+		Counts:   counts(h.Snapshot),
+		Changes:  []changeDoc{},
 	}
 	if h.Previous != nil {
 		out.Previous = h.Previous.Period.ID
@@ -512,8 +534,7 @@ func (d *data) reportDoc(r *plan.Report) reportDoc {
 		Period:     r.Period,
 		Agency:     r.Agency,
 		AgencyName: agencyName(d.p.Agencies, r.Agency),
-		Number:     r.Number,
-		Date:       r.Date.String(),
+		docRef:     ref(r.Number, r.Date),
 		ApprovedBy: r.Approval.ApprovedBy,
 		ApprovedOn: r.Approval.ApprovedOn.String(),
 		Digest:     r.Approval.Digest,
