@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -11,6 +12,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/fold"
 	"github.com/minhbach/minhbach/internal/msg"
+	"github.com/minhbach/minhbach/internal/realpath"
 )
 
 // Skipped is a file under content/ or data/ that Load did not read, and
@@ -51,12 +53,6 @@ var officeExt = map[string]bool{
 	".doc": true, ".docx": true, ".xls": true, ".xlsx": true, ".xlsm": true, ".pdf": true,
 	".odt": true, ".ods": true, ".rtf": true, ".ppt": true, ".pptx": true,
 }
-
-// maxLinkHops bounds how many links one path may go through, against
-// loops.
-const maxLinkHops = 40
-
-var errLinkLoop = errors.New("too many links")
 
 // walker lists the files under content/ and data/.
 type walker struct {
@@ -103,7 +99,7 @@ type folderSkip struct {
 // is skipped as a whole.
 func (w *walker) entry(rel, parent string, ancestors map[string]bool, skip *folderSkip) {
 	abs := w.l.abs(rel)
-	info, err := w.lstat(abs)
+	info, err := realpath.Lstat(w.l.fs, abs)
 	if err != nil {
 		if !errors.Is(err, os.ErrNotExist) {
 			w.l.ps.add(Pos{File: rel, Line: 1, Col: 1}, "file.unreadable", err.Error())
@@ -114,7 +110,7 @@ func (w *walker) entry(rel, parent string, ancestors map[string]bool, skip *fold
 	if info.Mode()&os.ModeSymlink != 0 {
 		real, err := w.eval(abs)
 		switch {
-		case errors.Is(err, errLinkLoop):
+		case errors.Is(err, realpath.ErrTooManyLinks):
 			w.skip(rel, "", "skip.linkLoop")
 			return
 		case err != nil:
@@ -142,14 +138,6 @@ func (w *walker) entry(rel, parent string, ancestors map[string]bool, skip *fold
 		return
 	}
 	w.file(rel, skip)
-}
-
-func (w *walker) lstat(abs string) (os.FileInfo, error) {
-	if ls, ok := w.l.fs.(afero.Lstater); ok {
-		fi, _, err := ls.LstatIfPossible(abs)
-		return fi, err
-	}
-	return w.l.fs.Stat(abs)
 }
 
 // dir walks the folder rel, whose real path is real.
@@ -307,53 +295,6 @@ func within(root, p string) bool {
 // eval returns the real path of p (slash separated, absolute), following
 // every link on the way, as filepath.EvalSymlinks does, through afero.
 func (w *walker) eval(p string) (string, error) {
-	ls, ok1 := w.l.fs.(afero.Lstater)
-	lr, ok2 := w.l.fs.(afero.LinkReader)
-	p = filepathToSlash(p)
-	if !ok1 || !ok2 {
-		return path.Clean(p), nil
-	}
-	vol := ""
-	if i := strings.Index(p, ":"); i > 0 && i < strings.Index(p+"/", "/") {
-		vol, p = p[:i+1], p[i+1:]
-	}
-	todo := strings.Split(p, "/")
-	resolved := "/"
-	hops := 0
-	for len(todo) > 0 {
-		c := todo[0]
-		todo = todo[1:]
-		switch c {
-		case "", ".":
-			continue
-		case "..":
-			resolved = path.Dir(resolved)
-			continue
-		}
-		next := path.Join(resolved, c)
-		fi, lstatted, err := ls.LstatIfPossible(vol + next)
-		if err != nil {
-			return "", err
-		}
-		if !lstatted || fi.Mode()&os.ModeSymlink == 0 {
-			resolved = next
-			continue
-		}
-		if hops++; hops > maxLinkHops {
-			return "", errLinkLoop
-		}
-		target, err := lr.ReadlinkIfPossible(vol + next)
-		if err != nil {
-			return "", err
-		}
-		target = filepathToSlash(target)
-		if i := strings.Index(target, ":"); i > 0 && i < strings.Index(target+"/", "/") {
-			vol, target = target[:i+1], target[i+1:]
-		}
-		if strings.HasPrefix(target, "/") {
-			resolved = "/"
-		}
-		todo = append(strings.Split(target, "/"), todo...)
-	}
-	return vol + resolved, nil
+	real, err := realpath.Eval(w.l.fs, filepath.FromSlash(p))
+	return filepath.ToSlash(real), err
 }

@@ -1,27 +1,18 @@
 package publish
 
 import (
-	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/afero"
+
+	"github.com/minhbach/minhbach/internal/realpath"
 )
 
 // lstat is Lstat where the file system has it, else Stat.
-func lstat(fsys afero.Fs, name string) (fs.FileInfo, error) {
-	if l, ok := fsys.(afero.Lstater); ok {
-		info, _, err := l.LstatIfPossible(name)
-		return info, err
-	}
-	return fsys.Stat(name)
-}
-
-// maxLinks bounds the symbolic links followed while resolving one path.
-const maxLinks = 40
+func lstat(fsys afero.Fs, name string) (fs.FileInfo, error) { return realpath.Lstat(fsys, name) }
 
 // Abs returns p as an absolute path: relative paths are taken from the
 // working directory for the operating system's file system and from the
@@ -44,62 +35,6 @@ func Abs(fsys afero.Fs, p string) (string, error) {
 		return p, nil
 	}
 	return string(filepath.Separator) + p, nil
-}
-
-// Resolve returns the real location of the absolute path p: every
-// symbolic link among its existing components is followed and ".." is
-// taken after the link before it, as the operating system does. The part
-// of p that does not exist yet is appended as written (cleaned).
-func Resolve(fsys afero.Fs, p string) (string, error) {
-	return resolve(fsys, p, 0)
-}
-
-func resolve(fsys afero.Fs, p string, hops int) (string, error) {
-	vol := filepath.VolumeName(p)
-	rest := filepath.ToSlash(p[len(vol):])
-	cur := vol + string(filepath.Separator)
-	parts := strings.Split(rest, "/")
-	for i, part := range parts {
-		switch part {
-		case "", ".":
-			continue
-		case "..":
-			cur = filepath.Dir(cur)
-			continue
-		}
-		next := filepath.Join(cur, part)
-		info, err := lstat(fsys, next)
-		if errors.Is(err, fs.ErrNotExist) {
-			return filepath.Join(append([]string{cur}, parts[i:]...)...), nil
-		}
-		if err != nil {
-			return "", err
-		}
-		if info.Mode()&fs.ModeSymlink == 0 {
-			cur = next
-			continue
-		}
-		if hops >= maxLinks {
-			return "", fmt.Errorf("%s: too many symbolic links", p)
-		}
-		lr, ok := fsys.(afero.LinkReader)
-		if !ok {
-			return "", fmt.Errorf("%s: cannot read the symbolic link", next)
-		}
-		target, err := lr.ReadlinkIfPossible(next)
-		if err != nil {
-			return "", err
-		}
-		if !filepath.IsAbs(target) {
-			target = cur + string(filepath.Separator) + target
-		}
-		tail := strings.Join(parts[i+1:], "/")
-		if tail != "" {
-			target += string(filepath.Separator) + filepath.FromSlash(tail)
-		}
-		return resolve(fsys, target, hops+1)
-	}
-	return cur, nil
 }
 
 // within reports whether path p is dir or inside it (both clean and

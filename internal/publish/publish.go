@@ -27,6 +27,7 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/minhbach/minhbach/internal/msg"
+	"github.com/minhbach/minhbach/internal/realpath"
 )
 
 // ReadFolders are the folders of a portal that minhbach reads: none of
@@ -199,7 +200,7 @@ func (t *Target) check(source, dest string) (string, error) {
 		}
 	}
 	for _, r := range ReadFolders {
-		rp, err := Resolve(fsys, filepath.Join(src, r))
+		rp, err := realpath.Resolve(fsys, filepath.Join(src, r))
 		if err != nil {
 			continue // a folder that cannot be resolved is not read either
 		}
@@ -262,7 +263,7 @@ func absResolved(fsys afero.Fs, p string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return Resolve(fsys, a)
+	return realpath.Resolve(fsys, a)
 }
 
 // list joins the first n names, and says how many more there are.

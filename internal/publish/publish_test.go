@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/minhbach/minhbach/internal/msg"
+	"github.com/minhbach/minhbach/internal/realpath"
 )
 
 // portal makes, in a temporary folder of the operating system, a portal
@@ -225,7 +226,7 @@ func TestResolve(t *testing.T) {
 		{"portal/to-content/bao-cao", "portal/content/bao-cao"},
 	}
 	for _, c := range cases {
-		got, err := Resolve(osfs, p(c.in))
+		got, err := realpath.Resolve(osfs, p(c.in))
 		if err != nil {
 			t.Errorf("Resolve(%s): %v", c.in, err)
 			continue
@@ -234,7 +235,7 @@ func TestResolve(t *testing.T) {
 			t.Errorf("Resolve(%s) = %s, want %s", c.in, got, p(c.want))
 		}
 	}
-	if _, err := Resolve(osfs, p("portal/loop/x")); err == nil {
+	if _, err := realpath.Resolve(osfs, p("portal/loop/x")); err == nil {
 		t.Error("a link to itself resolved")
 	}
 }

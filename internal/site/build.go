@@ -304,24 +304,17 @@ func dropLayer(gen afero.Fs) (wait func()) {
 	return func() { <-done }
 }
 
-// writeUnder returns a sink that writes each file under dir in fsys.
+// writeUnder returns a sink that writes each file under dir, the
+// generated folder, in fsys.
 func writeUnder(fsys afero.Fs, dir string) view.Sink {
-	return func(name string, data []byte) error {
-		if !safeRel(name) {
-			return fmt.Errorf("refusing to write %q outside the generated folder", name)
-		}
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := fsys.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		return afero.WriteFile(fsys, p, data, 0o644)
-	}
+	return func(name string, data []byte) error { return writeFile(fsys, dir, "generated", name, data) }
 }
 
-// writeFile writes one file (a path with slashes) under dir.
-func writeFile(fsys afero.Fs, dir, name string, data []byte) error {
+// writeFile writes one file (a path with slashes) under dir; folder names
+// dir ("generated", "output") in the error for a name that would leave it.
+func writeFile(fsys afero.Fs, dir, folder, name string, data []byte) error {
 	if !safeRel(name) {
-		return fmt.Errorf("refusing to write %q outside the output folder", name)
+		return fmt.Errorf("refusing to write %q outside the %s folder", name, folder)
 	}
 	p := filepath.Join(dir, filepath.FromSlash(name))
 	if err := fsys.MkdirAll(filepath.Dir(p), 0o755); err != nil {

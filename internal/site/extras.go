@@ -72,7 +72,7 @@ func (nopCloser) Close() error { return nil }
 func writeOutputs(m *view.Model, fsys afero.Fs, dir, baseURL string, cache *cardCache) error {
 	write := func(files map[string][]byte) error {
 		for name, data := range files {
-			if err := writeFile(fsys, dir, name, data); err != nil {
+			if err := writeFile(fsys, dir, "output", name, data); err != nil {
 				return err
 			}
 		}

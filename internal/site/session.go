@@ -492,7 +492,7 @@ func (s *Session) writeChanged(dir string, files map[string][]byte) (int, error)
 		changed[name] = data
 	}
 	for name, data := range changed {
-		if err := writeFile(s.out, dir, name, data); err != nil {
+		if err := writeFile(s.out, dir, "output", name, data); err != nil {
 			return 0, err
 		}
 	}

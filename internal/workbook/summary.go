@@ -145,11 +145,39 @@ func (w *summaryWriter) overview() {
 	w.page(sh, "portrait")
 }
 
-// summaryCols are the columns of the share tables, by header key and width.
-var summaryCols = []struct {
+// column is a column of a summary sheet: its header's message key and its
+// width.
+type column struct {
 	key   string
 	width float64
-}{
+}
+
+// sheet adds the summary sheet key: its name is the message key, its title
+// (key+".title", naming the period) is on the first row across the
+// columns, and the columns' headers are on the third, frozen when freeze
+// is set. It returns the sheet's name.
+func (w *summaryWriter) sheet(key string, cols []column, freeze bool) string {
+	sh := w.t(key)
+	f, st := w.f, w.st
+	_, err := f.NewSheet(sh)
+	w.do(err)
+	w.str(sh, "A1", w.t(key+".title", w.s.Period.Period.Words(string(w.lang))), st.title)
+	end, _ := excelize.ColumnNumberToName(len(cols))
+	w.do(f.MergeCell(sh, "A1", end+"1"))
+	for i, c := range cols {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		w.do(f.SetColWidth(sh, col, col, c.width))
+		name, _ := excelize.CoordinatesToCellName(i+1, 3)
+		w.str(sh, name, w.head(c.key), st.header)
+	}
+	if freeze {
+		w.do(f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"}))
+	}
+	return sh
+}
+
+// summaryCols are the columns of the share tables.
+var summaryCols = []column{
 	{"cli.summary.col.task", 8}, {"cli.summary.col.ref", 22}, {"action", 48},
 	{"cli.summary.col.unit", 26}, {"col_deadline", 22}, {"cli.summary.col.statusAt", 20},
 	{"cli.summary.col.previous", 20}, {"cli.summary.col.overdueSince", 14}, {"cli.summary.col.daysOverdue", 10},
@@ -157,20 +185,8 @@ var summaryCols = []struct {
 }
 
 func (w *summaryWriter) table(key string, rows []summary.Row) {
-	sh := w.t(key)
+	sh := w.sheet(key, summaryCols, true)
 	f, st := w.f, w.st
-	_, err := f.NewSheet(sh)
-	w.do(err)
-	w.str(sh, "A1", w.t(key+".title", w.s.Period.Period.Words(string(w.lang))), st.title)
-	end, _ := excelize.ColumnNumberToName(len(summaryCols))
-	w.do(f.MergeCell(sh, "A1", end+"1"))
-	for i, c := range summaryCols {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		w.do(f.SetColWidth(sh, col, col, c.width))
-		name, _ := excelize.CoordinatesToCellName(i+1, 3)
-		w.str(sh, name, w.head(c.key), st.header)
-	}
-	w.do(f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"}))
 	if len(rows) == 0 {
 		w.str(sh, "A4", w.t("cli.summary.none"), st.intro)
 	}
@@ -220,22 +236,10 @@ func (w *summaryWriter) result(src *status.Source) string { return summary.Resul
 // tasks writes one row per task: its status as of the period's end (the
 // worst of its milestones) and how many of its milestones are done.
 func (w *summaryWriter) tasks() {
-	sh := w.t(sumTasks)
+	sh := w.sheet(sumTasks, []column{
+		{"cli.summary.col.task", 8}, {"cli.summary.col.title", 70}, {"cli.summary.col.statusAt", 22}, {"cli.summary.col.milestonesDone", 16},
+	}, true)
 	f, st := w.f, w.st
-	_, err := f.NewSheet(sh)
-	w.do(err)
-	w.str(sh, "A1", w.t(sumTasks+".title", w.s.Period.Period.Words(string(w.lang))), st.title)
-	w.do(f.MergeCell(sh, "A1", "D1"))
-	for i, c := range []struct {
-		key   string
-		width float64
-	}{{"cli.summary.col.task", 8}, {"cli.summary.col.title", 70}, {"cli.summary.col.statusAt", 22}, {"cli.summary.col.milestonesDone", 16}} {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		w.do(f.SetColWidth(sh, col, col, c.width))
-		name, _ := excelize.CoordinatesToCellName(i+1, 3)
-		w.str(sh, name, w.head(c.key), st.header)
-	}
-	w.do(f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"}))
 	for i, t := range w.s.Period.Snapshot.Tasks {
 		n := 4 + i
 		done := summary.MilestonesDone(t)
@@ -255,19 +259,8 @@ func (w *summaryWriter) tasks() {
 }
 
 func (w *summaryWriter) missing() {
-	sh := w.t(sumMissing)
+	sh := w.sheet(sumMissing, []column{{"cli.summary.col.no", 8}, {"cli.summary.col.unit", 50}, {"cli.summary.col.kind", 30}}, false)
 	f, st := w.f, w.st
-	_, err := f.NewSheet(sh)
-	w.do(err)
-	w.str(sh, "A1", w.t(sumMissing+".title", w.s.Period.Period.Words(string(w.lang))), st.title)
-	w.do(f.MergeCell(sh, "A1", "C1"))
-	w.do(f.SetColWidth(sh, "A", "A", 8))
-	w.do(f.SetColWidth(sh, "B", "B", 50))
-	w.do(f.SetColWidth(sh, "C", "C", 30))
-	for i, k := range []string{"cli.summary.col.no", "cli.summary.col.unit", "cli.summary.col.kind"} {
-		c, _ := excelize.CoordinatesToCellName(i+1, 3)
-		w.str(sh, c, w.t(k), st.header)
-	}
 	if len(w.s.Missing) == 0 {
 		w.str(sh, "A4", w.t("cli.summary.none"), st.intro)
 	}
