@@ -247,14 +247,13 @@ func statusOf(v *StatusV) status.Status {
 	return status.Status(v.Key)
 }
 
-// MethodV is the page that explains how a status is decided.
+// MethodV is the page that explains how a status is decided. The as-of
+// date, the latest period, the day of the latest approval and the next
+// period it states are the site data's (SiteLangV), which its template
+// reads as the banner does.
 type MethodV struct {
-	AsOf   string `json:"as_of"`
-	Period *LinkV `json:"period,omitempty"`
 	// WindowFrom is the first day of the latest reporting window.
 	WindowFrom string `json:"window_from,omitempty"`
-	Updated    string `json:"updated,omitempty"`
-	Next       string `json:"next,omitempty"`
 	// Statuses are in the order their rules are tried (status.RuleOrder);
 	// Rollup in the roll-up's order, worst first (status.Order).
 	Statuses []MethodStatusV `json:"statuses"`
@@ -276,15 +275,11 @@ type MethodStatusV struct {
 }
 
 func (pr *presenter) methodPage() error {
-	v := MethodV{AsOf: pr.date(pr.snap.AsOf),
+	v := MethodV{
 		NoReport:     (&status.Member{Status: status.NotReported, Silence: status.NoReport}).Label(pr.lang),
 		NotMentioned: (&status.Member{Status: status.NotReported, Silence: status.NotMentioned}).Label(pr.lang)}
 	if !pr.snap.NoData {
-		l := pr.periodLink(pr.snap.Period)
-		v.Period = &l
 		v.WindowFrom = pr.date(pr.snap.Window.AddDays(1))
-		v.Updated = pr.date(pr.updated())
-		v.Next = pr.nextPeriod()
 	}
 	for _, s := range status.RuleOrder {
 		ms := MethodStatusV{Status: *pr.status(s), Rank: s.Rank() + 1, Count: pr.snap.MemberCounts[s]}
