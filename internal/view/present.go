@@ -314,12 +314,24 @@ func (pr *presenter) counts(c map[status.Status]int) []CountV {
 	return out
 }
 
+// taskRef names t, by title (the page's language's, or the plan's own
+// words where a page shows the plan as issued).
+func taskRef(t *plan.Task, title string) TaskRefV {
+	return TaskRefV{Number: t.Number, Title: title, URL: TaskURL(t.Slug)}
+}
+
+// overseer names the role that oversees t, or "" when the plan names none
+// known.
+func (pr *presenter) overseer(t *plan.Task) string {
+	if r := pr.p.Agencies.Role(t.Overseer); r != nil {
+		return pr.t(r.Title, r.TitleEn)
+	}
+	return ""
+}
+
 func (pr *presenter) taskRow(ts *status.Task) TaskRowV {
 	t := ts.Task
-	row := TaskRowV{Number: t.Number, Title: pr.t(t.Title, t.TitleEn), URL: TaskURL(t.Slug), Status: pr.status(ts.Status)}
-	if r := pr.p.Agencies.Role(t.Overseer); r != nil {
-		row.Overseer = pr.t(r.Title, r.TitleEn)
-	}
+	row := TaskRowV{TaskRefV: taskRef(t, pr.t(t.Title, t.TitleEn)), Overseer: pr.overseer(t), Status: pr.status(ts.Status)}
 	seen := map[string]bool{}
 	for _, m := range t.Milestones {
 		if !seen[m.Owner] {

@@ -51,11 +51,16 @@ type CountV struct {
 	URL string `json:"url,omitempty"`
 }
 
+// TaskRefV names a task: its number, its title and its page.
+type TaskRefV struct {
+	Number int    `json:"number"`
+	Title  string `json:"title"`
+	URL    string `json:"url"`
+}
+
 // TaskRowV is a task in a table.
 type TaskRowV struct {
-	Number   int      `json:"number"`
-	Title    string   `json:"title"`
-	URL      string   `json:"url"`
+	TaskRefV
 	Leads    []LinkV  `json:"leads"`
 	Due      []DueV   `json:"due"`
 	Overseer string   `json:"overseer"`
