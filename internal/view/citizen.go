@@ -105,6 +105,12 @@ func (pr *presenter) linkedCounts(c map[status.Status]int, anchor string) []Coun
 	return out
 }
 
+// share is where mem, a share of m, stands, its report cited by source
+// (source or briefSource).
+func (pr *presenter) share(mem *status.Member, m *plan.Milestone, source func(*status.Source) *SourceV) ShareV {
+	return ShareV{Status: pr.memberStatus(mem, m), Source: source(mem.Source), DaysLate: mem.DaysLate, Late: pr.lateWords(mem)}
+}
+
 // memberStatus is a share's badge: its status, a waiting share labelled
 // with what it waits for, a not-reported one with why (Member.Label).
 func (pr *presenter) memberStatus(mem *status.Member, m *plan.Milestone) *StatusV {
@@ -133,7 +139,7 @@ type StatusPageV struct {
 func (pr *presenter) shareRow(ms *status.Milestone, mem *status.Member) MilestoneV {
 	row := pr.milestoneRow(ms)
 	row.Owner = pr.agencyLink(mem.Agency.ID)
-	row.Status, row.Source, row.DaysLate, row.Late = pr.memberStatus(mem, ms.Milestone), pr.briefSource(mem.Source), mem.DaysLate, pr.lateWords(mem)
+	row.ShareV = pr.share(mem, ms.Milestone, pr.briefSource)
 	row.IsGroup, row.Done, row.Total = false, 0, 0
 	return row
 }

@@ -359,7 +359,7 @@ func (pr *presenter) milestone(ms *status.Milestone, withHistory bool) Milestone
 		OtherPartners: m.OtherPartners,
 		Action:        pr.t(m.Action, m.ActionEn),
 		Deliverable:   m.Deliverable,
-		Status:        pr.msStatus(ms.Status, m),
+		ShareV:        ShareV{Status: pr.msStatus(ms.Status, m)},
 		Done:          ms.Done,
 		Total:         ms.Total,
 	}
@@ -386,11 +386,11 @@ func (pr *presenter) milestone(ms *status.Milestone, withHistory bool) Milestone
 	}
 	if !v.IsGroup && len(ms.Members) == 1 {
 		mem := ms.Members[0]
-		v.Source, v.Status, v.DaysLate, v.Late = pr.source(mem.Source), pr.memberStatus(mem, m), mem.DaysLate, pr.lateWords(mem)
+		v.ShareV = pr.share(mem, m, pr.source)
 	}
 	if v.IsGroup {
 		for _, mem := range ms.WorstFirst() {
-			v.Members = append(v.Members, MemberV{Agency: pr.agencyLink(mem.Agency.ID), Status: pr.memberStatus(mem, m), Source: pr.source(mem.Source), DaysLate: mem.DaysLate, Late: pr.lateWords(mem)})
+			v.Members = append(v.Members, MemberV{Agency: pr.agencyLink(mem.Agency.ID), ShareV: pr.share(mem, m, pr.source)})
 		}
 	}
 	if withHistory {
@@ -411,8 +411,8 @@ func (pr *presenter) milestone(ms *status.Milestone, withHistory bool) Milestone
 func (pr *presenter) milestoneRow(ms *status.Milestone) MilestoneV {
 	full := pr.milestone(ms, false)
 	row := MilestoneV{ID: full.ID, Anchor: full.Anchor, Task: full.Task, TaskNumber: full.TaskNumber, Owner: full.Owner,
-		IsGroup: full.IsGroup, Due: full.Due, Condition: full.Condition, Status: full.Status, Done: full.Done, Total: full.Total, DaysLate: full.DaysLate, Late: full.Late,
-		Partial: full.Partial}
+		IsGroup: full.IsGroup, Due: full.Due, Condition: full.Condition, ShareV: ShareV{Status: full.Status, DaysLate: full.DaysLate, Late: full.Late},
+		Done: full.Done, Total: full.Total, Partial: full.Partial}
 	if r := []rune(row.Task.Name); len(r) > 140 {
 		row.Task.Name = string(r[:139]) + "…"
 	}

@@ -67,9 +67,9 @@ type TaskRowV struct {
 	Status   *StatusV `json:"status,omitempty"`
 }
 
-// MemberV is one member's share of a milestone.
-type MemberV struct {
-	Agency LinkV    `json:"agency"`
+// ShareV is where a share of a milestone stands (status.Member): its
+// badge, the report it comes from, and how late it is.
+type ShareV struct {
 	Status *StatusV `json:"status,omitempty"`
 	Source *SourceV `json:"source,omitempty"`
 	// DaysLate is how late a done-late share was done, or how long an
@@ -77,6 +77,12 @@ type MemberV struct {
 	DaysLate int `json:"days_late,omitempty"`
 	// Late says it in words (lateWords).
 	Late string `json:"late,omitempty"`
+}
+
+// MemberV is one member's share of a milestone.
+type MemberV struct {
+	Agency LinkV `json:"agency"`
+	ShareV
 }
 
 // HistoryV is a milestone's status as of one period.
@@ -96,28 +102,26 @@ type DueV struct {
 
 // MilestoneV is a milestone with its status.
 type MilestoneV struct {
-	ID            string     `json:"id"`
-	Anchor        string     `json:"anchor"`
-	Task          LinkV      `json:"task"`
-	TaskNumber    int        `json:"task_number"`
-	Owner         LinkV      `json:"owner"`
-	IsGroup       bool       `json:"is_group"`
-	Partners      []LinkV    `json:"partners,omitempty"`
-	OtherPartners []string   `json:"other_partners,omitempty"`
-	Action        string     `json:"action"`
-	Deliverable   string     `json:"deliverable,omitempty"`
-	Due           string     `json:"due"`
-	Condition     string     `json:"condition,omitempty"`
-	Status        *StatusV   `json:"status,omitempty"`
-	Source        *SourceV   `json:"source,omitempty"`
-	Done          int        `json:"done"`
-	Total         int        `json:"total"`
-	Members       []MemberV  `json:"members,omitempty"`
-	History       []HistoryV `json:"history,omitempty"`
-	// DaysLate is the days late of a one-owner milestone or of one share
-	// (status.Member.DaysLate), Late the same in words (lateWords).
-	DaysLate int    `json:"days_late,omitempty"`
-	Late     string `json:"late,omitempty"`
+	ID            string   `json:"id"`
+	Anchor        string   `json:"anchor"`
+	Task          LinkV    `json:"task"`
+	TaskNumber    int      `json:"task_number"`
+	Owner         LinkV    `json:"owner"`
+	IsGroup       bool     `json:"is_group"`
+	Partners      []LinkV  `json:"partners,omitempty"`
+	OtherPartners []string `json:"other_partners,omitempty"`
+	Action        string   `json:"action"`
+	Deliverable   string   `json:"deliverable,omitempty"`
+	Due           string   `json:"due"`
+	Condition     string   `json:"condition,omitempty"`
+	// ShareV is where the milestone stands: for a one-owner milestone,
+	// its one share's; for a group's, its overall status, with Done of
+	// Total members done; in a list of shares, the share's.
+	ShareV
+	Done    int        `json:"done"`
+	Total   int        `json:"total"`
+	Members []MemberV  `json:"members,omitempty"`
+	History []HistoryV `json:"history,omitempty"`
 	// PlanRef names where in the plan's text the milestone comes from, in
 	// the plan's own terms, and links to that line of the full text;
 	// DueText is the plan's own sentence about its time (Vietnamese, as
