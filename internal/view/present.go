@@ -467,9 +467,13 @@ func (pr *presenter) all() error {
 	return nil
 }
 
+// reportRef names r.
+func (pr *presenter) reportRef(r *plan.Report) ReportRefV {
+	return ReportRefV{Agency: pr.agencyLink(r.Agency), Period: pr.periodLink(r.PeriodInfo), Number: r.Number, Date: pr.date(r.Date)}
+}
+
 func (pr *presenter) reportRow(r *plan.Report) ReportRowV {
-	return ReportRowV{Agency: pr.agencyLink(r.Agency), Period: pr.periodLink(r.PeriodInfo), Number: r.Number, Date: pr.date(r.Date),
-		URL: reportURL(r.Period, r.Agency), Draft: !r.IsApproved(), end: r.PeriodInfo.End.String()}
+	return ReportRowV{ReportRefV: pr.reportRef(r), URL: reportURL(r.Period, r.Agency), Draft: !r.IsApproved(), end: r.PeriodInfo.End.String()}
 }
 
 // sortReports orders reports newest period first, then by agency name.

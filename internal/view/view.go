@@ -149,14 +149,20 @@ type MilestoneV struct {
 	Scope   string `json:"scope,omitempty"`
 }
 
-// ReportRowV is a report in a list.
-type ReportRowV struct {
+// ReportRefV names a report: the agency that sent it, the period it is
+// for, its number and its date.
+type ReportRefV struct {
 	Agency LinkV  `json:"agency"`
 	Period LinkV  `json:"period"`
 	Number string `json:"number"`
 	Date   string `json:"date"`
-	URL    string `json:"url"`
-	Draft  bool   `json:"draft,omitempty"`
+}
+
+// ReportRowV is a report in a list.
+type ReportRowV struct {
+	ReportRefV
+	URL   string `json:"url"`
+	Draft bool   `json:"draft,omitempty"`
 
 	end string // the period's last day, for sorting
 }
