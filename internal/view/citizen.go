@@ -126,7 +126,6 @@ func (pr *presenter) memberStatus(mem *status.Member, m *plan.Milestone) *Status
 // of a group milestone) that has it.
 type StatusPageV struct {
 	Status StatusV      `json:"status"`
-	AsOf   string       `json:"as_of"`
 	Method string       `json:"method"`
 	Tasks  []TaskRowV   `json:"tasks"`
 	Shares []MilestoneV `json:"shares"`
@@ -156,7 +155,7 @@ func (pr *presenter) statusPages() error {
 		if pr.snap.MemberCounts[s] == 0 {
 			continue
 		}
-		v := StatusPageV{Status: *pr.status(s), AsOf: pr.date(pr.snap.AsOf), Method: methodURL + "#" + string(s), Tasks: []TaskRowV{}, Shares: []MilestoneV{}, Others: others}
+		v := StatusPageV{Status: *pr.status(s), Method: methodURL + "#" + string(s), Tasks: []TaskRowV{}, Shares: []MilestoneV{}, Others: others}
 		for _, ts := range pr.snap.Tasks {
 			if ts.Status == s {
 				v.Tasks = append(v.Tasks, pr.taskRow(ts))
@@ -171,7 +170,7 @@ func (pr *presenter) statusPages() error {
 		}
 		status.SortWorstFirst(v.Shares, func(m MilestoneV) (status.Status, int) { return s, m.DaysLate })
 		title := pr.w("title_status_page", v.Status.Label)
-		desc := pr.w("desc_asof", title, v.AsOf)
+		desc := pr.w("desc_asof", title, pr.date(pr.snap.AsOf))
 		if err := pr.write("trang-thai/"+s.Slug()+"/index", page{Title: title, Type: "status", Description: desc, Weight: s.Rank() + 1, Params: params{V: v}}, ""); err != nil {
 			return err
 		}
@@ -183,7 +182,6 @@ func (pr *presenter) statusPages() error {
 // its shares' counts, and every share of theirs, worst first.
 type KindPageV struct {
 	Kind     LinkV        `json:"kind"`
-	AsOf     string       `json:"as_of"`
 	Agencies []KindRowV   `json:"agencies"`
 	Shares   []MilestoneV `json:"shares"`
 	Kinds    []LinkV      `json:"kinds"`
@@ -217,7 +215,7 @@ func (pr *presenter) kindPages() error {
 		return err
 	}
 	for i, k := range plan.AgencyKinds {
-		v := KindPageV{Kind: LinkV{Name: pr.kindName(k), URL: kindURL(k)}, AsOf: pr.date(pr.snap.AsOf), Shares: []MilestoneV{}, Kinds: kinds}
+		v := KindPageV{Kind: LinkV{Name: pr.kindName(k), URL: kindURL(k)}, Shares: []MilestoneV{}, Kinds: kinds}
 		for _, a := range pr.p.Agencies.Agencies {
 			if a.Kind != k {
 				continue

@@ -195,8 +195,12 @@ type SiteLangV struct {
 	PlanTitle string `json:"plan_title"`
 	Short     string `json:"short"`
 	Issuer    string `json:"issuer"`
-	AsOf      string `json:"as_of"`
-	Period    LinkV  `json:"period"`
+	// AsOf is the site's as-of date in words, Period the latest period:
+	// the pages that show the statuses as of the site's date (the home,
+	// status, kind, timeline and method pages) state them from here, as
+	// the banner does, rather than from their own view models.
+	AsOf   string `json:"as_of"`
+	Period LinkV  `json:"period"`
 	// Updated is the latest approval date among the published reports;
 	// Next names the next regular reporting period.
 	Updated string `json:"updated,omitempty"`
