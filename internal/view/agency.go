@@ -69,7 +69,7 @@ func (pr *presenter) agencies() error {
 				continue
 			}
 			mem := part.Member
-			mv.Status, mv.Source, mv.DaysLate, mv.Late = pr.memberStatus(mem, part.Milestone.Milestone), pr.source(mem.Source), mem.DaysLate, pr.lateWords(mem)
+			mv.ShareV = pr.share(mem, part.Milestone.Milestone, pr.source)
 			v.Shares = append(v.Shares, mv)
 		}
 		v.Supports = pr.supports(a.ID)

@@ -105,6 +105,12 @@ func (pr *presenter) linkedCounts(c map[status.Status]int, anchor string) []Coun
 	return out
 }
 
+// share is where mem, a share of m, stands, its report cited by source
+// (source or briefSource).
+func (pr *presenter) share(mem *status.Member, m *plan.Milestone, source func(*status.Source) *SourceV) ShareV {
+	return ShareV{Status: pr.memberStatus(mem, m), Source: source(mem.Source), DaysLate: mem.DaysLate, Late: pr.lateWords(mem)}
+}
+
 // memberStatus is a share's badge: its status, a waiting share labelled
 // with what it waits for, a not-reported one with why (Member.Label).
 func (pr *presenter) memberStatus(mem *status.Member, m *plan.Milestone) *StatusV {
@@ -120,7 +126,6 @@ func (pr *presenter) memberStatus(mem *status.Member, m *plan.Milestone) *Status
 // of a group milestone) that has it.
 type StatusPageV struct {
 	Status StatusV      `json:"status"`
-	AsOf   string       `json:"as_of"`
 	Method string       `json:"method"`
 	Tasks  []TaskRowV   `json:"tasks"`
 	Shares []MilestoneV `json:"shares"`
@@ -133,7 +138,7 @@ type StatusPageV struct {
 func (pr *presenter) shareRow(ms *status.Milestone, mem *status.Member) MilestoneV {
 	row := pr.milestoneRow(ms)
 	row.Owner = pr.agencyLink(mem.Agency.ID)
-	row.Status, row.Source, row.DaysLate, row.Late = pr.memberStatus(mem, ms.Milestone), pr.briefSource(mem.Source), mem.DaysLate, pr.lateWords(mem)
+	row.ShareV = pr.share(mem, ms.Milestone, pr.briefSource)
 	row.IsGroup, row.Done, row.Total = false, 0, 0
 	return row
 }
@@ -150,7 +155,7 @@ func (pr *presenter) statusPages() error {
 		if pr.snap.MemberCounts[s] == 0 {
 			continue
 		}
-		v := StatusPageV{Status: *pr.status(s), AsOf: pr.date(pr.snap.AsOf), Method: methodURL + "#" + string(s), Tasks: []TaskRowV{}, Shares: []MilestoneV{}, Others: others}
+		v := StatusPageV{Status: *pr.status(s), Method: methodURL + "#" + string(s), Tasks: []TaskRowV{}, Shares: []MilestoneV{}, Others: others}
 		for _, ts := range pr.snap.Tasks {
 			if ts.Status == s {
 				v.Tasks = append(v.Tasks, pr.taskRow(ts))
@@ -165,7 +170,7 @@ func (pr *presenter) statusPages() error {
 		}
 		status.SortWorstFirst(v.Shares, func(m MilestoneV) (status.Status, int) { return s, m.DaysLate })
 		title := pr.w("title_status_page", v.Status.Label)
-		desc := pr.w("desc_asof", title, v.AsOf)
+		desc := pr.w("desc_asof", title, pr.date(pr.snap.AsOf))
 		if err := pr.write("trang-thai/"+s.Slug()+"/index", page{Title: title, Type: "status", Description: desc, Weight: s.Rank() + 1, Params: params{V: v}}, ""); err != nil {
 			return err
 		}
@@ -177,7 +182,6 @@ func (pr *presenter) statusPages() error {
 // its shares' counts, and every share of theirs, worst first.
 type KindPageV struct {
 	Kind     LinkV        `json:"kind"`
-	AsOf     string       `json:"as_of"`
 	Agencies []KindRowV   `json:"agencies"`
 	Shares   []MilestoneV `json:"shares"`
 	Kinds    []LinkV      `json:"kinds"`
@@ -211,7 +215,7 @@ func (pr *presenter) kindPages() error {
 		return err
 	}
 	for i, k := range plan.AgencyKinds {
-		v := KindPageV{Kind: LinkV{Name: pr.kindName(k), URL: kindURL(k)}, AsOf: pr.date(pr.snap.AsOf), Shares: []MilestoneV{}, Kinds: kinds}
+		v := KindPageV{Kind: LinkV{Name: pr.kindName(k), URL: kindURL(k)}, Shares: []MilestoneV{}, Kinds: kinds}
 		for _, a := range pr.p.Agencies.Agencies {
 			if a.Kind != k {
 				continue
@@ -247,14 +251,13 @@ func statusOf(v *StatusV) status.Status {
 	return status.Status(v.Key)
 }
 
-// MethodV is the page that explains how a status is decided.
+// MethodV is the page that explains how a status is decided. The as-of
+// date, the latest period, the day of the latest approval and the next
+// period it states are the site data's (SiteLangV), which its template
+// reads as the banner does.
 type MethodV struct {
-	AsOf   string `json:"as_of"`
-	Period *LinkV `json:"period,omitempty"`
 	// WindowFrom is the first day of the latest reporting window.
 	WindowFrom string `json:"window_from,omitempty"`
-	Updated    string `json:"updated,omitempty"`
-	Next       string `json:"next,omitempty"`
 	// Statuses are in the order their rules are tried (status.RuleOrder);
 	// Rollup in the roll-up's order, worst first (status.Order).
 	Statuses []MethodStatusV `json:"statuses"`
@@ -276,15 +279,11 @@ type MethodStatusV struct {
 }
 
 func (pr *presenter) methodPage() error {
-	v := MethodV{AsOf: pr.date(pr.snap.AsOf),
+	v := MethodV{
 		NoReport:     (&status.Member{Status: status.NotReported, Silence: status.NoReport}).Label(pr.lang),
 		NotMentioned: (&status.Member{Status: status.NotReported, Silence: status.NotMentioned}).Label(pr.lang)}
 	if !pr.snap.NoData {
-		l := pr.periodLink(pr.snap.Period)
-		v.Period = &l
 		v.WindowFrom = pr.date(pr.snap.Window.AddDays(1))
-		v.Updated = pr.date(pr.updated())
-		v.Next = pr.nextPeriod()
 	}
 	for _, s := range status.RuleOrder {
 		ms := MethodStatusV{Status: *pr.status(s), Rank: s.Rank() + 1, Count: pr.snap.MemberCounts[s]}

@@ -6,7 +6,6 @@ import "github.com/minhbach/minhbach/internal/chart"
 type HomeV struct {
 	Plan   LinkV  `json:"plan"`
 	Issuer string `json:"issuer"`
-	AsOf   string `json:"as_of"`
 	Period *LinkV `json:"period,omitempty"`
 	// Overdue are the overdue shares, the longest overdue first; Silent
 	// the units that sent no report for the latest regular period.
@@ -26,7 +25,7 @@ type HomeV struct {
 
 func (pr *presenter) home() error {
 	pl := pr.p.Plan
-	v := HomeV{Plan: LinkV{Name: pr.t(pl.Title, pl.TitleEn), URL: "ke-hoach/"}, Issuer: pr.agencyLink(pl.Issuer).Name, AsOf: pr.date(pr.snap.AsOf)}
+	v := HomeV{Plan: LinkV{Name: pr.t(pl.Title, pl.TitleEn), URL: "ke-hoach/"}, Issuer: pr.agencyLink(pl.Issuer).Name}
 	if !pr.snap.NoData {
 		pl := pr.periodLink(pr.snap.Period)
 		v.Period = &pl

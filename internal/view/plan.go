@@ -30,9 +30,7 @@ type BasisV struct {
 
 // PlanTaskV is a task in the plan text.
 type PlanTaskV struct {
-	Number     int          `json:"number"`
-	Title      string       `json:"title"`
-	URL        string       `json:"url"`
+	TaskRefV
 	Overseer   string       `json:"overseer"`
 	Milestones []MilestoneV `json:"milestones"`
 }
@@ -51,10 +49,7 @@ func (pr *presenter) planPage() error {
 	}
 	for _, ts := range pr.snap.Tasks {
 		t := ts.Task
-		pt := PlanTaskV{Number: t.Number, Title: t.Title, URL: TaskURL(t.Slug)}
-		if r := pr.p.Agencies.Role(t.Overseer); r != nil {
-			pt.Overseer = pr.t(r.Title, r.TitleEn)
-		}
+		pt := PlanTaskV{TaskRefV: taskRef(t, t.Title), Overseer: pr.overseer(t)}
 		for _, ms := range ts.Milestones {
 			mv := pr.milestone(ms, false)
 			mv.Action = ms.Milestone.Action  // the plan text is shown as issued

@@ -314,12 +314,24 @@ func (pr *presenter) counts(c map[status.Status]int) []CountV {
 	return out
 }
 
+// taskRef names t, by title (the page's language's, or the plan's own
+// words where a page shows the plan as issued).
+func taskRef(t *plan.Task, title string) TaskRefV {
+	return TaskRefV{Number: t.Number, Title: title, URL: TaskURL(t.Slug)}
+}
+
+// overseer names the role that oversees t, or "" when the plan names none
+// known.
+func (pr *presenter) overseer(t *plan.Task) string {
+	if r := pr.p.Agencies.Role(t.Overseer); r != nil {
+		return pr.t(r.Title, r.TitleEn)
+	}
+	return ""
+}
+
 func (pr *presenter) taskRow(ts *status.Task) TaskRowV {
 	t := ts.Task
-	row := TaskRowV{Number: t.Number, Title: pr.t(t.Title, t.TitleEn), URL: TaskURL(t.Slug), Status: pr.status(ts.Status)}
-	if r := pr.p.Agencies.Role(t.Overseer); r != nil {
-		row.Overseer = pr.t(r.Title, r.TitleEn)
-	}
+	row := TaskRowV{TaskRefV: taskRef(t, pr.t(t.Title, t.TitleEn)), Overseer: pr.overseer(t), Status: pr.status(ts.Status)}
 	seen := map[string]bool{}
 	for _, m := range t.Milestones {
 		if !seen[m.Owner] {
@@ -347,7 +359,7 @@ func (pr *presenter) milestone(ms *status.Milestone, withHistory bool) Milestone
 		OtherPartners: m.OtherPartners,
 		Action:        pr.t(m.Action, m.ActionEn),
 		Deliverable:   m.Deliverable,
-		Status:        pr.msStatus(ms.Status, m),
+		ShareV:        ShareV{Status: pr.msStatus(ms.Status, m)},
 		Done:          ms.Done,
 		Total:         ms.Total,
 	}
@@ -374,11 +386,11 @@ func (pr *presenter) milestone(ms *status.Milestone, withHistory bool) Milestone
 	}
 	if !v.IsGroup && len(ms.Members) == 1 {
 		mem := ms.Members[0]
-		v.Source, v.Status, v.DaysLate, v.Late = pr.source(mem.Source), pr.memberStatus(mem, m), mem.DaysLate, pr.lateWords(mem)
+		v.ShareV = pr.share(mem, m, pr.source)
 	}
 	if v.IsGroup {
 		for _, mem := range ms.WorstFirst() {
-			v.Members = append(v.Members, MemberV{Agency: pr.agencyLink(mem.Agency.ID), Status: pr.memberStatus(mem, m), Source: pr.source(mem.Source), DaysLate: mem.DaysLate, Late: pr.lateWords(mem)})
+			v.Members = append(v.Members, MemberV{Agency: pr.agencyLink(mem.Agency.ID), ShareV: pr.share(mem, m, pr.source)})
 		}
 	}
 	if withHistory {
@@ -399,8 +411,8 @@ func (pr *presenter) milestone(ms *status.Milestone, withHistory bool) Milestone
 func (pr *presenter) milestoneRow(ms *status.Milestone) MilestoneV {
 	full := pr.milestone(ms, false)
 	row := MilestoneV{ID: full.ID, Anchor: full.Anchor, Task: full.Task, TaskNumber: full.TaskNumber, Owner: full.Owner,
-		IsGroup: full.IsGroup, Due: full.Due, Condition: full.Condition, Status: full.Status, Done: full.Done, Total: full.Total, DaysLate: full.DaysLate, Late: full.Late,
-		Partial: full.Partial}
+		IsGroup: full.IsGroup, Due: full.Due, Condition: full.Condition, ShareV: ShareV{Status: full.Status, DaysLate: full.DaysLate, Late: full.Late},
+		Done: full.Done, Total: full.Total, Partial: full.Partial}
 	if r := []rune(row.Task.Name); len(r) > 140 {
 		row.Task.Name = string(r[:139]) + "…"
 	}
@@ -455,9 +467,13 @@ func (pr *presenter) all() error {
 	return nil
 }
 
+// reportRef names r.
+func (pr *presenter) reportRef(r *plan.Report) ReportRefV {
+	return ReportRefV{Agency: pr.agencyLink(r.Agency), Period: pr.periodLink(r.PeriodInfo), Number: r.Number, Date: pr.date(r.Date)}
+}
+
 func (pr *presenter) reportRow(r *plan.Report) ReportRowV {
-	return ReportRowV{Agency: pr.agencyLink(r.Agency), Period: pr.periodLink(r.PeriodInfo), Number: r.Number, Date: pr.date(r.Date),
-		URL: reportURL(r.Period, r.Agency), Draft: !r.IsApproved(), end: r.PeriodInfo.End.String()}
+	return ReportRowV{ReportRefV: pr.reportRef(r), URL: reportURL(r.Period, r.Agency), Draft: !r.IsApproved(), end: r.PeriodInfo.End.String()}
 }
 
 // sortReports orders reports newest period first, then by agency name.

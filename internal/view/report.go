@@ -9,10 +9,7 @@ import (
 
 // ReportV is one report's page.
 type ReportV struct {
-	Agency   LinkV     `json:"agency"`
-	Period   LinkV     `json:"period"`
-	Number   string    `json:"number"`
-	Date     string    `json:"date"`
+	ReportRefV
 	Approved string    `json:"approved_by,omitempty"`
 	On       string    `json:"approved_on,omitempty"`
 	Sample   bool      `json:"sample"`
@@ -45,8 +42,7 @@ func (pr *presenter) amendments(r *plan.Report) []AmendmentV {
 }
 
 func (pr *presenter) report(r *plan.Report) error {
-	v := ReportV{Agency: pr.agencyLink(r.Agency), Period: pr.periodLink(r.PeriodInfo), Number: r.Number, Date: pr.date(r.Date),
-		Sample: r.Sample, Draft: !r.IsApproved(), State: r.Approval.State, Body: renderMarkdown(r.Body)}
+	v := ReportV{ReportRefV: pr.reportRef(r), Sample: r.Sample, Draft: !r.IsApproved(), State: r.Approval.State, Body: renderMarkdown(r.Body)}
 	if r.IsApproved() {
 		v.Approved, v.On = r.Approval.ApprovedBy, pr.date(r.Approval.ApprovedOn)
 		v.Amendments = pr.amendments(r)

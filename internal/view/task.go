@@ -41,14 +41,11 @@ func (pr *presenter) tasks() error {
 	}
 	for i, ts := range pr.snap.Tasks {
 		t := ts.Task
-		v := TaskV{Number: t.Number, Title: pr.t(t.Title, t.TitleEn), Status: pr.status(ts.Status),
+		v := TaskV{Number: t.Number, Title: pr.t(t.Title, t.TitleEn), Overseer: pr.overseer(t), Status: pr.status(ts.Status),
 			Feed: TaskURL(t.Slug) + "atom.xml", JSON: "du-lieu/minhbach.json"}
 		v.Badge, v.Frozen = pr.taskBadges(ts, i)
 		if pr.lang == "en" && t.TitleEn != "" {
 			v.TitleVi = t.Title
-		}
-		if r := pr.p.Agencies.Role(t.Overseer); r != nil {
-			v.Overseer = pr.t(r.Title, r.TitleEn)
 		}
 		for _, ms := range ts.Milestones {
 			v.Milestones = append(v.Milestones, pr.milestone(ms, true))

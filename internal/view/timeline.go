@@ -8,7 +8,6 @@ import (
 
 // TimelineV is the timeline page.
 type TimelineV struct {
-	AsOf string `json:"as_of"`
 	// Chart is left out when there are more than maxCharted milestones.
 	Chart string `json:"chart,omitempty"`
 	// Key is the chart's short labels (chart.TimelineKey), kept in view
@@ -21,7 +20,7 @@ type TimelineV struct {
 }
 
 func (pr *presenter) timeline() error {
-	v := TimelineV{AsOf: pr.date(pr.snap.AsOf)}
+	var v TimelineV
 	total := 0
 	for _, ts := range pr.snap.Tasks {
 		total += len(ts.Milestones)
@@ -37,7 +36,7 @@ func (pr *presenter) timeline() error {
 		all = append(all, ts.Milestones...)
 	}
 	title := pr.w("title_timeline")
-	first, err := pr.paginate(all, "tien-do", LinkV{Name: title, URL: "tien-do/"}, v.AsOf)
+	first, err := pr.paginate(all, "tien-do", LinkV{Name: title, URL: "tien-do/"}, pr.date(pr.snap.AsOf))
 	if err != nil {
 		return err
 	}

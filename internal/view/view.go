@@ -51,20 +51,25 @@ type CountV struct {
 	URL string `json:"url,omitempty"`
 }
 
+// TaskRefV names a task: its number, its title and its page.
+type TaskRefV struct {
+	Number int    `json:"number"`
+	Title  string `json:"title"`
+	URL    string `json:"url"`
+}
+
 // TaskRowV is a task in a table.
 type TaskRowV struct {
-	Number   int      `json:"number"`
-	Title    string   `json:"title"`
-	URL      string   `json:"url"`
+	TaskRefV
 	Leads    []LinkV  `json:"leads"`
 	Due      []DueV   `json:"due"`
 	Overseer string   `json:"overseer"`
 	Status   *StatusV `json:"status,omitempty"`
 }
 
-// MemberV is one member's share of a milestone.
-type MemberV struct {
-	Agency LinkV    `json:"agency"`
+// ShareV is where a share of a milestone stands (status.Member): its
+// badge, the report it comes from, and how late it is.
+type ShareV struct {
 	Status *StatusV `json:"status,omitempty"`
 	Source *SourceV `json:"source,omitempty"`
 	// DaysLate is how late a done-late share was done, or how long an
@@ -72,6 +77,12 @@ type MemberV struct {
 	DaysLate int `json:"days_late,omitempty"`
 	// Late says it in words (lateWords).
 	Late string `json:"late,omitempty"`
+}
+
+// MemberV is one member's share of a milestone.
+type MemberV struct {
+	Agency LinkV `json:"agency"`
+	ShareV
 }
 
 // HistoryV is a milestone's status as of one period.
@@ -91,28 +102,26 @@ type DueV struct {
 
 // MilestoneV is a milestone with its status.
 type MilestoneV struct {
-	ID            string     `json:"id"`
-	Anchor        string     `json:"anchor"`
-	Task          LinkV      `json:"task"`
-	TaskNumber    int        `json:"task_number"`
-	Owner         LinkV      `json:"owner"`
-	IsGroup       bool       `json:"is_group"`
-	Partners      []LinkV    `json:"partners,omitempty"`
-	OtherPartners []string   `json:"other_partners,omitempty"`
-	Action        string     `json:"action"`
-	Deliverable   string     `json:"deliverable,omitempty"`
-	Due           string     `json:"due"`
-	Condition     string     `json:"condition,omitempty"`
-	Status        *StatusV   `json:"status,omitempty"`
-	Source        *SourceV   `json:"source,omitempty"`
-	Done          int        `json:"done"`
-	Total         int        `json:"total"`
-	Members       []MemberV  `json:"members,omitempty"`
-	History       []HistoryV `json:"history,omitempty"`
-	// DaysLate is the days late of a one-owner milestone or of one share
-	// (status.Member.DaysLate), Late the same in words (lateWords).
-	DaysLate int    `json:"days_late,omitempty"`
-	Late     string `json:"late,omitempty"`
+	ID            string   `json:"id"`
+	Anchor        string   `json:"anchor"`
+	Task          LinkV    `json:"task"`
+	TaskNumber    int      `json:"task_number"`
+	Owner         LinkV    `json:"owner"`
+	IsGroup       bool     `json:"is_group"`
+	Partners      []LinkV  `json:"partners,omitempty"`
+	OtherPartners []string `json:"other_partners,omitempty"`
+	Action        string   `json:"action"`
+	Deliverable   string   `json:"deliverable,omitempty"`
+	Due           string   `json:"due"`
+	Condition     string   `json:"condition,omitempty"`
+	// ShareV is where the milestone stands: for a one-owner milestone,
+	// its one share's; for a group's, its overall status, with Done of
+	// Total members done; in a list of shares, the share's.
+	ShareV
+	Done    int        `json:"done"`
+	Total   int        `json:"total"`
+	Members []MemberV  `json:"members,omitempty"`
+	History []HistoryV `json:"history,omitempty"`
 	// PlanRef names where in the plan's text the milestone comes from, in
 	// the plan's own terms, and links to that line of the full text;
 	// DueText is the plan's own sentence about its time (Vietnamese, as
@@ -140,14 +149,20 @@ type MilestoneV struct {
 	Scope   string `json:"scope,omitempty"`
 }
 
-// ReportRowV is a report in a list.
-type ReportRowV struct {
+// ReportRefV names a report: the agency that sent it, the period it is
+// for, its number and its date.
+type ReportRefV struct {
 	Agency LinkV  `json:"agency"`
 	Period LinkV  `json:"period"`
 	Number string `json:"number"`
 	Date   string `json:"date"`
-	URL    string `json:"url"`
-	Draft  bool   `json:"draft,omitempty"`
+}
+
+// ReportRowV is a report in a list.
+type ReportRowV struct {
+	ReportRefV
+	URL   string `json:"url"`
+	Draft bool   `json:"draft,omitempty"`
 
 	end string // the period's last day, for sorting
 }
@@ -180,8 +195,12 @@ type SiteLangV struct {
 	PlanTitle string `json:"plan_title"`
 	Short     string `json:"short"`
 	Issuer    string `json:"issuer"`
-	AsOf      string `json:"as_of"`
-	Period    LinkV  `json:"period"`
+	// AsOf is the site's as-of date in words, Period the latest period:
+	// the pages that show the statuses as of the site's date (the home,
+	// status, kind, timeline and method pages) state them from here, as
+	// the banner does, rather than from their own view models.
+	AsOf   string `json:"as_of"`
+	Period LinkV  `json:"period"`
 	// Updated is the latest approval date among the published reports;
 	// Next names the next regular reporting period.
 	Updated string `json:"updated,omitempty"`
