@@ -475,6 +475,8 @@ type overflow struct {
 	ScrollWidth int      `json:"scrollWidth"`
 	Width       int      `json:"width"`
 	Culprits    []string `json:"culprits"`
+	// Cards are the tables laid out as cards whose box scrolls sideways.
+	Cards []string `json:"cards"`
 }
 
 const overflowJS = `(() => {` + jsHelpers + `
@@ -495,7 +497,16 @@ const overflowJS = `(() => {` + jsHelpers + `
     culprits.push(__path(e) + ' (right edge at ' + Math.round(r.right) + 'px)');
     if (culprits.length >= 8) break;
   }
-  return {scrollWidth: document.documentElement.scrollWidth, width: w, culprits};
+  // A table laid out as cards on a phone must fit: its wrapper may scroll
+  // a wide table sideways, but cards that need it are broken.
+  const cards = [];
+  for (const tb of document.querySelectorAll('table.cards')) {
+    const wrap = tb.closest('.table-wrap') || tb.parentElement;
+    const head = tb.querySelector('thead');
+    if (!head || getComputedStyle(head).position !== 'absolute') continue; // laid out as a table, not as cards
+    if (wrap.scrollWidth > wrap.clientWidth + 1) cards.push(__path(tb) + ' (' + wrap.scrollWidth + ' px in ' + wrap.clientWidth + ')');
+  }
+  return {scrollWidth: document.documentElement.scrollWidth, width: w, culprits, cards};
 })()`
 
 func checkReflow(t *testing.T, tb *tab) {
@@ -503,6 +514,9 @@ func checkReflow(t *testing.T, tb *tab) {
 	o := eval[overflow](t, tb, overflowJS)
 	if o.ScrollWidth > o.Width+1 {
 		t.Errorf("%s: at %d px the page scrolls sideways (%d px wide); widest elements: %s", tb.url, o.Width, o.ScrollWidth, strings.Join(o.Culprits, "; "))
+	}
+	if len(o.Cards) > 0 {
+		t.Errorf("%s: at %d px cards are wider than their box (it scrolls sideways): %s", tb.url, o.Width, strings.Join(o.Cards, "; "))
 	}
 }
 
