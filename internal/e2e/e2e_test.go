@@ -475,7 +475,8 @@ type overflow struct {
 	ScrollWidth int      `json:"scrollWidth"`
 	Width       int      `json:"width"`
 	Culprits    []string `json:"culprits"`
-	// Cards are the tables laid out as cards whose box scrolls sideways.
+	// Cards are the tables that must fit (cards, the summary's counts)
+	// whose box scrolls sideways.
 	Cards []string `json:"cards"`
 }
 
@@ -497,13 +498,14 @@ const overflowJS = `(() => {` + jsHelpers + `
     culprits.push(__path(e) + ' (right edge at ' + Math.round(r.right) + 'px)');
     if (culprits.length >= 8) break;
   }
-  // A table laid out as cards on a phone must fit: its wrapper may scroll
-  // a wide table sideways, but cards that need it are broken.
+  // A table laid out as cards on a phone must fit, and so must the period
+  // summary's short table of counts: a wrapper may scroll a wide table
+  // sideways, but cards or four short columns that need it are broken.
   const cards = [];
-  for (const tb of document.querySelectorAll('table.cards')) {
+  for (const tb of document.querySelectorAll('table.cards, table.sum-counts')) {
     const wrap = tb.closest('.table-wrap') || tb.parentElement;
     const head = tb.querySelector('thead');
-    if (!head || getComputedStyle(head).position !== 'absolute') continue; // laid out as a table, not as cards
+    if (tb.classList.contains('cards') && (!head || getComputedStyle(head).position !== 'absolute')) continue; // laid out as a table, not as cards
     if (wrap.scrollWidth > wrap.clientWidth + 1) cards.push(__path(tb) + ' (' + wrap.scrollWidth + ' px in ' + wrap.clientWidth + ')');
   }
   return {scrollWidth: document.documentElement.scrollWidth, width: w, culprits, cards};
@@ -516,7 +518,7 @@ func checkReflow(t *testing.T, tb *tab) {
 		t.Errorf("%s: at %d px the page scrolls sideways (%d px wide); widest elements: %s", tb.url, o.Width, o.ScrollWidth, strings.Join(o.Culprits, "; "))
 	}
 	if len(o.Cards) > 0 {
-		t.Errorf("%s: at %d px cards are wider than their box (it scrolls sideways): %s", tb.url, o.Width, strings.Join(o.Cards, "; "))
+		t.Errorf("%s: at %d px a table that must fit (cards, the counts) is wider than its box (it scrolls sideways): %s", tb.url, o.Width, strings.Join(o.Cards, "; "))
 	}
 }
 
