@@ -248,6 +248,11 @@ func (pr *presenter) msStatus(s status.Status, m *plan.Milestone) *StatusV {
 // TaskURL is the address of a task's page.
 func TaskURL(slug string) string { return "nhiem-vu/" + slug + "/" }
 
+// furtherDir is the folder of the further pages of a long list, inside
+// the list's own folder ("nhiem-vu/trang/"): a segment the site reserves,
+// which no slug or id may be (plan.Reserved).
+const furtherDir = plan.FurtherSegment + "/"
+
 // AgencyURL is the address of an agency's or a group's page.
 func AgencyURL(id string) string { return "co-quan/" + id + "/" }
 
