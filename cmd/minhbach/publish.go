@@ -12,6 +12,7 @@ import (
 
 	"github.com/minhbach/minhbach/internal/publish"
 	"github.com/minhbach/minhbach/internal/reportfile"
+	"github.com/minhbach/minhbach/internal/view"
 )
 
 // stopContext is the context of a command that stops cleanly on Ctrl-C or
@@ -57,6 +58,7 @@ func (a *app) said(err error) (string, bool) {
 	var le *publish.LinksError
 	var pe *publish.Error // deploy's too
 	var re *reportfile.Error
+	var ce *view.ClashError
 	switch {
 	case errors.As(err, &le):
 		return le.Text(a.lang), true
@@ -64,6 +66,8 @@ func (a *app) said(err error) (string, bool) {
 		return pe.Text(a.lang), true
 	case errors.As(err, &re):
 		return re.Text(a.lang), true
+	case errors.As(err, &ce):
+		return ce.Text(a.lang), true
 	}
 	return "", false
 }

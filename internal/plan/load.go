@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"sort"
@@ -107,14 +108,7 @@ type loader struct {
 	ambiguous map[string]*rootCause
 }
 
-func (l *loader) abs(rel string) string { return path.Join(filepathToSlash(l.root), rel) }
-
-func filepathToSlash(s string) string {
-	if os.PathSeparator == '\\' {
-		return strings.ReplaceAll(s, "\\", "/")
-	}
-	return s
-}
+func (l *loader) abs(rel string) string { return path.Join(filepath.ToSlash(l.root), rel) }
 
 // read returns the file's text, in UTF-8 without a byte-order mark (see
 // decodeSource); when the file is not text, it returns the raw bytes and

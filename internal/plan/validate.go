@@ -114,13 +114,16 @@ func (l *loader) checkEntry(kp keyPositions, seen map[string]string, p, id strin
 }
 
 // checkAliases checks the former ids (aliases) of the table at path p of
-// file f: each has the form of an id and is no id or alias already in
-// seen (id -> "file:line"), to which it is added as written at where.
-func (l *loader) checkAliases(kp keyPositions, f, p string, list []string, seen map[string]string, where string) {
+// file f, whose addresses are at level lv: each has the form of an id, is
+// no segment the site reserves there (checkReserved, suggesting the id
+// after prefix) and no id or alias already in seen (id -> "file:line"), to
+// which it is added as written at where.
+func (l *loader) checkAliases(kp keyPositions, f, p string, list []string, seen map[string]string, where string, lv Level, prefix string) {
 	for _, a := range list {
 		switch {
 		case !ValidID(a):
 			l.ps.add(kp.value(f, p+".aliases"), "id.form", "aliases", a, suggestID(a))
+		case !l.checkReserved(kp.value(f, p+".aliases"), "aliases", a, prefix, lv):
 		case seen[a] != "":
 			l.ps.add(kp.value(f, p+".aliases"), "id.duplicate", a, seen[a])
 		default:
@@ -135,6 +138,10 @@ func (l *loader) checkRegistry(r *Registry, kp keyPositions) {
 	for i, a := range r.Agencies {
 		p := fmt.Sprintf("agencies.%d", i)
 		a.Pos = l.checkEntry(kp, seen, p, a.ID, []textField{{"name", a.Name, true}, {"name_en", a.NameEn, false}, {"short", a.Short, false}, {"head", a.Head, false}})
+		if ValidID(a.ID) {
+			// An agency names its page and, reporting, its reports' pages.
+			l.checkReserved(kp.value(f, p+".id"), "id", a.ID, agencyPrefix, AgencyLevel, ReportLevel)
+		}
 		if a.Kind != "" && !slices.Contains(AgencyKinds, a.Kind) {
 			l.ps.add(kp.value(f, p+".kind"), "value.oneOf", "kind", a.Kind, strings.Join(AgencyKinds, ", "))
 		}
@@ -143,6 +150,9 @@ func (l *loader) checkRegistry(r *Registry, kp keyPositions) {
 	for i, g := range r.Groups {
 		p := fmt.Sprintf("groups.%d", i)
 		g.Pos = l.checkEntry(kp, seen, p, g.ID, []textField{{"name", g.Name, true}, {"head", g.Head, false}, {"scope", g.Scope, false}, {"scope_en", g.ScopeEn, false}})
+		if ValidID(g.ID) {
+			l.checkReserved(kp.value(f, p+".id"), "id", g.ID, agencyPrefix, AgencyLevel)
+		}
 		if g.Partial && g.Scope == "" {
 			l.ps.add(kp.at(f, p), "group.partialScope", g.ID)
 		}
@@ -155,7 +165,7 @@ func (l *loader) checkRegistry(r *Registry, kp keyPositions) {
 	// id is known, so that an alias naming a live agency or group is an
 	// error wherever it is written.
 	aliases := func(p string, list []string) {
-		l.checkAliases(kp, f, p, list, seen, fmt.Sprintf("%s:%d", f, kp.value(f, p+".aliases").Line))
+		l.checkAliases(kp, f, p, list, seen, fmt.Sprintf("%s:%d", f, kp.value(f, p+".aliases").Line), AgencyLevel, agencyPrefix)
 	}
 	for i, a := range r.Agencies {
 		aliases(fmt.Sprintf("agencies.%d", i), a.Aliases)
@@ -231,13 +241,13 @@ func (l *loader) checkPlan(p *Plan, r *Registry, kp keyPositions) {
 		} else {
 			numbers[t.Number] = here
 		}
-		if l.checkID(kp, f, tp+".slug", t.Slug) {
+		if l.checkID(kp, f, tp+".slug", t.Slug) && l.checkReserved(kp.value(f, tp+".slug"), "slug", t.Slug, taskPrefix, TaskLevel) {
 			if prev, dup := slugs[t.Slug]; dup {
 				l.ps.add(kp.value(f, tp+".slug"), "id.duplicate", t.Slug, prev)
 			}
 			slugs[t.Slug] = here
 		}
-		l.checkAliases(kp, f, tp, t.Aliases, slugs, here)
+		l.checkAliases(kp, f, tp, t.Aliases, slugs, here, TaskLevel, taskPrefix)
 		l.checkText(kp, f, tp+".title", t.Title, true)
 		l.checkText(kp, f, tp+".title_en", t.TitleEn, false)
 		switch {

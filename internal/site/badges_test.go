@@ -2,11 +2,16 @@ package site
 
 import (
 	"bytes"
+	"encoding/json"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/spf13/afero"
+
+	"github.com/minhbach/minhbach/internal/publish"
+	"github.com/minhbach/minhbach/internal/view"
 )
 
 // TestFrozenBadges: a task's badge of a published period does not change
@@ -145,5 +150,79 @@ func TestBadgeSampleMarker(t *testing.T) {
 	}
 	if p := string(out["nhiem-vu/sap-xep-don-vi-cap-xa/index.html"]); strings.Contains(p, "dữ liệu mẫu (nguồn:") || !strings.Contains(p, "30/6/2019 (nguồn:") {
 		t.Error("the embed code's alt text of real data is wrong")
+	}
+}
+
+// renameTask gives the task whose slug is old the slug now, keeping old
+// as an alias, in the portal's data/plan.toml.
+func renameTask(t *testing.T, fsys afero.Fs, old, now string) {
+	t.Helper()
+	data, err := afero.ReadFile(fsys, "/src/data/plan.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(data)
+	from := "slug = \"" + old + "\"\n"
+	i := strings.Index(src, from)
+	if i < 0 {
+		t.Fatalf("no task %s", old)
+	}
+	rest := strings.Replace(src[i+len(from):], "aliases = []", "aliases = [\""+old+"\"]", 1)
+	src = src[:i] + "slug = \"" + now + "\"\n" + rest
+	if err := afero.WriteFile(fsys, "/src/data/plan.toml", []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A task's slug changes and the old one is kept as an alias: the old
+// page is a redirect, and its badges (live and frozen, both languages)
+// and its card are still at the old addresses, the same bytes as at the
+// new ones, listed in the manifest, because an embedded image cannot
+// follow an HTML redirect.
+func TestBadgesStayAtAnAlias(t *testing.T) {
+	fsys := memPortal(t)
+	const old, now = "sap-xep-don-vi-cap-xa", "sap-xep-don-vi-hanh-chinh-cap-xa"
+	memBuild(t, fsys, "/pub")
+	before := tree(t, fsys, "/pub")
+	renameTask(t, fsys, old, now)
+	memBuild(t, fsys, "/pub")
+	after := tree(t, fsys, "/pub")
+
+	data, err := afero.ReadFile(fsys, filepath.Join("/pub", publish.MarkerName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var man publish.Manifest
+	if err := json.Unmarshal(data, &man); err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]string{}
+	for _, f := range man.Files {
+		listed[f.Path] = f.SHA256
+	}
+	n := 0
+	for name, b := range before {
+		dir, file, ok := strings.Cut(name, "nhiem-vu/"+old+"/")
+		if !ok || !(strings.HasPrefix(file, "badge") || file == view.CardName) {
+			continue
+		}
+		n++
+		moved := dir + "nhiem-vu/" + now + "/" + file
+		if !bytes.Equal(after[moved], b) {
+			t.Errorf("%s is not what %s was", moved, name)
+		}
+		if !bytes.Equal(after[name], after[moved]) {
+			t.Errorf("%s at the old address is not the same as %s", name, moved)
+		}
+		if listed[name] == "" || listed[name] != listed[moved] {
+			t.Errorf("the manifest lists %s as %q, %s as %q", name, listed[name], moved, listed[moved])
+		}
+	}
+	// 2 languages × (the live badge, 4 frozen ones, the card).
+	if n != 2*6 {
+		t.Errorf("%d badges and cards at the old address, want 12", n)
+	}
+	if page := string(after["nhiem-vu/"+old+"/index.html"]); !strings.Contains(page, "nhiem-vu/"+now+"/") {
+		t.Errorf("the old page does not redirect to the new one:\n%s", page)
 	}
 }

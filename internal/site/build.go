@@ -80,6 +80,9 @@ type Result struct {
 	Bytes               int64
 	Pages               int
 	Duration            time.Duration
+	// Outputs are the files the pages and Go wrote, each claimed once
+	// (view.Outputs): Hugo's own files and static/ aside.
+	Outputs *view.Outputs
 }
 
 // BuildError is a failure after the data was found valid: a template
@@ -141,7 +144,7 @@ func Build(o Options) (*Result, error) {
 	res := &Result{Project: p}
 	step("status")
 	m := view.New(p, o.AsOf, o.Drafts)
-	res.Snapshot = m.Snapshot()
+	res.Snapshot, res.Outputs = m.Snapshot(), m.Outputs()
 	res.Published, res.Excluded = p.Split(o.Drafts)
 	src, _ := absPath(o.Fs, o.Source)
 	pub, err := publish.Begin(o.Context, o.Fs, publish.Options{Source: src, Dest: orDefault(o.Dest, "public"),
@@ -239,7 +242,13 @@ func orDefault(s, d string) string {
 func generate(m *view.Model, baseURL string, step func(string), put view.Sink, data func(string) (io.WriteCloser, error)) error {
 	step("data")
 	m.BaseURL, m.BasePath = baseURL, basePath(baseURL)
-	if err := extras(m, baseURL, data); err != nil {
+	claimed := func(name string) (io.WriteCloser, error) {
+		if err := m.Outputs().Claim(name, view.Writer{Kind: view.WriterData}); err != nil {
+			return nil, err
+		}
+		return data(name)
+	}
+	if err := extras(m, baseURL, claimed); err != nil {
 		return &BuildError{"data", err}
 	}
 	step("pages")

@@ -89,22 +89,37 @@ type job = func() (map[string][]byte, error)
 // badges, each file handed to write as soon as it is made, and draw the
 // cards given (a job of cards returns its few files). The preview's
 // session (session.go) gives its own write, which keeps only what changed.
+//
+// Every file is claimed in the model's record of the output (view.Outputs)
+// before it is written, the cards all at once (a preview draws only those
+// that changed), so that a file at the path of a page or of another file
+// fails the build instead of replacing it.
 func outputJobs(m *view.Model, baseURL string, cards []view.CardJob, cache *cardCache, write func(map[string][]byte) error) []job {
-	put := func(prefix string) func(string, []byte) error {
-		return func(name string, data []byte) error { return write(map[string][]byte{prefix + name: data}) }
+	put := func(prefix, kind string) func(string, []byte) error {
+		return func(name string, data []byte) error {
+			if err := m.Outputs().Claim(prefix+name, view.Writer{Kind: kind}); err != nil {
+				return err
+			}
+			return write(map[string][]byte{prefix + name: data})
+		}
+	}
+	for _, c := range m.Cards() {
+		if err := m.Outputs().Claim(c.Path, view.Writer{Kind: view.WriterCard}); err != nil {
+			return []job{func() (map[string][]byte, error) { return nil, err }}
+		}
 	}
 	jobs := []job{}
 	for _, lang := range view.Langs {
 		jobs = append(jobs, func() (map[string][]byte, error) {
-			if err := feed.Write(m.Project(), m.History(), baseURL, lang, put(view.LangDir(lang))); err != nil {
+			if err := feed.Write(m.Project(), m.History(), baseURL, lang, put(view.LangDir(lang), view.WriterFeed)); err != nil {
 				return nil, fmt.Errorf("feeds: %w", err)
 			}
 			return nil, nil
 		}, func() (map[string][]byte, error) {
-			return nil, search.Write(m.SearchDocs(lang), put(view.LangDir(lang)+view.SearchDir))
+			return nil, search.Write(m.SearchDocs(lang), put(view.LangDir(lang)+view.SearchDir, view.WriterSearch))
 		})
 	}
-	jobs = append(jobs, func() (map[string][]byte, error) { return nil, badges(m, put("")) })
+	jobs = append(jobs, func() (map[string][]byte, error) { return nil, badges(m, put("", view.WriterBadge)) })
 	return append(jobs, cardJobs(cards, cache)...)
 }
 

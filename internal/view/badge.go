@@ -49,24 +49,34 @@ func PeriodBadgeURL(slug, period string) string {
 // A period's badge says "sample data" when a report of that period or an
 // earlier one is sample data (what its status was derived from); the live
 // badge when any published report is.
+//
+// A task's badges are also written, the same, under each of its aliases
+// (nhiem-vu/<former slug>/badge.svg): a page's old address redirects by
+// an HTML page, which an image embedded elsewhere cannot follow.
 func (m *Model) Badges(each func(BadgeFile) error) error {
 	samples := m.samples
 	for i, ts := range m.snap.Tasks {
+		slugs := append([]string{ts.Task.Slug}, ts.Task.Aliases...)
 		for _, lang := range Langs {
 			pr := &presenter{Model: m, lang: lang}
 			dir := LangDir(lang)
 			left := pr.badgeLeft(ts)
 			live := pr.badgeAs(left, ts, m.snap, m.sample)
-			if err := each(BadgeFile{Path: dir + LiveBadgeURL(ts.Task.Slug), Parts: live}); err != nil {
-				return err
+			for _, slug := range slugs {
+				if err := each(BadgeFile{Path: dir + LiveBadgeURL(slug), Parts: live}); err != nil {
+					return err
+				}
 			}
 			for j, h := range m.hist {
 				pts := periodTask(h.Snapshot, i, ts.Task)
 				if pts == nil {
 					continue
 				}
-				if err := each(BadgeFile{Path: dir + PeriodBadgeURL(ts.Task.Slug, h.Period.ID), Parts: pr.badgeAs(left, pts, h.Snapshot, samples[j])}); err != nil {
-					return err
+				frozen := pr.badgeAs(left, pts, h.Snapshot, samples[j])
+				for _, slug := range slugs {
+					if err := each(BadgeFile{Path: dir + PeriodBadgeURL(slug, h.Period.ID), Parts: frozen}); err != nil {
+						return err
+					}
 				}
 			}
 		}

@@ -167,6 +167,10 @@ func (pr *presenter) cards() []CardJob {
 				c.Detail = pr.w("card_milestones_done", done, total)
 			}
 			add("nhiem-vu/"+t.Slug+"/"+CardName, c)
+			// Under its former addresses too, as its badges (Badges).
+			for _, a := range t.Aliases {
+				add("nhiem-vu/"+a+"/"+CardName, c)
+			}
 		}
 	}
 

@@ -41,6 +41,6 @@ func (pr *presenter) home() error {
 	for _, ts := range pr.snap.Tasks[:min(len(pr.snap.Tasks), TasksPerPage)] {
 		v.Tasks = append(v.Tasks, pr.taskRow(ts))
 	}
-	v.TasksPager = pagerOf(1, pageCount(v.TaskTotal, TasksPerPage), furtherURL("nhiem-vu/", "nhiem-vu/trang/"), "")
+	v.TasksPager = pagerOf(1, pageCount(v.TaskTotal, TasksPerPage), furtherURL("nhiem-vu/", "nhiem-vu/"+furtherDir), "")
 	return pr.write("_index", page{Title: pr.t(pl.Short, pl.ShortEn), Description: pr.t(pl.Title, pl.TitleEn), Params: params{V: v}}, "")
 }

@@ -16,7 +16,7 @@ func (pr *presenter) paginate(all []*status.Milestone, base string, of LinkV, as
 		}
 		return out
 	}
-	pager, err := pr.further(len(all), MilestonesPerPage, of, base+"/trang/", of.URL+"trang/", of.Name, "milestones", "", func(i int, pg *PagerV) pageView {
+	pager, err := pr.further(len(all), MilestonesPerPage, of, base+"/"+furtherDir, of.URL+furtherDir, of.Name, "milestones", "", func(i int, pg *PagerV) pageView {
 		return MilestonePageV{ListPageV: ListPageV{Of: of, Number: i, Pager: pg}, AsOf: asOf, Milestones: rows(i)}
 	})
 	return MilestonePageV{ListPageV: ListPageV{Of: of, Number: 1, Pager: pager}, AsOf: asOf, Milestones: rows(1)}, err

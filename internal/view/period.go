@@ -92,11 +92,11 @@ func (pr *presenter) periods() error {
 		title := pr.w("title_period", v.Name)
 		of := LinkV{Name: title, URL: periodURL(per.ID)}
 		var err error
-		v.Tasks, v.TasksPager, err = pr.taskList(tasks, of, periodURL(per.ID)+"trang/nhiem-vu/", pr.w("list_period_tasks", title), v.AsOf, pr.w("pager_label_tasks"))
+		v.Tasks, v.TasksPager, err = pr.taskList(tasks, of, periodURL(per.ID)+furtherDir+"nhiem-vu/", pr.w("list_period_tasks", title), v.AsOf, pr.w("pager_label_tasks"))
 		if err != nil {
 			return err
 		}
-		v.Changes, v.ChangesPager, err = pr.changeList(changes, of, periodURL(per.ID)+"trang/thay-doi/", pr.w("list_period_changes", title), pr.w("pager_label_changes"))
+		v.Changes, v.ChangesPager, err = pr.changeList(changes, of, periodURL(per.ID)+furtherDir+"thay-doi/", pr.w("list_period_changes", title), pr.w("pager_label_changes"))
 		if err != nil {
 			return err
 		}

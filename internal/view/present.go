@@ -48,6 +48,9 @@ type Model struct {
 	BasePath string
 	// lastApproved caches status.LastApproved (see updated).
 	lastApproved *plan.Date
+	// outputs records the files of the output folder and what writes
+	// each, so that two at one path fail the build (Outputs).
+	outputs Outputs
 }
 
 // New derives the statuses of p as of asOf (zero: the end of the latest
@@ -139,6 +142,10 @@ type presenter struct {
 	*Model
 	lang string
 	put  Sink
+	// claims, if set, records the output files of the pages written
+	// (claimPage); nil when pages are made again for a preview
+	// (ReportPages), which are those Pages claims.
+	claims *Outputs
 	// cardIndex are the language's link-preview cards by address, made
 	// on first use (pageCard).
 	cardIndex map[string]card.Card
@@ -164,7 +171,7 @@ func (m *Model) Pages(put Sink) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[i] = (&presenter{Model: m, lang: lang, put: one}).all()
+			errs[i] = (&presenter{Model: m, lang: lang, put: one, claims: &m.outputs}).all()
 		}()
 	}
 	wg.Wait()
@@ -179,6 +186,9 @@ func (m *Model) Pages(put Sink) error {
 }
 
 func (pr *presenter) write(path string, pg page, body string) error {
+	if err := pr.claimPage(path, pg); err != nil {
+		return err
+	}
 	view := ViewDir + path + "." + pr.lang + ".json"
 	data, err := json.Marshal(pg.Params.V)
 	if err != nil {
@@ -247,6 +257,11 @@ func (pr *presenter) msStatus(s status.Status, m *plan.Milestone) *StatusV {
 
 // TaskURL is the address of a task's page.
 func TaskURL(slug string) string { return "nhiem-vu/" + slug + "/" }
+
+// furtherDir is the folder of the further pages of a long list, inside
+// the list's own folder ("nhiem-vu/trang/"): a segment the site reserves,
+// which no slug or id may be (plan.Reserved).
+const furtherDir = plan.FurtherSegment + "/"
 
 // AgencyURL is the address of an agency's or a group's page.
 func AgencyURL(id string) string { return "co-quan/" + id + "/" }

@@ -3,6 +3,7 @@ package view
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/minhbach/minhbach/internal/msg"
 	"github.com/minhbach/minhbach/internal/plan"
@@ -124,7 +125,7 @@ func (SummaryV) pageView()     {}
 func (SummaryPageV) pageView() {}
 
 // SummaryURL is the address of a period's printable summary.
-func SummaryURL(period string) string { return periodURL(period) + "tong-hop/" }
+func SummaryURL(period string) string { return periodURL(period) + plan.SummarySegment + "/" }
 
 // summaryPage writes the printable summary of the period h, compiled by
 // summary.Compile from the history the site shows, with the further pages
@@ -178,7 +179,7 @@ func (pr *presenter) summaryPage(h *status.Period) error {
 	for i, a := range s.Missing {
 		v.Missing = append(v.Missing, SummaryMissV{No: i + 1, Agency: pr.agencyLink(a.ID), Kind: pr.kindName(a.Kind)})
 	}
-	return pr.write("ky-bao-cao/"+per.ID+"/tong-hop", page{Title: v.Title, Type: "summary", Description: v.Title + ". " + v.AsOf, Params: params{V: v}}, "")
+	return pr.write(strings.TrimSuffix(SummaryURL(per.ID), "/"), page{Title: v.Title, Type: "summary", Description: v.Title + ". " + v.AsOf, Params: params{V: v}}, "")
 }
 
 // summaryTasks is the summary's list of tasks: its first page, the others
@@ -213,12 +214,12 @@ func (pr *presenter) summaryRows(s *summary.Summary, lang msg.Lang, all []summar
 // writes pages 2 and on (type "summary-page") and returns the first.
 func summaryList[T any](pr *presenter, all []T, of LinkV, slug, title, label, statusAt string, fill func(*SummaryListV, []T)) (SummaryListV, error) {
 	n := pageCount(len(all), SummaryPerPage)
-	url := furtherURL(of.URL, of.URL+"trang/"+slug+"/")
+	url := furtherURL(of.URL, of.URL+furtherDir+slug+"/")
 	for i := 2; i <= n; i++ {
 		v := SummaryPageV{Of: of, Number: i, StatusAt: statusAt, List: SummaryListV{Title: title, Count: len(all), Pager: pagerOf(i, n, url, label)}}
 		fill(&v.List, pageOf(all, i, SummaryPerPage))
 		name := pr.w("title_page_n", title, i)
-		if err := pr.write(fmt.Sprintf("%strang/%s/%d", of.URL, slug, i), page{Title: name, Type: "summary-page", Description: name, Params: params{V: v}}, ""); err != nil {
+		if err := pr.write(fmt.Sprintf("%s%s%s/%d", of.URL, furtherDir, slug, i), page{Title: name, Type: "summary-page", Description: name, Params: params{V: v}}, ""); err != nil {
 			return SummaryListV{}, err
 		}
 	}

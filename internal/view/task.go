@@ -32,7 +32,7 @@ func (pr *presenter) tasks() error {
 		rows = append(rows, pr.taskRow(ts))
 	}
 	name := pr.w("nav_tasks")
-	first, pager, err := pr.taskList(rows, LinkV{Name: name, URL: "nhiem-vu/"}, "nhiem-vu/trang/", name, "", "")
+	first, pager, err := pr.taskList(rows, LinkV{Name: name, URL: "nhiem-vu/"}, "nhiem-vu/"+furtherDir, name, "", "")
 	if err != nil {
 		return err
 	}

@@ -154,9 +154,9 @@ type column struct {
 
 // sheet adds the summary sheet key: its name is the message key, its title
 // (key+".title", naming the period) is on the first row across the
-// columns, and the columns' headers are on the third, frozen when freeze
-// is set. It returns the sheet's name.
-func (w *summaryWriter) sheet(key string, cols []column, freeze bool) string {
+// columns, and the columns' headers are on the third, frozen (they stay in
+// view as the rows scroll). It returns the sheet's name.
+func (w *summaryWriter) sheet(key string, cols []column) string {
 	sh := w.t(key)
 	f, st := w.f, w.st
 	_, err := f.NewSheet(sh)
@@ -170,9 +170,7 @@ func (w *summaryWriter) sheet(key string, cols []column, freeze bool) string {
 		name, _ := excelize.CoordinatesToCellName(i+1, 3)
 		w.str(sh, name, w.head(c.key), st.header)
 	}
-	if freeze {
-		w.do(f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"}))
-	}
+	w.do(f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"}))
 	return sh
 }
 
@@ -185,7 +183,7 @@ var summaryCols = []column{
 }
 
 func (w *summaryWriter) table(key string, rows []summary.Row) {
-	sh := w.sheet(key, summaryCols, true)
+	sh := w.sheet(key, summaryCols)
 	f, st := w.f, w.st
 	if len(rows) == 0 {
 		w.str(sh, "A4", w.t("cli.summary.none"), st.intro)
@@ -238,7 +236,7 @@ func (w *summaryWriter) result(src *status.Source) string { return summary.Resul
 func (w *summaryWriter) tasks() {
 	sh := w.sheet(sumTasks, []column{
 		{"cli.summary.col.task", 8}, {"cli.summary.col.title", 70}, {"cli.summary.col.statusAt", 22}, {"cli.summary.col.milestonesDone", 16},
-	}, true)
+	})
 	f, st := w.f, w.st
 	for i, t := range w.s.Period.Snapshot.Tasks {
 		n := 4 + i
@@ -259,7 +257,7 @@ func (w *summaryWriter) tasks() {
 }
 
 func (w *summaryWriter) missing() {
-	sh := w.sheet(sumMissing, []column{{"cli.summary.col.no", 8}, {"cli.summary.col.unit", 50}, {"cli.summary.col.kind", 30}}, false)
+	sh := w.sheet(sumMissing, []column{{"cli.summary.col.no", 8}, {"cli.summary.col.unit", 50}, {"cli.summary.col.kind", 30}})
 	f, st := w.f, w.st
 	if len(w.s.Missing) == 0 {
 		w.str(sh, "A4", w.t("cli.summary.none"), st.intro)

@@ -201,6 +201,33 @@ func TestSummaryListsMissingUnitsAndOverdue(t *testing.T) {
 	}
 }
 
+// Every sheet but the overview keeps its header in view: the rows down to
+// the column headers (the third) are frozen, as SummaryWorkbook says.
+func TestSummaryHeadersAreFrozen(t *testing.T) {
+	t.Parallel()
+	p := konTum(t)
+	for _, lang := range []msg.Lang{msg.VI, msg.EN} {
+		f, _ := readBack(t, p, "2019-H1", lang)
+		sheets := 0
+		for _, sh := range f.GetSheetList() {
+			if sh == msg.Get(lang, sumOverview) {
+				continue
+			}
+			sheets++
+			panes, err := f.GetPanes(sh)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !panes.Freeze || panes.YSplit != 3 || panes.TopLeftCell != "A4" {
+				t.Errorf("%s: sheet %q: panes %+v, want the first three rows frozen", lang, sh, panes)
+			}
+		}
+		if sheets != 5 {
+			t.Errorf("%s: %d sheets besides the overview, want 5 (tasks, detail, overdue, changes, missing)", lang, sheets)
+		}
+	}
+}
+
 // TestSummaryIsDeterministic: the same data makes the same bytes.
 func TestSummaryIsDeterministic(t *testing.T) {
 	t.Parallel()
