@@ -111,6 +111,13 @@ func (a *app) setApproval(t *target, want plan.Approval, withProblems bool) (*pl
 		a.say(a.err, "cli.approve.editFailed", t.rel, err)
 		return nil, exitError{1}
 	}
+	if enc := plan.Converted(src); enc != "" {
+		// The loader read it by converting it; an edit of its bytes
+		// as UTF-8 text would find no +++ line (and must not convert
+		// the rest of the file behind the user's back).
+		a.say(a.err, "cli.approve.utf16", t.rel, enc)
+		return nil, exitError{1}
+	}
 	out, err := reportfile.SetApproval(src, want)
 	if err != nil {
 		a.say(a.err, "cli.approve.editFailed", t.rel, err)

@@ -133,16 +133,21 @@ func getSite(t testing.TB, name string) *builtSite {
 	var err error
 	switch name {
 	case "root":
-		s, err = buildAndServe(name, "/")
+		s, err = buildAndServe(name, repoRoot, "/")
 	case "sub-path":
-		s, err = buildAndServe(name, subPath)
+		s, err = buildAndServe(name, repoRoot, subPath)
+	case "long-words":
+		var src string
+		if src, err = longWordPortal(); err == nil {
+			s, err = buildAndServe(name, src, "/")
+		}
 	case "relative":
 		// As `minhbach build --relative` does: the base URL of site.toml.
 		var base *url.URL
 		base, err = configBaseURL()
 		if err == nil {
 			s = &builtSite{name: name, dir: filepath.Join(tmpRoot, name), base: base.String(), origin: base.Scheme + "://" + base.Host, prefix: base.Path}
-			err = buildInto(s.dir, "", true)
+			err = buildInto(repoRoot, s.dir, "", true)
 		}
 	default:
 		err = fmt.Errorf("no build named %q", name)
@@ -180,10 +185,10 @@ func configBaseURL() (*url.URL, error) {
 	return u, nil
 }
 
-func buildInto(dir, baseURL string, relative bool) error {
+func buildInto(source, dir, baseURL string, relative bool) error {
 	buildMu.Lock()
 	defer buildMu.Unlock()
-	res, err := site.Build(site.Options{Source: repoRoot, Dest: dir, BaseURL: baseURL, Relative: relative})
+	res, err := site.Build(site.Options{Source: source, Dest: dir, BaseURL: baseURL, Relative: relative})
 	if err != nil {
 		return err
 	}
@@ -193,16 +198,16 @@ func buildInto(dir, baseURL string, relative bool) error {
 	return nil
 }
 
-// buildAndServe listens on a free loopback port, builds the portal for that
-// address under prefix, and serves it.
-func buildAndServe(name, prefix string) (*builtSite, error) {
+// buildAndServe listens on a free loopback port, builds the portal in
+// source for that address under prefix, and serves it.
+func buildAndServe(name, source, prefix string) (*builtSite, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
 	}
 	origin := "http://" + ln.Addr().String()
 	s := &builtSite{name: name, dir: filepath.Join(tmpRoot, name), base: origin + prefix, origin: origin, prefix: prefix}
-	if err := buildInto(s.dir, s.base, false); err != nil {
+	if err := buildInto(source, s.dir, s.base, false); err != nil {
 		ln.Close()
 		return nil, err
 	}

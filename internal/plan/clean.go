@@ -11,15 +11,24 @@ import (
 // string) and removes the invisible characters that can make text read
 // differently from what it is: bidirectional overrides, embeddings and
 // isolates (U+202A–U+202E, U+2066–U+2069) and zero-width spaces and
-// byte-order marks (U+200B, U+FEFF). Every string the loader reads goes
-// through it, so no output can carry them.
+// byte-order marks (U+200B, U+FEFF). Line ends become "\n" (a multi-line
+// string of a data file saved on Windows holds "\r\n", and the same text
+// must give the same site), and the other control characters (U+0000–U+001F
+// but tab and line feed, U+007F–U+009F), which no one types and no page
+// can show, are removed. Every string the loader reads goes through it, so
+// no output can carry them.
 func cleanText(s string) string {
 	if isCleanASCII(s) {
 		return s
 	}
+	if strings.Contains(s, "\r") {
+		s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	}
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200B, r == 0xFEFF:
+			return -1
+		case control(r):
 			return -1
 		}
 		return r
@@ -27,9 +36,16 @@ func cleanText(s string) string {
 	return norm.NFC.String(s)
 }
 
+// control reports whether r is a control character cleanText removes.
+func control(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' || r >= 0x7F && r <= 0x9F
+}
+
+// isCleanASCII reports whether s is ASCII without a control character
+// (tab and line feed aside): cleanText leaves it as it is.
 func isCleanASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
+		if c := s[i]; c >= 0x7F || c < 0x20 && c != '\t' && c != '\n' {
 			return false
 		}
 	}
@@ -80,7 +96,8 @@ func cleanValue(v reflect.Value) {
 }
 
 // CleanText is what the loader does to every text it reads (see
-// cleanText): NFC, without bidirectional controls, zero-width spaces and
-// byte-order marks. A reader of reports from elsewhere (a workbook) uses it
-// so that the same words typed on another keyboard compare equal.
+// cleanText): NFC, "\n" line ends, without bidirectional controls,
+// zero-width spaces, byte-order marks and other control characters. A
+// reader of reports from elsewhere (a workbook) uses it so that the same
+// words typed on another keyboard compare equal.
 func CleanText(s string) string { return cleanText(s) }

@@ -146,3 +146,16 @@ func (l *loader) decodeSource(rel string, src []byte) ([]byte, bool) {
 	}
 	return text, true
 }
+
+// Converted names the encoding the loader converts src from when reading
+// it ("UTF-16 LE", "UTF-16 BE"), or "" when src is read as it is (UTF-8,
+// with or without a byte-order mark) or refused. A command that edits a
+// file's bytes in place (approve, reject) must not edit a converted one:
+// its bytes are not the text the loader read.
+func Converted(src []byte) string {
+	_, name, err := decodeText(src)
+	if err != nil {
+		return ""
+	}
+	return name
+}

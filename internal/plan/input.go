@@ -73,6 +73,13 @@ func (l *loader) syntaxProblem(file string, src []byte, lineOffset int, pos Pos,
 		line = srcLine(src, lineOffset, n)
 		pos = Pos{File: file, Line: n, Col: 1}
 	}
+	if col, r, ok := controlChar(line); ok {
+		// An invisible character (a NUL from a broken copy, an escape
+		// from a terminal): the line reads well, so say which character
+		// and where, never the line itself.
+		l.ps.add(Pos{File: file, Line: pos.Line, Col: col}, "input.control", fmt.Sprintf("U+%04X", r))
+		return
+	}
 	trimmed := strings.TrimSpace(line)
 	if m := dupKeyRE.FindStringSubmatch(message); m != nil {
 		parts := splitKey(m[1])
@@ -152,6 +159,20 @@ func (l *loader) syntaxProblem(file string, src []byte, lineOffset int, pos Pos,
 	default:
 		l.ps.add(pos, "input.syntax", trimmed)
 	}
+}
+
+// controlChar finds the first control character TOML refuses in line (any
+// of U+0000–U+001F but tab, and U+007F): its column (from 1, in
+// characters) and the character.
+func controlChar(line string) (col int, r rune, ok bool) {
+	col = 1
+	for _, c := range line {
+		if c < 0x20 && c != '\t' || c == 0x7F {
+			return col, c, true
+		}
+		col++
+	}
+	return 0, 0, false
 }
 
 // runeSuffix returns s from column col (from 1, in characters).

@@ -68,6 +68,12 @@ func TestInputAsTyped(t *testing.T) {
 			[]string{"sample = có", "sample = true"}, 0},
 		{"a key written twice", "progress = 40", "progress = 40\nprogress = 50", "progress = 50", "input.duplicateKey",
 			[]string{"progress", "dòng 21"}, 0},
+		{"a NUL byte in a text", `note = "Đang rà soát"`, "note = \"Đang\x00 rà soát\"", "\x00", "input.control",
+			[]string{"U+0000", "ký tự vô hình"}, 0},
+		{"an escape in a comment", "progress = 40", "progress = 40 # \x1b[0m", "\x1b", "input.control",
+			[]string{"U+001B"}, 0},
+		{"a DEL", `number = "12/BC-SNV"`, "number = \"12/BC\x7f-SNV\"", "\x7f", "input.control",
+			[]string{"U+007F"}, 0},
 		{"a broken header", "[[updates]]\nmilestone = \"3a\"", "[[updates]\nmilestone = \"3a\"", "[[updates]\n", "input.header",
 			[]string{"[[updates]"}, 10},
 	}

@@ -33,6 +33,9 @@ type PeriodV struct {
 
 // PeriodsV is the list of periods, the latest first.
 type PeriodsV struct {
+	// Intro says who the reports go to, from the plan's [reporting]
+	// (reportingIntro).
+	Intro   string       `json:"intro"`
 	Periods []PeriodRowV `json:"periods"`
 }
 
@@ -45,13 +48,29 @@ type PeriodRowV struct {
 	Counts  []CountV `json:"counts,omitempty"`
 }
 
+// reportingIntro says where the agencies send their reports after each
+// period, as the plan's [reporting] names them: to the recipient through
+// the compiler, to the one of them the plan gives, or to no one named.
+func (pr *presenter) reportingIntro() string {
+	to, via := pr.p.Plan.Reporting.Recipient, pr.p.Plan.Reporting.Compiler
+	switch {
+	case to != "" && via != "" && to != via:
+		return pr.w("periods_intro", pr.agencyLink(to).Name, pr.agencyLink(via).Name)
+	case to != "":
+		return pr.w("periods_intro_one", pr.agencyLink(to).Name)
+	case via != "":
+		return pr.w("periods_intro_one", pr.agencyLink(via).Name)
+	}
+	return pr.w("periods_intro_none")
+}
+
 func (pr *presenter) periods() error {
 	var rows []PeriodRowV
 	for i := len(pr.hist) - 1; i >= 0; i-- {
 		h := pr.hist[i]
 		rows = append(rows, PeriodRowV{Period: pr.periodLink(h.Period), AsOf: pr.date(h.Period.End), Reports: len(h.Reports), Missing: len(h.Missing), Counts: pr.counts(h.Snapshot.MemberCounts)})
 	}
-	if err := pr.write("ky-bao-cao/_index", page{Title: pr.w("title_periods"), Type: "periods", Params: params{V: PeriodsV{Periods: rows}}}, ""); err != nil {
+	if err := pr.write("ky-bao-cao/_index", page{Title: pr.w("title_periods"), Type: "periods", Params: params{V: PeriodsV{Intro: pr.reportingIntro(), Periods: rows}}}, ""); err != nil {
 		return err
 	}
 	for i, h := range pr.hist {

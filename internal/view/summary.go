@@ -30,6 +30,9 @@ type SummaryV struct {
 	// reports count; Reports how many reports of those due came in.
 	AsOf    string `json:"as_of"`
 	Reports string `json:"reports"`
+	// PrintHint says how to print the page and who compiles the same
+	// summary as a workbook (the plan's reporting compiler).
+	PrintHint string `json:"print_hint"`
 	// StatusAt is the status column's header, naming the as-of date.
 	StatusAt string `json:"status_at"`
 	// Counts are the tasks, milestones and shares by status, every status
@@ -146,6 +149,11 @@ func (pr *presenter) summaryPage(h *status.Period) error {
 		AsOf:     pr.w("cli.summary.asOf", pr.date(h.Snapshot.AsOf)),
 		Reports:  pr.w("cli.summary.reports", len(h.Reports), s.Due(), len(s.Missing)),
 		StatusAt: pr.w("cli.summary.col.statusAt", pr.date(h.Snapshot.AsOf)),
+	}
+	if c := pr.p.Plan.Reporting.Compiler; c != "" {
+		v.PrintHint = pr.w("summary_print_hint", pr.agencyLink(c).Name)
+	} else {
+		v.PrintHint = pr.w("summary_print_hint_none")
 	}
 	snap := h.Snapshot
 	for _, st := range status.Order {
