@@ -450,7 +450,7 @@ func TestDeployS3(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := "PUT /site/css/site.css Cache-Control: max-age=31536000\n"; string(sent) != want {
+		if want := "PUT /site/css/site.css Cache-Control: max-age=31536000\nPUT /site/css/summary.css Cache-Control: max-age=31536000\n"; string(sent) != want {
 			t.Errorf("Cache-Control sent: %q, want %q", sent, want)
 		}
 		// The server tells every file's MD5, which the deploy compares:
