@@ -149,17 +149,19 @@ type legendInfo struct {
 	Orphans  []string `json:"orphans"`
 	Legends  int      `json:"legends"`
 	Unlinked []string `json:"unlinked"`
+	Repeated []string `json:"repeated"`
 }
 
 // legendJS: every a.status links to the methodology page; every legend
 // (a list of counts, a chart) has a link to it in its section; every badge
 // that is not a link sits in a count link, an aria-hidden copy, or on a
-// page that links the methodology page.
+// page that links the methodology page; no section (or a page without
+// sections) gives the link twice.
 const legendJS = `(() => {` + jsHelpers + `
 const method = new URL(%q, location.href).pathname;
 const hrefOf = (a) => { const h = a.getAttribute('href') || a.getAttribute('xlink:href'); return h ? new URL(h, location.href).href : ''; };
 const isMethod = (a) => { const h = hrefOf(a); return h !== '' && new URL(h).pathname === method; };
-const out = {badges: [], orphans: [], legends: 0, unlinked: []};
+const out = {badges: [], orphans: [], legends: 0, unlinked: [], repeated: []};
 for (const a of document.querySelectorAll('a.status')) out.badges.push(hrefOf(a));
 const pageLinks = [...document.querySelectorAll('main a')].some(isMethod) || location.pathname === method;
 for (const b of document.querySelectorAll('main span.status:not(.st-none)')) {
@@ -170,6 +172,12 @@ for (const el of document.querySelectorAll('main ul.counts, main figure.chart'))
   out.legends++;
   const scope = el.closest('section, article') || document.querySelector('main');
   if (![...scope.querySelectorAll('a')].some(isMethod)) out.unlinked.push(__path(el));
+}
+const seen = new Map();
+for (const l of document.querySelectorAll('main .legend-link')) {
+  const scope = l.parentElement.closest('section, article') || document.querySelector('main');
+  if (seen.has(scope)) out.repeated.push(__path(l));
+  seen.set(scope, true);
 }
 return out;
 })()`
@@ -211,6 +219,9 @@ func TestLegendsLinkToMethod(t *testing.T) {
 					for _, u := range info.Unlinked {
 						t.Errorf("%s: a status legend with no link to the methodology page: %s", tb.url, u)
 					}
+					for _, r := range info.Repeated {
+						t.Errorf("%s: the link to the methodology page is said twice in one section: %s", tb.url, r)
+					}
 					if p.status && p.name != "method" && len(info.Badges)+info.Legends == 0 {
 						t.Errorf("%s: no status badge links and no legends found", tb.url)
 					}
@@ -220,6 +231,12 @@ func TestLegendsLinkToMethod(t *testing.T) {
 		if legends == 0 {
 			t.Errorf("%s: no legend found on any page", l.code)
 		}
+	}
+	// Counter-test: a legend link said again in its section is found.
+	tb0 := openPage(t, browser, s.url(""), 1280)
+	eval[bool](t, tb0, `(() => { const l = document.querySelector('main .legend-link'); l.after(l.cloneNode(true)); return true; })()`)
+	if info := eval[legendInfo](t, tb0, fmt.Sprintf(legendJS, "/"+methodPath)); len(info.Repeated) != 1 {
+		t.Errorf("with a legend link copied beside itself, %d repeated links found, want 1", len(info.Repeated))
 	}
 	// Counter-test: without the legend links, the home page's legends are
 	// found unlinked.
