@@ -61,6 +61,11 @@ const (
 	tlBarH           = 16
 	tlFont           = 12
 	timelineMaxWidth = "1280px"
+	// tlLegendWidth is how wide the legend's lines run from tlLabelX: what
+	// a 320 px screen shows of the chart before it is scrolled sideways
+	// (the page's margins and the box's border taken off), so that a phone
+	// shows the whole legend without scrolling.
+	tlLegendWidth = 276
 )
 
 // safeURL matches the links the timeline may draw.
@@ -155,7 +160,8 @@ func Timeline(rows []TimelineRow, asOf plan.Date, lang, idPrefix, caption string
 
 	ys, groupStart, rowsBottom := layout(rows)
 
-	// The legend flows under the rows.
+	// The legend flows under the rows, in lines no wider than a phone
+	// shows (tlLegendWidth).
 	type entry struct {
 		kind  string // "status", "done", "open"
 		st    status.Status
@@ -184,7 +190,7 @@ func Timeline(rows []TimelineRow, asOf plan.Date, lang, idPrefix, caption string
 	lx, ly := float64(tlLabelX), rowsBottom+14
 	for _, e := range legend {
 		w := 18 + textWidth(e.label, tlFont, false) + 18
-		if lx+w > tlWidth-8 && lx > tlLabelX {
+		if lx+w > tlLabelX+tlLegendWidth && lx > tlLabelX {
 			lx, ly = tlLabelX, ly+22
 		}
 		lp = append(lp, placed{e, lx, ly})
