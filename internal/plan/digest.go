@@ -20,7 +20,21 @@ var digestForm = regexp.MustCompile(`^sha256:[0-9a-f]{64}$`)
 // written (line ends, a byte-order mark, comments, the order of keys, Unicode
 // composed or not), so that only a change of content changes it. It is
 // meant for a report as loaded (Load fills in each update's member).
-func (r *Report) ContentDigest() string {
+func (r *Report) ContentDigest() string { return r.contentDigest("\n") }
+
+// contentDigest is ContentDigest with nl as the line end inside each
+// update's evidence and note. Before the loader turned "\r\n" into "\n"
+// (in every string it reads, see cleanText), a report saved on Windows
+// was approved with "\r\n" inside a multi-line note, and its digest
+// says so: digest accepts that digest too, as the same content.
+func (r *Report) contentDigest(nl string) string {
+	clean := func(s string) string {
+		s = norm.NFC.String(strings.TrimSpace(s))
+		if nl != "\n" {
+			s = strings.ReplaceAll(s, "\n", nl)
+		}
+		return s
+	}
 	type update struct {
 		Milestone, Member, State, DoneOn string
 		Progress                         *int
@@ -41,9 +55,9 @@ func (r *Report) ContentDigest() string {
 		}
 		ev := make([]string, len(u.Evidence))
 		for i, e := range u.Evidence {
-			ev[i] = norm.NFC.String(strings.TrimSpace(e))
+			ev[i] = clean(e)
 		}
-		c.Updates = append(c.Updates, update{u.Milestone, member, u.State, u.DoneOn.String(), u.Progress, ev, norm.NFC.String(strings.TrimSpace(u.Note))})
+		c.Updates = append(c.Updates, update{u.Milestone, member, u.State, u.DoneOn.String(), u.Progress, ev, clean(u.Note)})
 	}
 	body := strings.ReplaceAll(r.Body, "\r\n", "\n")
 	var lines []string
@@ -73,7 +87,7 @@ func (c *reportCheck) digest(r *Report) {
 			c.found("approval.amendments", "approval.amendment", i+1)
 		}
 	}
-	if a.State == Approved && a.Digest != "" && a.Digest != r.ContentDigest() {
+	if a.State == Approved && a.Digest != "" && a.Digest != r.ContentDigest() && a.Digest != r.contentDigest("\r\n") {
 		c.foundValue("approval.digest", "approval.changed", a.ApprovedOn.Vietnamese(), r.File)
 	}
 }

@@ -64,3 +64,36 @@ func TestContentDigest(t *testing.T) {
 		}
 	}
 }
+
+// TestDigestOfWindowsLineEnds: a report approved while a multi-line note
+// still held "\r\n" (before the loader made it "\n") keeps its approval;
+// a changed note does not.
+func TestDigestOfWindowsLineEnds(t *testing.T) {
+	t.Parallel()
+	report := func(note, digest string) *Report {
+		return &Report{Agency: "so-noi-vu", Period: "2018-H1", Number: "45/BC-SNV", Date: NewDate(2018, 6, 20), File: "r.md",
+			Approval: Approval{State: Approved, ApprovedBy: "Giám đốc", ApprovedOn: NewDate(2018, 6, 25), Digest: digest},
+			Updates:  []*Update{{Milestone: "1a", Member: "so-noi-vu", State: StateDone, Evidence: []string{"QĐ 1"}, Note: note}}}
+	}
+	// What the loader of then read, and digested.
+	then := report("Đã rà soát.\r\nĐã trình.", "").ContentDigest()
+	changed := func(r *Report) bool {
+		c := &reportCheck{}
+		c.digest(r)
+		for _, f := range c.out {
+			if f.Key == "approval.changed" {
+				return true
+			}
+		}
+		return false
+	}
+	if changed(report("Đã rà soát.\nĐã trình.", then)) {
+		t.Error("a report approved with \\r\\n in its note is refused as changed")
+	}
+	if !changed(report("Đã rà soát.\nChưa trình.", then)) {
+		t.Error("a changed note is not found changed")
+	}
+	if !changed(report("Đã rà soát.\nĐã trình.", report("Khác", "").ContentDigest())) {
+		t.Error("a digest of other content is not found changed")
+	}
+}
