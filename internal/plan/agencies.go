@@ -6,6 +6,8 @@ type Registry struct {
 	Agencies []*Agency `toml:"agencies"`
 	Groups   []*Group  `toml:"groups"`
 	Roles    []*Role   `toml:"roles"`
+	// Kinds are the plan's own agency kinds; none means AgencyKinds.
+	Kinds []*Kind `toml:"kinds"`
 
 	agencies map[string]*Agency
 	groups   map[string]*Group
@@ -82,6 +84,41 @@ type Role struct {
 // tế), "huyen" a district-level People's Committee, "tinh" a provincial
 // body, "dang" a Party body, "doan-the" a mass organisation.
 var AgencyKinds = []string{"so", "thanh-tra", "van-phong", "ban", "huyen", "tinh", "dang", "doan-the", "khac"}
+
+// Kind is an agency kind a plan declares in agencies.toml ([[kinds]]),
+// for a plan whose agencies are not a province's (a ministry's Vụ and
+// Cục, say): its id, which an agency's kind names and which addresses
+// its list (loai-co-quan/<id>/), and its plural name in both languages.
+type Kind struct {
+	ID     string `toml:"id"`
+	Name   string `toml:"name"`
+	NameEn string `toml:"name_en"`
+	Pos    Pos    `toml:"-"`
+}
+
+// KindIDs returns the kinds an agency may have, in the order lists show
+// them: the plan's own ([[kinds]]) when it declares any, else AgencyKinds.
+func (r *Registry) KindIDs() []string {
+	if len(r.Kinds) == 0 {
+		return AgencyKinds
+	}
+	out := make([]string, len(r.Kinds))
+	for i, k := range r.Kinds {
+		out[i] = k.ID
+	}
+	return out
+}
+
+// Kind returns the kind with id the plan declares, or nil (always nil for
+// a plan that declares none: AgencyKinds are named by the catalogue).
+func (r *Registry) Kind(id string) *Kind {
+	for _, k := range r.Kinds {
+		if k.ID == id {
+			return k
+		}
+	}
+	return nil
+}
 
 // Agency returns the agency with id, or nil.
 func (r *Registry) Agency(id string) *Agency { return r.agencies[id] }

@@ -60,7 +60,7 @@ var identifiers = map[string]bool{
 	"Task.Slug": true, "Task.Overseer": true, "Task.Aliases": true,
 	"Milestone.ID": true, "Milestone.Owner": true, "Milestone.Partners": true, "Milestone.DueText": true,
 	"Milestone.Ref": true, "Milestone.DueRef": true, "Block.Kind": true, "Block.Label": true,
-	"Agency.ID": true, "Agency.Kind": true, "Group.ID": true, "Group.Members": true, "Role.ID": true,
+	"Agency.ID": true, "Agency.Kind": true, "Group.ID": true, "Group.Members": true, "Role.ID": true, "Kind.ID": true,
 	"Member.ID": true, "Bound.Text": true,
 	"Agency.Aliases": true, "Group.Aliases": true,
 	"Report.Agency": true, "Report.Period": true, "Approval.State": true,

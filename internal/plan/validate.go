@@ -142,8 +142,8 @@ func (l *loader) checkRegistry(r *Registry, kp keyPositions) {
 			// An agency names its page and, reporting, its reports' pages.
 			l.checkReserved(kp.value(f, p+".id"), "id", a.ID, agencyPrefix, AgencyLevel, ReportLevel)
 		}
-		if a.Kind != "" && !slices.Contains(AgencyKinds, a.Kind) {
-			l.ps.add(kp.value(f, p+".kind"), "value.oneOf", "kind", a.Kind, strings.Join(AgencyKinds, ", "))
+		if kinds := r.KindIDs(); a.Kind != "" && !slices.Contains(kinds, a.Kind) {
+			l.ps.add(kp.value(f, p+".kind"), "value.oneOf", "kind", a.Kind, strings.Join(kinds, ", "))
 		}
 		l.checkDuty(a, p, kp)
 	}
@@ -172,6 +172,14 @@ func (l *loader) checkRegistry(r *Registry, kp keyPositions) {
 	}
 	for i, g := range r.Groups {
 		aliases(fmt.Sprintf("groups.%d", i), g.Aliases)
+	}
+	kinds := map[string]string{}
+	for i, k := range r.Kinds {
+		p := fmt.Sprintf("kinds.%d", i)
+		k.Pos = kp.at(f, p)
+		l.uniqueID(kp, kinds, p, k.ID, k.Pos)
+		l.checkText(kp, f, p+".name", k.Name, true)
+		l.checkText(kp, f, p+".name_en", k.NameEn, false)
 	}
 	roles := map[string]string{}
 	for i, x := range r.Roles {

@@ -24,9 +24,13 @@ func statusURL(s status.Status) string { return "trang-thai/" + s.Slug() + "/" }
 // kindURL is the filtered list of the agencies of one kind.
 func kindURL(kind string) string { return "loai-co-quan/" + kind + "/" }
 
-// kindName names an agency kind (plan.AgencyKinds), plural, as lists
-// show it: the catalogue's kind_<kind>, or the kind itself.
+// kindName names an agency kind, plural, as lists show it: the name the
+// plan gives it ([[kinds]] in agencies.toml), else the catalogue's
+// kind_<kind>, else the kind itself.
 func (pr *presenter) kindName(kind string) string {
+	if k := pr.p.Agencies.Kind(kind); k != nil {
+		return pr.t(k.Name, k.NameEn)
+	}
 	if k := "kind_" + kind; msg.Has(k) {
 		return pr.w(k)
 	}
@@ -194,14 +198,14 @@ type KindRowV struct {
 }
 
 // kinds returns the agency kinds that have at least one agency, in the
-// order of plan.AgencyKinds, with their lists' links.
+// order of the plan's kinds (Registry.KindIDs), with their lists' links.
 func (pr *presenter) kinds() []LinkV {
 	has := map[string]bool{}
 	for _, a := range pr.p.Agencies.Agencies {
 		has[a.Kind] = true
 	}
 	var out []LinkV
-	for _, k := range plan.AgencyKinds {
+	for _, k := range pr.p.Agencies.KindIDs() {
 		if has[k] {
 			out = append(out, LinkV{Name: pr.kindName(k), URL: kindURL(k)})
 		}
@@ -214,7 +218,7 @@ func (pr *presenter) kindPages() error {
 	if err := pr.write("loai-co-quan/_index", page{Title: pr.w("kind_nav"), Params: params{V: ListIndexV{}}}, ""); err != nil {
 		return err
 	}
-	for i, k := range plan.AgencyKinds {
+	for i, k := range pr.p.Agencies.KindIDs() {
 		v := KindPageV{Kind: LinkV{Name: pr.kindName(k), URL: kindURL(k)}, Shares: []MilestoneV{}, Kinds: kinds}
 		for _, a := range pr.p.Agencies.Agencies {
 			if a.Kind != k {
