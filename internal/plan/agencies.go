@@ -1,5 +1,7 @@
 package plan
 
+import "github.com/minhbach/minhbach/internal/msg"
+
 // Registry holds the agencies, groups of agencies and overseeing roles a
 // plan names.
 type Registry struct {
@@ -107,6 +109,22 @@ func (r *Registry) KindIDs() []string {
 		out[i] = k.ID
 	}
 	return out
+}
+
+// KindName names the agency kind id, plural, as lists say it in l: the
+// name the plan gives it ([[kinds]]; in English its name_en, else its
+// name), else the catalogue's kind_<id>, else id itself.
+func (r *Registry) KindName(l msg.Lang, id string) string {
+	if k := r.Kind(id); k != nil {
+		if l == msg.EN && k.NameEn != "" {
+			return k.NameEn
+		}
+		return k.Name
+	}
+	if key := "kind_" + id; msg.Has(key) {
+		return msg.Get(l, key)
+	}
+	return id
 }
 
 // Kind returns the kind with id the plan declares, or nil (always nil for

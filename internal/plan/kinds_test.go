@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/minhbach/minhbach/internal/msg"
 )
 
 // kindsAgencies is the test portal's agencies.toml with kinds of its own
@@ -71,4 +73,29 @@ func TestPlanKindsProblems(t *testing.T) {
 	}
 	src = strings.Replace(good, "name = \"Địa phương\"\n", "", 1)
 	loadProblems(t, map[string]string{AgenciesFile: src}, want{AgenciesFile, 11, 1, "field.required"})
+}
+
+func TestKindName(t *testing.T) {
+	t.Parallel()
+	r := &Registry{Kinds: []*Kind{{ID: "vu", Name: "Vụ, cục", NameEn: "Departments"}, {ID: "dia-phuong", Name: "Địa phương"}}}
+	built := &Registry{}
+	for _, c := range []struct {
+		r        *Registry
+		l        msg.Lang
+		id, want string
+	}{
+		{r, msg.VI, "vu", "Vụ, cục"},
+		{r, msg.EN, "vu", "Departments"},
+		{r, msg.EN, "dia-phuong", "Địa phương"},
+		{built, msg.VI, "so", msg.Get(msg.VI, "kind_so")},
+		{built, msg.EN, "so", msg.Get(msg.EN, "kind_so")},
+		{built, msg.VI, "chua-co", "chua-co"},
+	} {
+		if got := c.r.KindName(c.l, c.id); got != c.want {
+			t.Errorf("KindName(%s, %s) = %q, want %q", c.l, c.id, got, c.want)
+		}
+	}
+	if msg.Get(msg.VI, "kind_so") == "kind_so" {
+		t.Error("the catalogue has no kind_so")
+	}
 }

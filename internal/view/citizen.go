@@ -24,17 +24,10 @@ func statusURL(s status.Status) string { return "trang-thai/" + s.Slug() + "/" }
 // kindURL is the filtered list of the agencies of one kind.
 func kindURL(kind string) string { return "loai-co-quan/" + kind + "/" }
 
-// kindName names an agency kind, plural, as lists show it: the name the
-// plan gives it ([[kinds]] in agencies.toml), else the catalogue's
-// kind_<kind>, else the kind itself.
+// kindName names an agency kind, plural, as lists show it
+// (plan.Registry.KindName).
 func (pr *presenter) kindName(kind string) string {
-	if k := pr.p.Agencies.Kind(kind); k != nil {
-		return pr.t(k.Name, k.NameEn)
-	}
-	if k := "kind_" + kind; msg.Has(k) {
-		return pr.w(k)
-	}
-	return kind
+	return pr.p.Agencies.KindName(msg.For(pr.lang), kind)
 }
 
 // LateV is one overdue share: the unit whose share it is (a group's

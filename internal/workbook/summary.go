@@ -267,7 +267,7 @@ func (w *summaryWriter) missing() {
 		w.do(f.SetCellInt(sh, cell("A", n), int64(i+1)))
 		w.do(f.SetCellStyle(sh, cell("A", n), cell("A", n), st.planCenter))
 		w.str(sh, cell("B", n), w.agency(a), st.plan)
-		w.str(sh, cell("C", n), w.t("kind_"+a.Kind), st.plan)
+		w.str(sh, cell("C", n), w.s.Agencies.KindName(w.lang, a.Kind), st.plan)
 	}
 	w.page(sh, "portrait")
 }

@@ -265,6 +265,35 @@ func TestSummaryNamesEveryKindOfBody(t *testing.T) {
 	}
 }
 
+// TestSummaryNamesAPlanKind: a unit of a kind the plan declares
+// ([[kinds]]) is listed under the plan's name for it, in both languages.
+func TestSummaryNamesAPlanKind(t *testing.T) {
+	t.Parallel()
+	p := konTum(t)
+	hist := status.History(p)
+	var h *status.Period
+	for _, x := range hist {
+		if len(x.Missing) > 0 {
+			h = x
+		}
+	}
+	if h == nil {
+		t.Fatal("no period with a unit that did not report")
+	}
+	p.Agencies.Kinds = []*plan.Kind{{ID: "vu", Name: "Vụ, cục", NameEn: "Departments"}}
+	h.Missing[0].Kind = "vu"
+	for l, want := range map[msg.Lang]string{msg.VI: "Vụ, cục", msg.EN: "Departments"} {
+		f, _ := readBack(t, p, h.Period.ID, l)
+		rows, err := f.GetRows(msg.Get(l, sumMissing))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) < 4 || len(rows[3]) < 3 || rows[3][2] != want {
+			t.Errorf("%s: the first unit's kind reads %v, want %q", l, rows[3:4], want)
+		}
+	}
+}
+
 // TestSummaryOpensInLibreOffice opens the summary as staff would, in
 // LibreOffice (headless, converting every sheet to CSV), and checks that
 // LibreOffice reads the same shares and statuses as excelize writes: the
