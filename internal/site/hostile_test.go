@@ -117,6 +117,10 @@ Báo cáo thử %s
 <script>alert(8)</script>
 
 ![x](javascript:alert(9))
+
+# Tiêu đề cấp một
+
+![theo dõi](https://tracker.example/pixel.png)
 `, q(hostile[0]), q(all), q(all), q(hostile[2]), q(all), all)
 	_ = fsys.RemoveAll("/src/content/bao-cao")
 	files := map[string]string{
@@ -177,6 +181,12 @@ func checkHTML(t *testing.T, name string, data []byte) string {
 				val := strings.ToLower(strings.TrimSpace(a.Val))
 				if strings.HasPrefix(key, "on") || key == "style" || key == "srcdoc" {
 					t.Errorf("%s: attribute %s=%q on <%s>", name, a.Key, a.Val, tok.Data)
+				}
+				if key == "href" && val == "" {
+					t.Errorf("%s: a link that goes nowhere (href=\"\") on <%s>", name, tok.Data)
+				}
+				if tok.Data == "img" && key == "src" && (strings.Contains(val, "//") || strings.HasPrefix(val, "http")) {
+					t.Errorf("%s: an image on another host, src=%q", name, a.Val)
 				}
 				if key == "href" || key == "src" || key == "action" || key == "xlink:href" {
 					if strings.HasPrefix(val, "javascript:") || strings.HasPrefix(val, "vbscript:") ||
@@ -267,6 +277,15 @@ func TestHostileContentIsShownButNeverRuns(t *testing.T) {
 	page := string(out["ky-bao-cao/2018-H1/so-noi-vu/index.html"])
 	if strings.Contains(page, "evil.example") && strings.Contains(page, "<iframe") {
 		t.Error("the narrative's iframe reached the page")
+	}
+	if n := strings.Count(page, "<h1"); n != 1 {
+		t.Errorf("the report page has %d h1 headings, want 1 (the narrative's headings are demoted)", n)
+	}
+	if !strings.Contains(page, `<a href="https://tracker.example/pixel.png">Ảnh “theo dõi” (trên trang web khác)</a>`) {
+		t.Error("the narrative's image on another host is not a link to it")
+	}
+	if !strings.Contains(reportText, "bấm vào đây") {
+		t.Error("the text of the narrative's javascript: link is not shown")
 	}
 	if !strings.Contains(reportText, `{{< param "title" >}}`) {
 		t.Error("a shortcode in the narrative was not shown as text")

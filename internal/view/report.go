@@ -42,7 +42,7 @@ func (pr *presenter) amendments(r *plan.Report) []AmendmentV {
 }
 
 func (pr *presenter) report(r *plan.Report) error {
-	v := ReportV{ReportRefV: pr.reportRef(r), Sample: r.Sample, Draft: !r.IsApproved(), State: r.Approval.State, Body: renderMarkdown(r.Body)}
+	v := ReportV{ReportRefV: pr.reportRef(r), Sample: r.Sample, Draft: !r.IsApproved(), State: r.Approval.State, Body: renderMarkdown(r.Body, pr.lang)}
 	if r.IsApproved() {
 		v.Approved, v.On = r.Approval.ApprovedBy, pr.date(r.Approval.ApprovedOn)
 		v.Amendments = pr.amendments(r)

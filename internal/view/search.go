@@ -68,7 +68,7 @@ func (pr *presenter) searchDocs() []search.Doc {
 		if !r.IsPublished() {
 			continue
 		}
-		text := []string{plainText(renderMarkdown(r.Body))}
+		text := []string{plainText(renderMarkdown(r.Body, pr.lang))}
 		for _, u := range r.Updates {
 			text = append(text, u.Note, strings.Join(u.Evidence, "\n"))
 		}
